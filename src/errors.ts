@@ -1,0 +1,77 @@
+/**
+ * The closed error hierarchy. Expected failures (a test that fails, an edit that does not apply) are values,
+ * not errors; these classes are for misconfiguration, bad input the run cannot continue with, and bugs.
+ * Only `cli/main.ts` maps them to exit codes.
+ */
+
+export const errorCodes = {
+  config: 'E_CONFIG',
+  usage: 'E_USAGE',
+  runner: 'E_RUNNER',
+  provider: 'E_PROVIDER',
+  workspace: 'E_WORKSPACE',
+  internal: 'E_INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
+
+export abstract class RedgreenError extends Error {
+  abstract readonly code: ErrorCode;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The user's settings or project cannot work as given (unknown runner, missing key, bad flag value). */
+export class ConfigError extends RedgreenError {
+  readonly code = errorCodes.config;
+}
+
+/** The command line itself is wrong. */
+export class UsageError extends RedgreenError {
+  readonly code = errorCodes.usage;
+}
+
+/** A test runner could not be started or its output could not be read. */
+export class RunnerError extends RedgreenError {
+  readonly code = errorCodes.runner;
+}
+
+/** A model back end failed in a way retries cannot mend (bad key, unknown model, budget spent). */
+export class ProviderError extends RedgreenError {
+  readonly code = errorCodes.provider;
+  constructor(
+    message: string,
+    readonly details: { status?: number; retryable?: boolean } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The project or sandbox could not be read or written. */
+export class WorkspaceError extends RedgreenError {
+  readonly code = errorCodes.workspace;
+}
+
+/** A bug in redgreen. */
+export class InternalError extends RedgreenError {
+  readonly code = errorCodes.internal;
+}
+
+/** A readable one-line description of any thrown value, following `cause` links. */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && depth < 5; depth++) {
+    if (current instanceof Error) {
+      parts.push(current.message);
+      current = current.cause;
+    } else {
+      parts.push(String(current));
+      current = undefined;
+    }
+  }
+  return parts.join(': ');
+}

@@ -1,0 +1,22 @@
+import type { TestId, TestReport } from './types.js';
+
+export interface RunOptions {
+  /** Only these tests; all tests when absent. */
+  readonly tests?: readonly TestId[];
+  /** Only these test files (project-relative); used to scope the suite to `--tests`. */
+  readonly files?: readonly string[];
+  /** Wall-clock limit for the whole run; past it the process group is killed and unfinished tests are `timeout`. */
+  readonly timeoutMs: number;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+}
+
+/** Drives one test framework inside a project directory (the sandbox). */
+export interface TestRunner {
+  /** The adapter's name, as given to `--runner`. */
+  readonly name: string;
+  /** Runs the tests in `cwd` and returns per-test results. Never throws for failing or hanging tests. */
+  run(cwd: string, options: RunOptions): Promise<TestReport>;
+  /** Releases any warm process. */
+  dispose?(): Promise<void>;
+}
