@@ -38,12 +38,24 @@ export class RunnerError extends RedgreenError {
   readonly code = errorCodes.runner;
 }
 
-/** A model back end failed in a way retries cannot mend (bad key, unknown model, budget spent). */
+/** What a caller (or the retry decorator) needs to decide how to react to a provider failure. */
+export interface ProviderErrorDetails {
+  /** The HTTP status, when the back end answered at all. */
+  readonly status?: number;
+  /** A later identical request may succeed (rate limit, server error, network, timeout). */
+  readonly retryable?: boolean;
+  /** How long the server asked us to wait before retrying (from `Retry-After`). */
+  readonly retryAfterMs?: number;
+  /** The back end has nothing more to give (scripted replies spent): not a failure of the run. */
+  readonly exhausted?: boolean;
+}
+
+/** A model back end failed (bad key, unknown model, rate limit, network); `details.retryable` says whether trying again may help. */
 export class ProviderError extends RedgreenError {
   readonly code = errorCodes.provider;
   constructor(
     message: string,
-    readonly details: { status?: number; retryable?: boolean } = {},
+    readonly details: ProviderErrorDetails = {},
     options?: { cause?: unknown },
   ) {
     super(message, options);

@@ -1,0 +1,59 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import pc from 'picocolors';
+import { describeError, InternalError, RedgreenError } from '../errors.js';
+import { exitCodeFor, exitCodes } from './exit-codes.js';
+import { runFixCommand } from './fix-command.js';
+import type { CliIo } from './io.js';
+import { processIo } from './io.js';
+import { version } from './version.js';
+
+/** Parses argv and runs a command; returns the exit code. The CLI's single error boundary. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = exitCodes.green;
+  const program = new Command('redgreen')
+    .description('Turn a red test suite green: test-guided repair steps in a sandbox, applied only with your approval.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+
+  program
+    .command('fix')
+    .description('repair the project in [dir] until its tests pass')
+    .argument('[dir]', 'project directory', '.')
+    .option('-m, --model <spec>', 'denoiser: scripted:<file> | openai:<model>')
+    .option('--max-iter <n>', 'most repair steps', positiveInt, 5)
+    .option('--tests <glob...>', 'test files that define the goal (default: the whole suite)')
+    .option('--src <glob...>', 'files that may be edited (default: every non-test source)')
+    .option('--runner <name>', 'vitest | jest | node-test | command:<cmd> (default: detected)')
+    .option('--edit-format <name>', 'reply format asked of models: search-replace | unified-diff | whole-file | yaml')
+    .option('--test-timeout <seconds>', 'limit for one test run; a hung run is killed', positiveInt, 60)
+    .option('--budget-seconds <n>', 'limit for the whole loop', positiveInt)
+    .option('-y, --yes', 'apply the fix without asking')
+    .option('--dry-run', 'never touch the project; print the diff')
+    .option('--json', 'print one machine-readable result object on stdout')
+    .option('--allow-test-edits', 'let the denoiser edit test files (off: the tests are the specification)')
+    .option('--keep-sandbox', 'keep the sandbox directory after the run')
+    .action(async (dir: string, options) => {
+      exitCode = await runFixCommand(dir, options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'node' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? exitCodes.green : exitCodes.usage;
+    }
+    const code = exitCodeFor(error);
+    const known = error instanceof RedgreenError && !(error instanceof InternalError);
+    io.stderr(`${pc.red('error')} ${describeError(error)}\n`);
+    if (!known && error instanceof Error && error.stack) io.stderr(pc.dim(`${error.stack}\n`));
+    return code;
+  }
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}

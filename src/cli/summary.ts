@@ -1,0 +1,73 @@
+import { relative } from 'node:path';
+import type { RunResult } from '../loop/run-result.js';
+import type { CliIo } from './io.js';
+
+/** What happened to the fix after the loop. */
+export type Delivery =
+  | { readonly kind: 'nothing' }
+  | { readonly kind: 'dry-run' }
+  | { readonly kind: 'applied'; readonly files: readonly string[]; readonly backupDir: string }
+  | { readonly kind: 'saved'; readonly patchFile: string; readonly reason: string };
+
+const statusWords: Record<RunResult['status'], string> = {
+  green: 'GREEN',
+  'already-green': 'already green: nothing to fix',
+  red: 'still RED',
+};
+
+/** The human verdict on stderr (the diff went to stdout before approval). */
+export function printSummary(result: RunResult, delivery: Delivery, sandboxDir: string | undefined, io: CliIo): void {
+  const lines = [
+    `${statusWords[result.status]}  ${result.baseline.passed}/${result.baseline.total} → ${result.final.passed}/${result.final.total} tests passing  ` +
+      `${result.attempts.length} step${result.attempts.length === 1 ? '' : 's'}  ${(result.durationMs / 1000).toFixed(1)}s`,
+  ];
+  if (result.status === 'red') {
+    lines.push(`stopped: ${stopWords[result.stopReason]}; still failing:`);
+    lines.push(...result.stillFailing.slice(0, 10).map((t) => `  ${t.file} > ${t.name}`));
+  }
+  if (result.usage.promptTokens + result.usage.completionTokens > 0) {
+    lines.push(`tokens: ${result.usage.promptTokens} prompt, ${result.usage.completionTokens} completion`);
+  }
+  switch (delivery.kind) {
+    case 'applied':
+      lines.push(`applied to ${delivery.files.join(', ')}; originals backed up in ${relative(io.cwd, delivery.backupDir) || delivery.backupDir}`);
+      break;
+    case 'saved':
+      lines.push(`${delivery.reason}: patch saved to ${relative(io.cwd, delivery.patchFile) || delivery.patchFile} (apply with git apply); your files are unchanged`);
+      break;
+    case 'dry-run':
+      lines.push('dry run: your files are unchanged');
+      break;
+    case 'nothing':
+      break;
+  }
+  if (sandboxDir !== undefined) lines.push(`sandbox kept at ${sandboxDir}`);
+  io.stderr(`${lines.join('\n')}\n`);
+}
+
+const stopWords: Record<RunResult['stopReason'], string> = {
+  green: 'green',
+  budget: 'the step budget (--max-iter) is spent',
+  time: 'the time budget is spent',
+  exhausted: 'the denoiser has nothing more to propose',
+};
+
+/** The `--json` object: the run result plus what was done with it. */
+export function toJson(result: RunResult, delivery: Delivery, sandboxDir: string | undefined): Record<string, unknown> {
+  return {
+    runId: result.runId,
+    status: result.status,
+    exitCode: result.status === 'red' ? 1 : 0,
+    stopReason: result.stopReason,
+    baseline: result.baseline,
+    final: result.final,
+    stillFailing: result.stillFailing,
+    steps: result.attempts,
+    files: result.changes.map((c) => c.file),
+    diff: result.diff,
+    delivery,
+    usage: result.usage,
+    durationMs: result.durationMs,
+    ...(sandboxDir === undefined ? {} : { sandboxDir }),
+  };
+}

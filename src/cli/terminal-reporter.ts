@@ -1,0 +1,47 @@
+import pc from 'picocolors';
+import type { RunReporter } from '../events.js';
+import type { Attempt } from '../loop/types.js';
+
+export interface TerminalReporterOptions {
+  /** Where progress goes; stderr keeps stdout free for `--json` and the diff. */
+  readonly write: (text: string) => void;
+  readonly color?: boolean;
+}
+
+const outcomeWords: Record<Attempt['outcome'], string> = {
+  green: 'green',
+  improved: 'improved, kept',
+  'no-improvement': 'no better, reverted',
+  regressed: 'regressed, reverted',
+  refused: 'refused',
+  malformed: 'unreadable reply',
+  error: 'denoiser failed',
+};
+
+/** Live progress: a header, the baseline, then one line per step. */
+export function createTerminalReporter(options: TerminalReporterOptions): RunReporter {
+  const c = pc.createColors(options.color ?? false);
+  const line = (text: string) => options.write(`${text}\n`);
+  return {
+    onRunStart(event) {
+      line(c.bold(`redgreen run ${event.runId}`) + c.dim(`  runner ${event.runner} · denoiser ${event.denoiser} · up to ${event.maxSteps} steps`));
+      line(c.dim(`sandbox ${event.sandboxDir}`));
+    },
+    onBaseline({ score }) {
+      const state = score.failed === 0 ? c.green('green') : c.red(`${score.failed} failing`);
+      line(`baseline  ${score.passed}/${score.total} tests passing  ${state}`);
+    },
+    onAttempt(attempt) {
+      const tests = `${attempt.score.passed}/${attempt.score.total} tests`;
+      const mode = attempt.editKinds.length > 0 ? attempt.editKinds.join('+') : '-';
+      const files = `${attempt.files.length} file${attempt.files.length === 1 ? '' : 's'}`;
+      const seconds = `${(attempt.durationMs / 1000).toFixed(1)}s`;
+      const word = outcomeWords[attempt.outcome];
+      const colored = attempt.outcome === 'green' || attempt.outcome === 'improved' ? c.green(word) : c.yellow(word);
+      line(`step ${String(attempt.step).padStart(2)}  ${tests.padEnd(11)}  ${mode.padEnd(7)}  ${files.padEnd(7)}  ${seconds.padStart(6)}  ${colored}`);
+      if (attempt.outcome !== 'green' && attempt.outcome !== 'improved') {
+        for (const feedback of attempt.feedback.slice(0, 3)) line(c.dim(`          ${feedback.split('\n')[0] ?? ''}`));
+      }
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { TestReport, TestResult } from '../runner/types.js';
+import type { Attempt, Proposal } from '../loop/types.js';
+import type { EditKind } from '../edit/types.js';
+
+/** A read-only view of the project files as they stand in the sandbox's best state. */
+export interface ProjectView {
+  /** Project-relative POSIX paths of every file (no node_modules, .git, .redgreen). */
+  readonly files: readonly string[];
+  /** The text of a file, or undefined when it does not exist. */
+  read(file: string): Promise<string | undefined>;
+  /** Whether a path is a test file (the specification, not to be edited). */
+  isTestFile(file: string): boolean;
+  /** Whether the run may edit this file (`--src` scope, test files excluded unless allowed). */
+  isEditable(file: string): boolean;
+}
+
+/** Everything a denoiser may use to propose the next step. */
+export interface DenoiseContext {
+  readonly step: number;
+  readonly maxSteps: number;
+  readonly project: ProjectView;
+  /** The latest full report of the best state. */
+  readonly report: TestReport;
+  /** The goal tests that still fail in the best state. */
+  readonly failures: readonly TestResult[];
+  /** Every earlier attempt, oldest first. */
+  readonly history: readonly Attempt[];
+  /** The edit mode the policy suggests for this step. */
+  readonly suggestedMode: EditKind;
+  readonly signal?: AbortSignal;
+}
+
+/** Proposes edits that should move the failing tests toward green. */
+export interface Denoiser {
+  /** Shown in progress output and stored with every attempt. */
+  readonly name: string;
+  /** Yields candidate proposals for this step, best first; the loop may stop reading after the first. */
+  propose(context: DenoiseContext): AsyncIterable<Proposal>;
+  /** Releases the model back end. */
+  dispose?(): Promise<void>;
+}

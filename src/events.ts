@@ -1,0 +1,46 @@
+import type { Attempt, Score } from './loop/types.js';
+import type { RunResult } from './loop/run-result.js';
+import type { TestReport } from './runner/types.js';
+import type { EditKind } from './edit/types.js';
+
+export interface RunStartEvent {
+  readonly runId: string;
+  readonly projectDir: string;
+  readonly sandboxDir: string;
+  readonly runner: string;
+  readonly denoiser: string;
+  readonly maxSteps: number;
+}
+
+/** Observer of a run. Every hook is optional; a hook that throws is reported once and never stops the run. */
+export interface RunReporter {
+  onRunStart?(event: RunStartEvent): void | Promise<void>;
+  onBaseline?(event: { readonly report: TestReport; readonly score: Score }): void | Promise<void>;
+  onStepStart?(event: { readonly step: number; readonly maxSteps: number; readonly suggestedMode: EditKind }): void | Promise<void>;
+  onAttempt?(attempt: Attempt): void | Promise<void>;
+  onRunEnd?(result: RunResult): void | Promise<void>;
+}
+
+type Hook = keyof RunReporter;
+
+/** Fans events out to several reporters, isolating each from the others' failures. */
+export function combineReporters(reporters: readonly RunReporter[], onError: (hook: Hook, error: unknown) => void = () => {}): Required<RunReporter> {
+  const call = (hook: Hook) => async (event: never) => {
+    for (const reporter of reporters) {
+      const fn = reporter[hook] as ((e: never) => void | Promise<void>) | undefined;
+      if (fn === undefined) continue;
+      try {
+        await fn.call(reporter, event);
+      } catch (error) {
+        onError(hook, error);
+      }
+    }
+  };
+  return {
+    onRunStart: call('onRunStart'),
+    onBaseline: call('onBaseline'),
+    onStepStart: call('onStepStart'),
+    onAttempt: call('onAttempt'),
+    onRunEnd: call('onRunEnd'),
+  };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { aReport, aResult } from '../../test/helpers/factories.js';
+import { compareReports, mergeResults } from './compare.js';
+import { select } from './5-select.js';
+
+const best = aReport([aResult('a'), aResult('b', 'failed'), aResult('c', 'failed')]);
+
+describe('compareReports', () => {
+  it('is green when every test passes', () => {
+    expect(compareReports(best, aReport([aResult('a'), aResult('b'), aResult('c')])).verdict).toBe('green');
+  });
+  it('is improved when more tests pass and none broke', () => {
+    expect(compareReports(best, aReport([aResult('a'), aResult('b'), aResult('c', 'failed')])).verdict).toBe('improved');
+  });
+  it('is a regression when a passing test fails, even if others were fixed', () => {
+    const verdict = compareReports(best, aReport([aResult('a', 'failed'), aResult('b'), aResult('c')]));
+    expect(verdict).toMatchObject({ verdict: 'regressed', regressions: [{ id: { name: 'a' } }] });
+  });
+  it('counts a timeout as a regression', () => {
+    expect(compareReports(best, aReport([aResult('a', 'timeout'), aResult('b'), aResult('c')])).verdict).toBe('regressed');
+  });
+  it('is no improvement when the same number pass', () => {
+    expect(compareReports(best, best).verdict).toBe('no-improvement');
+  });
+});
+
+describe('mergeResults', () => {
+  it('replaces re-run results and keeps the rest', () => {
+    const merged = mergeResults(best, aReport([aResult('b')]));
+    expect(merged.map((r) => r.status)).toEqual(['passed', 'passed', 'failed']);
+  });
+});
+
+describe('select', () => {
+  it('keeps improvements and explains regressions and stalls', () => {
+    expect(select(best, aReport([aResult('a'), aResult('b'), aResult('c', 'failed')])).keep).toBe(true);
+    const regressed = select(best, aReport([aResult('a', 'failed'), aResult('b', 'failed'), aResult('c', 'failed')]));
+    expect(regressed.keep).toBe(false);
+    expect(regressed.feedback.join('\n')).toContain('broke 1 passing test');
+    const stalled = select(best, best);
+    expect(stalled.feedback.join('\n')).toMatch(/no failing test was fixed[\s\S]*b failed/);
+  });
+});

@@ -1,0 +1,27 @@
+import { checkEditPath, matchesGlobs } from '../workspace/path-guard.js';
+
+export type ScopeCheck = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
+
+export interface EditScope {
+  /** Whether the run may edit this project-relative path, and the normalized path. */
+  check(file: string): ScopeCheck;
+}
+
+/** The files a run may edit: inside the project, not protected, not a test (unless allowed), within `--src`. */
+export function createEditScope(options: {
+  readonly isTestFile: (file: string) => boolean;
+  readonly allowTestEdits: boolean;
+  readonly srcGlobs?: readonly string[];
+}): EditScope {
+  return {
+    check(file) {
+      const guarded = checkEditPath(file, { allowTestEdits: options.allowTestEdits, isTestFile: options.isTestFile });
+      if (!guarded.ok) return guarded;
+      const globs = options.srcGlobs;
+      if (globs !== undefined && globs.length > 0 && !matchesGlobs(guarded.path, globs)) {
+        return { ok: false, reason: `refused: ${guarded.path} is outside the editable sources (--src ${globs.join(' ')})` };
+      }
+      return guarded;
+    },
+  };
+}

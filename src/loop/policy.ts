@@ -1,0 +1,54 @@
+import type { EditKind } from '../edit/types.js';
+import type { Attempt, Score } from './types.js';
+
+export interface PolicyInput {
+  /** The step about to be taken, 1-based. */
+  readonly step: number;
+  readonly maxSteps: number;
+  /** The best state's score. */
+  readonly best: Score;
+  readonly history: readonly Attempt[];
+  /** The denoiser has nothing more to offer (scripted replies spent, search space exhausted). */
+  readonly denoiserExhausted: boolean;
+  /** Seconds left in the run's time budget, when it has one. */
+  readonly secondsLeft?: number;
+}
+
+export type StopReason = 'green' | 'budget' | 'exhausted' | 'time';
+
+export type Decision =
+  | { readonly action: 'stop'; readonly reason: StopReason }
+  | { readonly action: 'propose'; readonly suggestedMode: EditKind };
+
+/** Edit outcomes that mean the reply never reached the tests, so the next reply should be easier to apply. */
+const unapplied = new Set(['refused', 'malformed']);
+
+/**
+ * What to do next. Pure: stop on green, on a spent step or time budget, or when the denoiser is exhausted;
+ * otherwise propose, starting with small search/replace updates and falling back to whole-file rewrites
+ * after a reply that could not be applied (seed 003's scalpel → transplant escalation).
+ */
+export function decideNext(input: PolicyInput): Decision {
+  if (input.best.total > 0 && input.best.failed === 0) return { action: 'stop', reason: 'green' };
+  if (input.step > input.maxSteps) return { action: 'stop', reason: 'budget' };
+  if (input.secondsLeft !== undefined && input.secondsLeft <= 0) return { action: 'stop', reason: 'time' };
+  if (input.denoiserExhausted) return { action: 'stop', reason: 'exhausted' };
+  return { action: 'propose', suggestedMode: suggestMode(input.history) };
+}
+
+function suggestMode(history: readonly Attempt[]): EditKind {
+  const last = history.at(-1);
+  if (last === undefined) return 'update';
+  if (unapplied.has(last.outcome)) {
+    const unappliedInARow = countTrailing(history, (a) => unapplied.has(a.outcome));
+    return unappliedInARow >= 2 ? 'rewrite' : 'patch';
+  }
+  const stalled = countTrailing(history, (a) => a.outcome === 'no-improvement' || a.outcome === 'regressed');
+  return stalled >= 2 ? 'rewrite' : 'update';
+}
+
+function countTrailing(history: readonly Attempt[], predicate: (attempt: Attempt) => boolean): number {
+  let count = 0;
+  for (let i = history.length - 1; i >= 0 && predicate(history[i] as Attempt); i--) count++;
+  return count;
+}

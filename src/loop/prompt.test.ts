@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { aResult, anAttempt } from '../../test/helpers/factories.js';
+import { buildPrompt } from './prompt.js';
+
+const input = {
+  failures: [aResult('adds numbers', 'failed')],
+  testSources: [{ path: 'test/a.test.ts', text: "import { add } from '../src/a.js';\n" }],
+  editableSources: [{ path: 'src/a.ts', text: 'export const add = (a, b) => a - b;\n' }],
+  history: [],
+  suggestedMode: 'update' as const,
+  formatInstructions: 'FORMAT RULES',
+};
+
+describe('buildPrompt', () => {
+  it('gives the rules and format in the system message, the failures and code in the user message', () => {
+    const [system, user] = buildPrompt(input);
+    expect(system?.content).toContain('never edit test files');
+    expect(system?.content).toContain('FORMAT RULES');
+    expect(user?.content).toContain('test/a.test.ts > adds numbers (failed)');
+    expect(user?.content).toContain('expected: 1');
+    expect(user?.content).toContain('at: src/a.ts:3');
+    expect(user?.content).toContain('   1| export const add = (a, b) => a - b;');
+  });
+  it('feeds back earlier attempts with their diff and refusal reasons', () => {
+    const history = [anAttempt({ step: 1, outcome: 'refused', feedback: ['src/a.ts: SEARCH text not found'], diff: '' })];
+    const [, user] = buildPrompt({ ...input, history, suggestedMode: 'patch' });
+    expect(user?.content).toContain('Step 1: refused');
+    expect(user?.content).toContain('SEARCH text not found');
+    expect(user?.content).toContain('could not be applied');
+  });
+  it('summarizes old attempts in one line', () => {
+    const history = [1, 2, 3, 4].map((step) => anAttempt({ step, reasoning: `idea ${step}` }));
+    const [, user] = buildPrompt({ ...input, history });
+    expect(user?.content).not.toContain('idea 1');
+    expect(user?.content).toContain('idea 4');
+  });
+});

@@ -1,0 +1,110 @@
+import type { EditKind } from '../edit/types.js';
+import type { ChatMessage } from '../provider/model-provider.js';
+import type { TestResult } from '../runner/types.js';
+import type { Attempt } from './types.js';
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface PromptInput {
+  readonly failures: readonly TestResult[];
+  /** The source of the test files the failures come from (the specification). */
+  readonly testSources: readonly SourceFile[];
+  /** The code the model may edit. */
+  readonly editableSources: readonly SourceFile[];
+  readonly history: readonly Attempt[];
+  readonly suggestedMode: EditKind;
+  /** How replies must be written, from the edit format in use. */
+  readonly formatInstructions: string;
+  /** Earlier attempts shown in full; older ones are summarized in a line each. */
+  readonly recentAttempts?: number;
+}
+
+const modeAdvice: Record<EditKind, string> = {
+  update: 'Make the smallest change that fixes the failures: one or a few exact search/replace edits.',
+  patch: 'Your last reply could not be applied. Quote the existing code exactly as it appears in the numbered listing (without the line numbers), or send a unified diff whose context lines match the file.',
+  rewrite: 'Earlier replies could not be applied or did not help. Send the complete new content of each file you change (no elided parts).',
+};
+
+/** Builds the chat messages for one proposal. Pure. */
+export function buildPrompt(input: PromptInput): ChatMessage[] {
+  const system = [
+    'You are a careful software engineer fixing code so that a failing test suite passes.',
+    'The tests are the specification and are correct: never edit test files. Edit only the files listed under "Code you may edit".',
+    'Keep all behaviour the passing tests rely on. Do not add dependencies.',
+    '',
+    input.formatInstructions.trim(),
+  ].join('\n');
+
+  const sections = [
+    section('Failing tests', input.failures.map(describeFailure).join('\n\n')),
+    section('Test sources (the specification)', input.testSources.map((f) => listing(f, false)).join('\n\n')),
+    section('Code you may edit', input.editableSources.map((f) => listing(f, true)).join('\n\n')),
+    input.history.length > 0 ? section('Earlier attempts (do not repeat what failed)', describeHistory(input.history, input.recentAttempts ?? 3)) : '',
+    section('Task', `${modeAdvice[input.suggestedMode]}\nFirst explain the cause in one or two sentences, then give the edits.`),
+  ];
+  return [
+    { role: 'system', content: system },
+    { role: 'user', content: sections.filter((s) => s !== '').join('\n\n') },
+  ];
+}
+
+function section(title: string, body: string): string {
+  return body.trim() === '' ? '' : `## ${title}\n\n${body.trim()}`;
+}
+
+function describeFailure(result: TestResult): string {
+  const lines = [`- ${result.id.file} > ${result.id.name} (${result.status})`];
+  const failure = result.failure;
+  if (failure !== undefined) {
+    lines.push(`  message: ${indent(failure.message, '  ').trimStart()}`);
+    if (failure.expected !== undefined) lines.push(`  expected: ${failure.expected}`);
+    if (failure.actual !== undefined) lines.push(`  actual: ${failure.actual}`);
+    const frames = failure.frames.slice(0, 5).map((f) => `${f.file}:${f.line}${f.fn ? ` (${f.fn})` : ''}`);
+    if (frames.length > 0) lines.push(`  at: ${frames.join(' <- ')}`);
+  } else if (result.status === 'timeout') {
+    lines.push('  the test did not finish in time: look for an infinite loop or a promise that never settles');
+  }
+  return lines.join('\n');
+}
+
+/** A fenced file listing; numbered lines help the model quote code and locate failures. */
+function listing(file: SourceFile, numbered: boolean): string {
+  const body = numbered
+    ? file.text
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line, i) => `${String(i + 1).padStart(4)}| ${line}`)
+        .join('\n')
+    : file.text.replace(/\n$/, '');
+  return `${file.path}${numbered ? ' (line numbers are not part of the file)' : ''}\n\`\`\`\n${body}\n\`\`\``;
+}
+
+function describeHistory(history: readonly Attempt[], recent: number): string {
+  const cutoff = history.length - recent;
+  return history
+    .map((attempt, i) => {
+      const head = `Step ${attempt.step}: ${attempt.outcome}, ${attempt.score.passed}/${attempt.score.total} tests passing` +
+        (attempt.files.length > 0 ? `, changed ${attempt.files.join(', ')}` : '');
+      if (i < cutoff) return `- ${head}`;
+      const parts = [`- ${head}`];
+      if (attempt.reasoning !== '') parts.push(indent(`reasoning: ${truncate(attempt.reasoning, 400)}`, '  '));
+      if (attempt.diff !== '') parts.push(indent(`diff:\n${truncate(attempt.diff, 1500)}`, '  '));
+      for (const line of attempt.feedback) parts.push(indent(truncate(line, 600), '  '));
+      return parts.join('\n');
+    })
+    .join('\n');
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}\n… (${text.length - max} more characters)`;
+}

@@ -1,0 +1,37 @@
+import type { Denoiser } from '../denoise/denoiser.js';
+import type { RunReporter } from '../events.js';
+import type { TestRunner } from '../runner/test-runner.js';
+
+/** The sandbox as the loop sees it: a directory it may freely read and write. */
+export interface SandboxFiles {
+  readonly root: string;
+  listFiles(): Promise<string[]>;
+  readFile(file: string): Promise<string | undefined>;
+  writeFile(file: string, text: string): Promise<void>;
+  deleteFile(file: string): Promise<void>;
+}
+
+export interface LoopOptions {
+  readonly maxSteps: number;
+  /** Project-relative test files that define the goal; all tests when absent. */
+  readonly testFiles?: readonly string[];
+  /** Globs of the files that may be edited; every non-test file when absent. */
+  readonly srcGlobs?: readonly string[];
+  readonly allowTestEdits: boolean;
+  /** Wall-clock limit of one test run. */
+  readonly testTimeoutMs: number;
+  /** Wall-clock limit of the whole loop, when set. */
+  readonly budgetSeconds?: number;
+}
+
+/** Everything the stages share. Built once per run by the orchestrator's caller. */
+export interface RunContext {
+  readonly runId: string;
+  readonly sandbox: SandboxFiles;
+  readonly runner: TestRunner;
+  readonly denoiser: Denoiser;
+  readonly reporter: Required<RunReporter>;
+  readonly options: LoopOptions;
+  readonly isTestFile: (file: string) => boolean;
+  readonly signal?: AbortSignal;
+}

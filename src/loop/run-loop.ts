@@ -1,0 +1,155 @@
+import { ProviderError } from '../errors.js';
+import type { TokenUsage } from '../provider/model-provider.js';
+import type { TestReport } from '../runner/types.js';
+import { unifiedDiff } from '../workspace/run-files.js';
+import { runBaseline } from './1-baseline.js';
+import { propose } from './2-propose.js';
+import { applyProposal, revertChanges } from './3-apply.js';
+import { verify } from './4-verify.js';
+import { select } from './5-select.js';
+import { createEditScope } from './edit-scope.js';
+import type { StopReason } from './policy.js';
+import { decideNext } from './policy.js';
+import type { RunContext } from './run-context.js';
+import type { FileChange } from '../workspace/file-change.js';
+import type { RunResult } from './run-result.js';
+import type { Attempt, AttemptOutcome, Proposal } from './types.js';
+import { failingResults, scoreReport } from './types.js';
+
+/**
+ * The red→green loop: baseline, then propose → apply → verify → select until green or out of budget.
+ * Works only inside the sandbox; approval and write-back belong to the caller.
+ */
+export async function runLoop(ctx: RunContext): Promise<RunResult> {
+  const started = Date.now();
+  const baseline = await runBaseline(ctx);
+  const baselineScore = scoreReport(baseline);
+  await ctx.reporter.onBaseline({ report: baseline, score: baselineScore });
+
+  const scope = createEditScope({ isTestFile: ctx.isTestFile, allowTestEdits: ctx.options.allowTestEdits, srcGlobs: ctx.options.srcGlobs });
+  const history: Attempt[] = [];
+  const kept = new Map<string, FileChange>();
+  const usage = { promptTokens: 0, completionTokens: 0 };
+  let best = baseline;
+  let exhausted = false;
+  let stopReason: StopReason = 'green';
+
+  for (let step = 1; ; step++) {
+    const decision = decideNext({
+      step,
+      maxSteps: ctx.options.maxSteps,
+      best: scoreReport(best),
+      history,
+      denoiserExhausted: exhausted,
+      secondsLeft: ctx.options.budgetSeconds === undefined ? undefined : ctx.options.budgetSeconds - (Date.now() - started) / 1000,
+    });
+    if (decision.action === 'stop') {
+      stopReason = decision.reason;
+      break;
+    }
+    await ctx.reporter.onStepStart({ step, maxSteps: ctx.options.maxSteps, suggestedMode: decision.suggestedMode });
+    const stepStarted = Date.now();
+    const proposal = await proposeSafely(ctx, { step, best, history, suggestedMode: decision.suggestedMode, scope });
+    if (proposal === undefined) {
+      exhausted = true;
+      continue;
+    }
+    if (proposal.kind !== 'failed') addUsage(usage, proposal.usage);
+    const attempt = await takeStep(ctx, scope, step, best, proposal);
+    if (attempt.keep !== undefined) {
+      best = attempt.keep.report;
+      for (const change of attempt.keep.changes) {
+        const earlier = kept.get(change.file);
+        kept.set(change.file, { file: change.file, before: earlier ? earlier.before : change.before, after: change.after });
+      }
+    }
+    const record: Attempt = { ...attempt.record, step, durationMs: Date.now() - stepStarted };
+    history.push(record);
+    await ctx.reporter.onAttempt(record);
+    // A back end that stays down through its own retries twice in a row will not recover within this run.
+    if (countTrailingErrors(history) >= 2) exhausted = true;
+  }
+
+  const finalScore = scoreReport(best);
+  const changes = [...kept.values()].filter((c) => c.before !== c.after);
+  const status = baselineScore.failed === 0 ? 'already-green' : finalScore.failed === 0 && finalScore.total > 0 ? 'green' : 'red';
+  const result: RunResult = {
+    runId: ctx.runId,
+    status,
+    stopReason,
+    baseline: baselineScore,
+    final: finalScore,
+    stillFailing: failingResults(best).map((r) => r.id),
+    attempts: history,
+    changes,
+    diff: unifiedDiff(changes),
+    usage,
+    durationMs: Date.now() - started,
+  };
+  await ctx.reporter.onRunEnd(result);
+  return result;
+}
+
+interface StepResult {
+  readonly record: Omit<Attempt, 'step' | 'durationMs'>;
+  readonly keep?: { readonly report: TestReport; readonly changes: readonly FileChange[] };
+}
+
+async function takeStep(ctx: RunContext, scope: ReturnType<typeof createEditScope>, step: number, best: TestReport, proposal: Proposal): Promise<StepResult> {
+  const at = new Date().toISOString();
+  const bestScore = scoreReport(best);
+  const base = { at, denoiser: proposal.denoiser, usage: proposal.kind === 'failed' ? undefined : proposal.usage, failing: failingResults(best).map((r) => r.id) };
+  if (proposal.kind !== 'edits') {
+    const outcome: AttemptOutcome = proposal.kind === 'failed' ? 'error' : 'malformed';
+    return { record: { ...base, reasoning: '', editKinds: [], files: [], diff: '', outcome, feedback: [proposal.reason], score: bestScore } };
+  }
+  const editKinds = [...new Set(proposal.edits.map((e) => e.kind))];
+  const applied = await applyProposal(ctx.sandbox, scope, proposal.edits);
+  if (applied.status === 'refused') {
+    const files = [...new Set(proposal.edits.map((e) => e.file))];
+    return { record: { ...base, reasoning: proposal.reasoning, editKinds, files, diff: '', outcome: 'refused', feedback: applied.feedback, score: bestScore } };
+  }
+  const diff = unifiedDiff(applied.changes);
+  const files = applied.changes.map((c) => c.file);
+  const verification = await verify(ctx, best);
+  const selection = select(best, verification.report);
+  const outcome: AttemptOutcome = selection.comparison.verdict;
+  const record = {
+    ...base,
+    reasoning: proposal.reasoning,
+    editKinds,
+    files,
+    diff,
+    outcome,
+    feedback: [...applied.notes, ...selection.feedback],
+    score: scoreReport(verification.report),
+    failing: failingResults(verification.report).map((r) => r.id),
+  };
+  if (selection.keep) return { record, keep: { report: verification.report, changes: applied.changes } };
+  await revertChanges(ctx.sandbox, applied.changes);
+  return { record };
+}
+
+/** A denoiser failure the retries could not mend becomes a failed step, not a crashed run; misconfiguration still throws. */
+async function proposeSafely(ctx: RunContext, input: Parameters<typeof propose>[1]): Promise<Proposal | undefined> {
+  try {
+    return await propose(ctx, input);
+  } catch (error) {
+    if (error instanceof ProviderError && error.details.retryable === true) {
+      return { kind: 'failed', reason: error.message, denoiser: ctx.denoiser.name };
+    }
+    throw error;
+  }
+}
+
+function countTrailingErrors(history: readonly Attempt[]): number {
+  let count = 0;
+  for (let i = history.length - 1; i >= 0 && history[i]?.outcome === 'error'; i--) count++;
+  return count;
+}
+
+function addUsage(total: { promptTokens: number; completionTokens: number }, usage: TokenUsage | undefined): void {
+  if (usage === undefined) return;
+  total.promptTokens += usage.promptTokens;
+  total.completionTokens += usage.completionTokens;
+}

@@ -1,0 +1,23 @@
+import type { TokenUsage } from '../provider/model-provider.js';
+import type { TestId } from '../runner/types.js';
+import type { FileChange } from '../workspace/file-change.js';
+import type { Attempt, Score } from './types.js';
+import type { StopReason } from './policy.js';
+
+/** The outcome of the loop, before approval and write-back. */
+export interface RunResult {
+  readonly runId: string;
+  /** `already-green`: nothing to do; `green`: the best state passes every goal test; `red`: the budget ended first. */
+  readonly status: 'green' | 'already-green' | 'red';
+  readonly stopReason: StopReason;
+  readonly baseline: Score;
+  readonly final: Score;
+  readonly stillFailing: readonly TestId[];
+  readonly attempts: readonly Attempt[];
+  /** The best state's changes against the project. */
+  readonly changes: readonly FileChange[];
+  /** The same as a git-style unified diff. */
+  readonly diff: string;
+  readonly usage: TokenUsage;
+  readonly durationMs: number;
+}

@@ -1,0 +1,76 @@
+import type { Edit, EditKind } from '../edit/types.js';
+import type { TokenUsage } from '../provider/model-provider.js';
+import type { TestId, TestReport, TestResult } from '../runner/types.js';
+
+/** What a denoiser offers for one step: edits to apply, or the reason its reply could not be read. */
+export type Proposal =
+  | {
+      readonly kind: 'edits';
+      readonly edits: readonly Edit[];
+      readonly reasoning: string;
+      readonly denoiser: string;
+      readonly usage?: TokenUsage;
+      readonly raw?: string;
+    }
+  | {
+      readonly kind: 'malformed';
+      readonly reason: string;
+      readonly denoiser: string;
+      readonly usage?: TokenUsage;
+      readonly raw?: string;
+    }
+  | {
+      /** The denoiser could not produce a reply (a model server that stayed down after retries). */
+      readonly kind: 'failed';
+      readonly reason: string;
+      readonly denoiser: string;
+    };
+
+/** How one step ended. */
+export type AttemptOutcome =
+  | 'green' // every goal test passes and nothing regressed
+  | 'improved' // more tests pass than in the best state so far, nothing regressed
+  | 'no-improvement' // applied and ran, but not better than the best state; reverted
+  | 'regressed' // a test that passed in the best state now fails; reverted
+  | 'refused' // an edit was refused (path, no-match, ambiguous, syntax); nothing applied
+  | 'malformed' // the reply held no readable edit
+  | 'error'; // the denoiser failed (e.g. the model server could not be reached)
+
+/** Counts of a test report over the goal tests. */
+export interface Score {
+  readonly passed: number;
+  readonly failed: number;
+  readonly total: number;
+}
+
+/** One step of the loop, appended to the run's history and never rewritten. */
+export interface Attempt {
+  readonly step: number;
+  readonly at: string;
+  readonly denoiser: string;
+  readonly reasoning: string;
+  readonly editKinds: readonly EditKind[];
+  readonly files: readonly string[];
+  /** Unified diff of this step's change against the state it started from ('' when nothing applied). */
+  readonly diff: string;
+  readonly outcome: AttemptOutcome;
+  /** Why edits were refused or what went wrong, in words fed back to the next proposal. */
+  readonly feedback: readonly string[];
+  /** The score after this step's verification (the starting score when nothing ran). */
+  readonly score: Score;
+  /** Tests that failed after this step (empty when it did not run). */
+  readonly failing: readonly TestId[];
+  readonly durationMs: number;
+  readonly usage?: TokenUsage;
+}
+
+/** Scores a report: a test counts as passed only with status 'passed'; skipped tests are left out of the total. */
+export function scoreReport(report: TestReport): Score {
+  const counted = report.results.filter((r) => r.status !== 'skipped');
+  const passed = counted.filter((r) => r.status === 'passed').length;
+  return { passed, failed: counted.length - passed, total: counted.length };
+}
+
+export function failingResults(report: TestReport): TestResult[] {
+  return report.results.filter((r) => r.status === 'failed' || r.status === 'timeout');
+}

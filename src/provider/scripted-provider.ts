@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { ConfigError, ProviderError } from '../errors.js';
+import type { ChatMessage, ModelProvider, TokenUsage } from './model-provider.js';
+
+/** A provider that replays fixed replies, for tests, demos and reproducing a run without a model. */
+export interface ScriptedProvider extends ModelProvider {
+  /** Its `usage` is estimated from characters (4 per token), not counted by a tokenizer. */
+  readonly usageIsEstimated: true;
+  /** Replies not yet given. */
+  readonly remaining: number;
+}
+
+const scriptSchema = z.object({ replies: z.array(z.string()) }).strict();
+
+/**
+ * Reads `{"replies": ["…", …]}` from `file`; each `generate()` returns the next reply. A missing, unreadable
+ * or malformed file is a `ConfigError` naming it. The id is `scripted:<file name>`. The file is read once,
+ * synchronously: it is configuration, and a bad one should fail before the run starts.
+ */
+export function createScriptedProvider(file: string): ScriptedProvider {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read scripted replies file ${file}`, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`scripted replies file ${file} is not valid JSON`, { cause: error });
+  }
+  const parsed = scriptSchema.safeParse(json);
+  if (!parsed.success) {
+    const problem = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    throw new ConfigError(`scripted replies file ${file} must look like {"replies": ["…"]} (${problem})`, { cause: parsed.error });
+  }
+  return createScriptedProviderFromReplies(parsed.data.replies, `scripted:${basename(file)}`);
+}
+
+/** A scripted provider over in-memory replies; once they run out, `generate()` throws a `ProviderError`. */
+export function createScriptedProviderFromReplies(replies: readonly string[], id = 'scripted:inline'): ScriptedProvider {
+  const queue = [...replies];
+  let given = 0;
+  return {
+    id,
+    usageIsEstimated: true,
+    get remaining() {
+      return queue.length - given;
+    },
+    async generate(request) {
+      const text = queue[given];
+      if (text === undefined) throw new ProviderError(`scripted replies exhausted after ${queue.length} replies`, { retryable: false, exhausted: true });
+      given += 1;
+      return { text, usage: estimateUsage(request.messages, text), model: id, finishReason: 'stop' };
+    },
+  };
+}
+
+function estimateUsage(messages: readonly ChatMessage[], reply: string): TokenUsage {
+  const promptChars = messages.reduce((sum, message) => sum + message.content.length, 0);
+  return { promptTokens: Math.ceil(promptChars / 4), completionTokens: Math.ceil(reply.length / 4) };
+}

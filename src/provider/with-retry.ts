@@ -1,0 +1,70 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { ProviderError } from '../errors.js';
+import type { ModelProvider } from './model-provider.js';
+
+export interface RetryInfo {
+  /** 1 for the first retry. */
+  readonly attempt: number;
+  readonly delayMs: number;
+  readonly error: ProviderError;
+}
+
+export interface WithRetryOptions {
+  /** Retries after the first attempt; default 3. */
+  readonly retries?: number;
+  /** The backoff ceiling of the first retry, doubled each time; default 500 ms. */
+  readonly baseDelayMs?: number;
+  /** Cap of the exponential backoff; default 20 s. */
+  readonly maxDelayMs?: number;
+  /** A `Retry-After` longer than this is not waited out: the error is thrown at once; default 60 s. */
+  readonly maxRetryAfterMs?: number;
+  /** Injected for tests. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Injected for tests; returns [0, 1). */
+  readonly random?: () => number;
+  /** Told before each wait, e.g. to show "rate limited, retrying in 2 s". */
+  readonly onRetry?: (info: RetryInfo) => void;
+}
+
+/** 4xx statuses that say "try again later" rather than "this request is wrong". */
+const retryable4xx: ReadonlySet<number> = new Set([408, 409, 429]);
+
+/** Whether `error` is worth another identical request. */
+export function isRetryable(error: unknown): error is ProviderError {
+  if (!(error instanceof ProviderError) || error.details.retryable !== true) return false;
+  const status = error.details.status;
+  return status === undefined || status < 400 || status >= 500 || retryable4xx.has(status);
+}
+
+/**
+ * Decorates a provider with retries of retryable `ProviderError`s: exponential backoff with full jitter, or
+ * exactly the server's `Retry-After` when it sent one. Other errors, and aborted requests, pass through.
+ */
+export function withRetry(provider: ModelProvider, options: WithRetryOptions = {}): ModelProvider {
+  const retries = options.retries ?? 3;
+  const baseDelayMs = options.baseDelayMs ?? 500;
+  const maxDelayMs = options.maxDelayMs ?? 20_000;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+  const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, signal ? { signal } : {}));
+  const random = options.random ?? Math.random;
+  const dispose = provider.dispose?.bind(provider);
+
+  return {
+    id: provider.id,
+    async generate(request) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await provider.generate(request);
+        } catch (error) {
+          if (attempt > retries || !isRetryable(error) || request.signal?.aborted === true) throw error;
+          const retryAfterMs = error.details.retryAfterMs;
+          if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) throw error;
+          const delayMs = retryAfterMs ?? Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+          options.onRetry?.({ attempt, delayMs, error });
+          await sleep(delayMs, request.signal);
+        }
+      }
+    },
+    ...(dispose ? { dispose } : {}),
+  };
+}

@@ -1,0 +1,6 @@
+import type { TestReport } from '../types.js';
+
+/** The report of a run scoped to nothing: complete, no results, no process started. */
+export function emptyReport(runner: string): TestReport {
+  return { status: 'complete', runner, results: [], durationMs: 0, output: '' };
+}

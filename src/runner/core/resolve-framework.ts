@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { RunnerError } from '../../errors.js';
+
+export interface FrameworkBin {
+  /** Absolute path of the framework's CLI script, run with `process.execPath`. */
+  readonly bin: string;
+  readonly packageDir: string;
+  readonly major: number;
+}
+
+interface PackageJson {
+  readonly version?: string;
+  readonly bin?: string | Record<string, string>;
+}
+
+/**
+ * Finds the project's own copy of a framework (never a global one) and its CLI script.
+ * @throws RunnerError when the project cannot resolve the package at all.
+ */
+export function resolveFrameworkBin(cwd: string, packageName: string, binName = packageName): FrameworkBin {
+  let manifestPath: string;
+  try {
+    manifestPath = createRequire(join(resolve(cwd), 'package.json')).resolve(`${packageName}/package.json`);
+  } catch (error) {
+    throw new RunnerError(`Cannot find "${packageName}" from ${cwd}; install it in the project (npm install --save-dev ${packageName}).`, { cause: error });
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PackageJson;
+  const relativeBin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[binName];
+  if (relativeBin === undefined) throw new RunnerError(`The installed "${packageName}" has no "${binName}" executable in its package.json.`);
+  const packageDir = dirname(manifestPath);
+  return { bin: join(packageDir, relativeBin), packageDir, major: Number.parseInt(manifest.version ?? '0', 10) };
+}

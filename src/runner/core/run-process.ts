@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { createOutputBuffer } from './output-buffer.js';
+import { killGroup, trackGroup, untrackGroup } from './process-groups.js';
+
+export interface ProcessOptions {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  readonly shell?: boolean;
+}
+
+export interface ProcessOutcome {
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  readonly timedOut: boolean;
+  readonly aborted: boolean;
+  /** stdout and stderr interleaved, bounded. */
+  readonly output: string;
+  readonly durationMs: number;
+  readonly spawnError?: Error;
+}
+
+// After the leader exits, a worker that kept the pipes open must not keep us waiting.
+const closeGraceMs = 2_000;
+
+/**
+ * Runs a command in its own process group and always resolves: past `timeoutMs`, on abort, and after the
+ * leader exits, the whole group is killed so no framework worker outlives the run.
+ */
+export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
+  const started = performance.now();
+  const output = createOutputBuffer();
+  return new Promise((resolve) => {
+    let timedOut = false;
+    let aborted = false;
+    let settled = false;
+    const child = spawn(options.command, [...options.args], {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      shell: options.shell ?? false,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const pid = child.pid;
+    if (pid !== undefined) trackGroup(pid);
+    const stop = (): void => {
+      if (pid !== undefined) killGroup(pid);
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, options.timeoutMs);
+    const onAbort = (): void => {
+      aborted = true;
+      stop();
+    };
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    const finish = (exitCode: number | null, signal: string | null, spawnError?: Error): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      stop();
+      if (pid !== undefined) untrackGroup(pid);
+      const durationMs = Math.round(performance.now() - started);
+      resolve({ exitCode, signal, timedOut, aborted, output: output.text(), durationMs, ...(spawnError ? { spawnError } : {}) });
+    };
+    child.on('error', (error) => finish(null, null, error));
+    child.on('exit', (code, signal) => {
+      stop();
+      const grace = setTimeout(() => finish(code, signal), closeGraceMs);
+      child.on('close', () => {
+        clearTimeout(grace);
+        finish(code, signal);
+      });
+    });
+  });
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readFile, readlink, realpath, stat, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { WorkspaceError } from '../errors.js';
+import { walkProject, type ProjectEntry } from './walk-project.js';
+
+/** How large a project may be before a sandbox copy is refused. */
+export interface CopyLimits {
+  readonly maxBytes: number;
+  readonly maxFiles: number;
+}
+
+/** What a copied file looked like, to tell later whether the sandbox or the project changed it. */
+export interface CopiedFile {
+  /** sha256 of the original bytes. */
+  readonly hash: string;
+  readonly size: number;
+  /** The sandbox copy's mtime right after copying: an unchanged stat lets `changedFiles` skip hashing. */
+  readonly mtimeMs: number;
+}
+
+const copyConcurrency = 32;
+
+/** sha256 of some bytes, hex. */
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Copies `projectDir` into the empty `targetDir`: regular files, empty directories and symlinks verbatim;
+ * each `node_modules` becomes a link to the project's real one. Refuses (before copying anything) a project
+ * over `limits`. Returns what each copied file looked like.
+ */
+export async function copyProject(projectDir: string, targetDir: string, limits: CopyLimits): Promise<Map<string, CopiedFile>> {
+  const entries = await collectEntries(projectDir, limits);
+  for (const entry of entries) {
+    if (entry.kind === 'dir') await mkdir(join(targetDir, entry.rel), { recursive: true });
+  }
+  const copied = new Map<string, CopiedFile>();
+  for (let i = 0; i < entries.length; i += copyConcurrency) {
+    await Promise.all(entries.slice(i, i + copyConcurrency).map((entry) => copyEntry(projectDir, targetDir, entry, copied)));
+  }
+  return copied;
+}
+
+async function collectEntries(projectDir: string, limits: CopyLimits): Promise<ProjectEntry[]> {
+  const entries: ProjectEntry[] = [];
+  let files = 0;
+  let bytes = 0;
+  for await (const entry of walkProject(projectDir)) {
+    entries.push(entry);
+    if (entry.kind !== 'file') continue;
+    files += 1;
+    bytes += (await lstat(join(projectDir, entry.rel))).size;
+    if (files > limits.maxFiles) {
+      throw new WorkspaceError(`project has more than ${limits.maxFiles} files (excluding node_modules, .git, .redgreen); refusing to copy it into a sandbox`);
+    }
+    if (bytes > limits.maxBytes) {
+      throw new WorkspaceError(`project is larger than ${formatMegabytes(limits.maxBytes)} (excluding node_modules, .git, .redgreen); refusing to copy it into a sandbox`);
+    }
+  }
+  return entries;
+}
+
+async function copyEntry(projectDir: string, targetDir: string, entry: ProjectEntry, copied: Map<string, CopiedFile>): Promise<void> {
+  const from = join(projectDir, entry.rel);
+  const to = join(targetDir, entry.rel);
+  if (entry.kind === 'linked-dir') {
+    // A dangling link has no real path; it is copied as it stands.
+    await symlink(await realpath(from).catch(() => readlink(from)), to, 'dir');
+  } else if (entry.kind === 'symlink') {
+    await symlink(await readlink(from), to);
+  } else if (entry.kind === 'file') {
+    const [bytes, info] = await Promise.all([readFile(from), lstat(from)]);
+    await writeFile(to, bytes, { mode: info.mode & 0o7777 });
+    const written = await stat(to);
+    copied.set(entry.rel, { hash: hashBytes(bytes), size: bytes.byteLength, mtimeMs: written.mtimeMs });
+  }
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MB`;
+}

@@ -1,0 +1,24 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { WorkspaceError } from '../errors.js';
+
+/** redgreen's state directory inside a project. */
+export const stateDirName = '.redgreen';
+
+const runIdPattern = /^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/;
+
+/**
+ * Creates `<project>/.redgreen` with a `.gitignore` of `*`, so the journal, patches and backups are never
+ * committed by accident, and returns its path.
+ */
+export async function ensureStateDir(projectDir: string): Promise<string> {
+  const dir = join(projectDir, stateDirName);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, '.gitignore'), '*\n', { flag: 'w' });
+  return dir;
+}
+
+/** Throws unless `runId` has the shape `createRunId` makes; run ids become file names. */
+export function assertRunId(runId: string): void {
+  if (!runIdPattern.test(runId)) throw new WorkspaceError(`'${runId}' is not a run id (expected e.g. 20261121-130512-ab12cd)`);
+}
