@@ -19,7 +19,7 @@ describe('a hanging test', () => {
 
   it('vitest: times out, keeps the finished test, names the hanging one, leaves no process behind', async () => {
     project = await copyFixture('vitest-hang');
-    const report = await createVitestRunner().run(project.dir, { timeoutMs: 6_000 });
+    const report = await createVitestRunner().run(project.dir, { timeoutMs: 10_000 });
     expect(report.status).toBe('timeout');
     expect(report.results).toContainEqual(expect.objectContaining({ id: passing, status: 'passed' }));
     expect(report.results).toContainEqual(expect.objectContaining({ id: hanging, status: 'timeout' }));
