@@ -32,7 +32,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const usage = { promptTokens: 0, completionTokens: 0 };
   let best = baseline;
   let exhausted = false;
-  let stopReason: StopReason = 'green';
+  let stopReason: StopReason;
 
   for (let step = 1; ; step++) {
     const decision = decideNext({
