@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Brings a fresh clone to a runnable state with nothing but Node and npm: installs dependencies when
-// node_modules is missing or older than the lockfile, and builds dist/ when it is missing or older than src/.
+// package.json or the lockfile changed since the last install, and builds dist/ when it is older than src/.
 // `npm run demo` and `npm test` call it first, so neither needs a prior step.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,9 +33,20 @@ function run(command, args) {
   }
 }
 
-const installedMarker = join(root, 'node_modules', '.package-lock.json');
-if (mtime(installedMarker) < mtime(join(root, 'package-lock.json'))) {
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+function manifestHash() {
+  const hash = createHash('sha256');
+  for (const file of ['package.json', 'package-lock.json']) {
+    if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
+  }
+  return hash.digest('hex');
+}
+
+// `npm install` rather than `npm ci`: npm 11 can write a lockfile that omits other platforms' optional
+// bindings and then refuse it in `npm ci`; install honours the lockfile all the same.
+const stamp = join(root, 'node_modules', '.redgreen-installed');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== manifestHash()) {
+  run('npm', ['install', '--no-audit', '--no-fund']);
+  writeFileSync(stamp, manifestHash());
 }
 
 const builtMarker = join(root, 'dist', 'index.js');

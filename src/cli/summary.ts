@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { RunResult } from '../loop/run-result.js';
 import type { CliIo } from './io.js';
 
@@ -30,10 +30,10 @@ export function printSummary(result: RunResult, delivery: Delivery, sandboxDir: 
   }
   switch (delivery.kind) {
     case 'applied':
-      lines.push(`applied to ${delivery.files.join(', ')}; originals backed up in ${relative(io.cwd, delivery.backupDir) || delivery.backupDir}`);
+      lines.push(`applied to ${delivery.files.join(', ')}; originals backed up in ${displayPath(io.cwd, delivery.backupDir)}`);
       break;
     case 'saved':
-      lines.push(`${delivery.reason}: patch saved to ${relative(io.cwd, delivery.patchFile) || delivery.patchFile} (apply with git apply); your files are unchanged`);
+      lines.push(`${delivery.reason}: patch saved to ${displayPath(io.cwd, delivery.patchFile)} (apply with git apply); your files are unchanged`);
       break;
     case 'dry-run':
       lines.push('dry run: your files are unchanged');
@@ -43,6 +43,12 @@ export function printSummary(result: RunResult, delivery: Delivery, sandboxDir: 
   }
   if (sandboxDir !== undefined) lines.push(`sandbox kept at ${sandboxDir}`);
   io.stderr(`${lines.join('\n')}\n`);
+}
+
+/** Relative to the working directory when inside it, else absolute. */
+function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 const stopWords: Record<RunResult['stopReason'], string> = {

@@ -70,6 +70,25 @@ describe('bad input: each refused with a clear message, no file changed', () => 
   });
 });
 
+describe('scoping', () => {
+  it('refuses edits outside --src and scopes the goal to --tests', async () => {
+    project = await copyFixture('vitest-basic');
+    const before = await snapshotFiles(project.dir);
+    const run = await runCli(['fix', project.dir, '--model', `scripted:${recordedReplies('vitest-basic-fix')}`, '--src', 'lib/**', '--tests', 'test/**/*.test.ts', '--json']);
+    expect(run.code, run.stderr).toBe(1);
+    const result = JSON.parse(run.stdout) as { steps: JsonStep[] };
+    expect(result.steps[0]?.feedback.join('\n')).toContain('refused: src/math.ts is outside the editable sources (--src lib/**)');
+    expect(await snapshotFiles(project.dir, ['node_modules', '.redgreen'])).toEqual(before);
+  });
+
+  it('exits 2 when --tests matches no file', async () => {
+    project = await copyFixture('vitest-basic');
+    const run = await runCli(['fix', project.dir, '--model', `scripted:${recordedReplies('vitest-basic-fix')}`, '--tests', 'nothing/**']);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('no file in the project matches --tests nothing/**');
+  });
+});
+
 describe('usage and configuration errors exit 2 with a message', () => {
   it.each([
     [['fix', '/nonexistent/project', '--model', 'scripted:x.json'], /project directory not found/],
