@@ -1,0 +1,60 @@
+import type { TestId } from '../runner/types.js';
+
+/** A statement of a source file that coverage can attribute to tests. Offsets index the original text. */
+export interface StatementSite {
+  /** Dense id across the whole project instrumentation (0, 1, 2, …): what instrumented code reports. */
+  readonly id: number;
+  /** Project-relative POSIX path. */
+  readonly file: string;
+  /** 1-based line of the statement's start. */
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** How suspicious a statement is, from the tests that cover it (Ochiai) and the failing tests' frames. */
+export interface Suspicion {
+  readonly site: StatementSite;
+  readonly score: number;
+  readonly failedCovering: number;
+  readonly passedCovering: number;
+}
+
+/** Per-test coverage: the statement ids each test executed. */
+export interface CoverageMatrix {
+  readonly sites: readonly StatementSite[];
+  readonly tests: readonly { readonly id: TestId; readonly passed: boolean; readonly statements: readonly number[] }[];
+}
+
+/** One replacement of original text in one file. Offsets index the original text of that file. */
+export interface TextChange {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /**
+   * What the replaced range is, so mutant schemata can switch it safely: an expression becomes
+   * `(active === id ? new : old)`, a statement list becomes `if (active === id) { new } else { old }`.
+   */
+  readonly node: 'expression' | 'statement';
+}
+
+/** A candidate repair: one or more changes (a pair of edits is one candidate), with why and how likely. */
+export interface Candidate {
+  /** Positive and unique within one validation batch (0 means "no candidate active"). */
+  readonly id: number;
+  readonly changes: readonly TextChange[];
+  /** The mutator or template that made it, e.g. `relational-boundary`. */
+  readonly operator: string;
+  /** Human words, e.g. "`<` → `<=` at src/range.ts:12". */
+  readonly description: string;
+  /** Suspiciousness of the site × the operator's prior; higher is tried first. */
+  readonly score: number;
+}
+
+/** The outcome of running a candidate against the tests that cover its changes. */
+export type CandidateVerdict =
+  | { readonly candidate: number; readonly status: 'plausible'; readonly passed: number; readonly durationMs: number }
+  | { readonly candidate: number; readonly status: 'failed'; readonly passed: number; readonly failedTest: TestId; readonly durationMs: number }
+  | { readonly candidate: number; readonly status: 'timeout'; readonly durationMs: number }
+  | { readonly candidate: number; readonly status: 'error'; readonly message: string; readonly durationMs: number };
