@@ -6,10 +6,7 @@
  *  - the loop's own overhead per step, excluding the proposer: each step's wall time minus the denoiser's
  *    time (and, shown apart, minus the test runner's time too).
  */
-import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rm } from 'node:fs/promises';
 import type { Denoiser } from '../src/denoise/denoiser.js';
 import { createLlmDenoiser } from '../src/denoise/llm-denoiser.js';
 import { getEditFormat } from '../src/edit/edit-formats.js';
@@ -20,35 +17,13 @@ import { createRunner, isTestFile } from '../src/runner/runner-registry.js';
 import type { TestRunner } from '../src/runner/test-runner.js';
 import { failingResults } from '../src/loop/types.js';
 import { createSandbox } from '../src/workspace/sandbox.js';
+import { generateProject, median } from './support/generated-project.js';
 
-const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const modules = 40;
 const testsPerModule = 5;
 const buggyModule = 7;
 const samples = Number(process.env.BENCH_SAMPLES ?? 5);
 const loopSteps = Number(process.env.BENCH_STEPS ?? 5);
-
-async function generateProject(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'redgreen-bench-loop-'));
-  await mkdir(join(dir, 'src'));
-  await mkdir(join(dir, 'test'));
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bench-loop', type: 'module', scripts: { test: 'vitest run' }, devDependencies: { vitest: '^4' } }));
-  await writeFile(join(dir, 'vitest.config.ts'), "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['test/**/*.test.ts'] } });\n");
-  for (let i = 0; i < modules; i++) {
-    const op = i === buggyModule ? '-' : '+';
-    await writeFile(join(dir, 'src', `m${i}.ts`), `/** Adds the module's offset. */\nexport function f${i}(x: number): number {\n  return x ${op} ${i};\n}\n`);
-    const cases = Array.from({ length: testsPerModule }, (_, k) => `  it('case ${k}', () => {\n    expect(f${i}(${k * 3})).toBe(${k * 3 + i});\n  });`);
-    await writeFile(join(dir, 'test', `m${i}.test.ts`), `import { describe, expect, it } from 'vitest';\nimport { f${i} } from '../src/m${i}.js';\n\ndescribe('f${i}', () => {\n${cases.join('\n')}\n});\n`);
-  }
-  await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
@@ -76,7 +51,7 @@ function timedDenoiser(denoiser: Denoiser, spent: number[]): Denoiser {
 }
 
 async function main(): Promise<void> {
-  const dir = await generateProject();
+  const dir = await generateProject({ modules, testsPerModule, buggyModule });
   const runner = createRunner('vitest');
   try {
     const baseline = await runner.run(dir, { timeoutMs: 120_000 });
@@ -105,7 +80,7 @@ async function main(): Promise<void> {
       denoiser,
       reporter: combineReporters([]),
       isTestFile: (file) => isTestFile('vitest', file),
-      options: { maxSteps: loopSteps, allowTestEdits: false, testTimeoutMs: 120_000 },
+      options: { maxSteps: loopSteps, allowTestEdits: false, testTimeoutMs: 120_000, formatRetries: 0 },
     });
     await sandbox.dispose();
     const steps = result.attempts.map((a) => a.durationMs);

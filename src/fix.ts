@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { Denoiser } from './denoise/denoiser.js';
+import { defaultEditFormat } from './denoise/edit-format-table.js';
 import { createLlmDenoiser } from './denoise/llm-denoiser.js';
 import { getEditFormat } from './edit/edit-formats.js';
 import { ConfigError } from './errors.js';
@@ -7,7 +8,10 @@ import type { RunReporter } from './events.js';
 import { combineReporters } from './events.js';
 import type { RunResult } from './loop/run-result.js';
 import { runLoop } from './loop/run-loop.js';
+import type { ModelSettings } from './provider/model-settings.js';
 import { createProvider } from './provider/provider-registry.js';
+import type { PriceTable, UsageMeter } from './provider/usage-meter.js';
+import { createUsageMeter } from './provider/usage-meter.js';
 import { createRunner, detectRunner, isTestFile as isRunnerTestFile } from './runner/runner-registry.js';
 import type { TestRunner } from './runner/test-runner.js';
 import { createRunId } from './workspace/run-files.js';
@@ -27,9 +31,18 @@ export interface FixOptions {
   readonly allowTestEdits?: boolean;
   readonly testTimeoutMs?: number;
   readonly budgetSeconds?: number;
+  /** The reply format asked of models; from the model table when absent. */
   readonly editFormat?: string;
-  readonly temperature?: number;
-  readonly maxTokens?: number;
+  /** Extra proposals per step after an unusable reply (default 2); they do not count against `maxSteps`. */
+  readonly formatRetries?: number;
+  /** Sampling, context size, per-request timeout, seed, streaming. */
+  readonly modelSettings?: ModelSettings;
+  /** Model tokens the whole run may spend (prompt + completion); spent, the run stops proposing. */
+  readonly budgetTokens?: number;
+  /** USD per million tokens by model id, for the run's cost. */
+  readonly prices?: PriceTable;
+  /** Told when a back end retries a request. */
+  readonly onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
   readonly reporters?: readonly RunReporter[];
   /** Called when a reporter throws; the run goes on. */
   readonly onReporterError?: (error: unknown) => void;
@@ -38,17 +51,21 @@ export interface FixOptions {
 
 export interface FixSession {
   readonly result: RunResult;
+  /** USD spent on model tokens, when a price for the model is configured. */
+  readonly cost?: number;
   readonly sandboxDir: string;
   /** Removes the sandbox, or keeps it for inspection. */
   dispose(options?: { keep?: boolean }): Promise<void>;
 }
 
-export const fixDefaults = { maxSteps: 5, testTimeoutMs: 60_000, editFormat: 'search-replace' } as const;
+export const fixDefaults = { maxSteps: 5, testTimeoutMs: 60_000, formatRetries: 2 } as const;
 
 /** Runs the red→green loop on a sandbox copy of the project. The project itself is never written here. */
 export async function fix(options: FixOptions): Promise<FixSession> {
   const runner = options.runner ? createRunner(options.runner) : await detectRunner(options.projectDir);
-  const denoiser = createDenoiser(options);
+  const meter = createUsageMeter();
+  const denoiser = createDenoiser(options, meter);
+  await denoiser.init?.();
   const runId = createRunId();
   const sandbox = await createSandbox(options.projectDir);
   const reporter = combineReporters(options.reporters ?? [], (_hook, error) => options.onReporterError?.(error));
@@ -76,9 +93,11 @@ export async function fix(options: FixOptions): Promise<FixSession> {
         allowTestEdits: options.allowTestEdits ?? false,
         testTimeoutMs: options.testTimeoutMs ?? fixDefaults.testTimeoutMs,
         budgetSeconds: options.budgetSeconds,
+        formatRetries: options.formatRetries ?? fixDefaults.formatRetries,
       },
     });
-    return { result, sandboxDir: sandbox.root, dispose: (o) => sandbox.dispose(o) };
+    const cost = options.prices ? meter.cost(options.prices) : undefined;
+    return { result, ...(cost === undefined ? {} : { cost }), sandboxDir: sandbox.root, dispose: (o) => sandbox.dispose(o) };
   } catch (error) {
     await sandbox.dispose({ keep: false });
     throw error;
@@ -87,14 +106,17 @@ export async function fix(options: FixOptions): Promise<FixSession> {
   }
 }
 
-function createDenoiser(options: FixOptions): Denoiser {
-  const provider = createProvider(options.model, { cwd: process.cwd() });
-  return createLlmDenoiser({
-    provider,
-    editFormat: getEditFormat(options.editFormat ?? fixDefaults.editFormat),
-    temperature: options.temperature,
-    maxTokens: options.maxTokens,
+function createDenoiser(options: FixOptions, meter: UsageMeter): Denoiser {
+  const provider = createProvider(options.model, {
+    cwd: process.cwd(),
+    ...(options.modelSettings ? { settings: options.modelSettings } : {}),
+    ...(options.onRetry ? { retry: { onRetry: options.onRetry } } : {}),
+    ...(options.budgetTokens !== undefined || options.budgetSeconds !== undefined
+      ? { budget: { maxTokens: options.budgetTokens, maxSeconds: options.budgetSeconds } }
+      : {}),
+    usage: meter,
   });
+  return createLlmDenoiser({ provider, editFormat: getEditFormat(options.editFormat ?? defaultEditFormat(provider.id)) });
 }
 
 async function disposeRunner(runner: TestRunner): Promise<void> {

@@ -8,6 +8,8 @@ export interface StatementSite {
   readonly file: string;
   /** 1-based line of the statement's start. */
   readonly line: number;
+  /** 1-based line of the statement's end (frames inside a multi-line statement match it); absent means `line`. */
+  readonly endLine?: number;
   readonly start: number;
   readonly end: number;
 }

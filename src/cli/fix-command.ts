@@ -1,7 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { loadConfig } from '../config/load-config.js';
+import type { RedgreenConfig } from '../config/schema.js';
 import { ConfigError, UsageError } from '../errors.js';
-import { fix, fixDefaults } from '../fix.js';
+import { fix } from '../fix.js';
+import type { FixOptions } from '../fix.js';
 import type { RunResult } from '../loop/run-result.js';
 import { writeBack } from '../workspace/write-back.js';
 import { writeRunPatch } from '../workspace/run-files.js';
@@ -12,15 +15,24 @@ import { printSummary, toJson } from './summary.js';
 import type { Delivery } from './summary.js';
 import { createTerminalReporter } from './terminal-reporter.js';
 
+/** The flags of `redgreen fix`, as commander gives them (absent when not given). */
 export interface FixCommandOptions {
   readonly model?: string;
-  readonly maxIter: number;
+  readonly maxIter?: number;
   readonly tests?: string[];
   readonly src?: string[];
   readonly runner?: string;
   readonly editFormat?: string;
-  readonly testTimeout: number;
+  readonly formatRetries?: number;
+  readonly testTimeout?: number;
   readonly budgetSeconds?: number;
+  readonly budgetTokens?: number;
+  readonly temperature?: number;
+  readonly maxTokens?: number;
+  readonly contextSize?: number;
+  readonly modelTimeout?: number;
+  readonly seed?: number;
+  readonly stream?: boolean;
   readonly yes?: boolean;
   readonly dryRun?: boolean;
   readonly json?: boolean;
@@ -29,39 +41,68 @@ export interface FixCommandOptions {
 }
 
 /** `redgreen fix`: run the loop, then deliver the result (apply, save the patch, or only show it). */
-export async function runFixCommand(dir: string, options: FixCommandOptions, io: CliIo): Promise<number> {
+export async function runFixCommand(dir: string, flags: FixCommandOptions, io: CliIo): Promise<number> {
   const projectDir = resolve(io.cwd, dir);
   await assertDirectory(projectDir);
-  if (options.model === undefined) {
-    throw new ConfigError('no denoiser given: pass --model scripted:<file> (recorded replies) or --model openai:<model>');
-  }
-  if (options.yes === true && options.dryRun === true) throw new UsageError('--yes and --dry-run contradict each other: choose one');
+  if (flags.yes === true && flags.dryRun === true) throw new UsageError('--yes and --dry-run contradict each other: choose one');
+  const { config } = await loadConfig(projectDir);
+  const settings = { ...config, ...definedOnly(flags) };
 
+  const options = toFixOptions(projectDir, settings);
   const session = await fix({
-    projectDir,
-    model: options.model,
-    runner: options.runner,
-    maxSteps: options.maxIter,
-    tests: options.tests,
-    src: options.src,
-    allowTestEdits: options.allowTestEdits,
-    testTimeoutMs: options.testTimeout * 1000,
-    budgetSeconds: options.budgetSeconds,
-    editFormat: options.editFormat ?? fixDefaults.editFormat,
+    ...options,
+    modelSettings: { ...options.modelSettings, onWarning: (message) => io.stderr(`warning: ${message}\n`) },
     reporters: [createTerminalReporter({ write: io.stderr, color: io.color })],
     onReporterError: (error) => io.stderr(`warning: a progress reporter failed: ${String(error)}\n`),
+    onRetry: (info) => io.stderr(`  model request failed; retry ${info.attempt} in ${(info.delayMs / 1000).toFixed(1)}s\n`),
   });
   const { result } = session;
-  const keep = options.keepSandbox === true || result.status === 'red';
+  const keep = flags.keepSandbox === true || result.status === 'red';
   try {
-    if (options.json !== true && result.diff !== '') io.stdout(`${result.diff}\n`);
-    const delivery = await deliver(projectDir, result, options, io);
-    if (options.json === true) io.stdout(`${JSON.stringify(toJson(result, delivery, keep ? session.sandboxDir : undefined))}\n`);
-    else printSummary(result, delivery, keep ? session.sandboxDir : undefined, io);
+    if (flags.json !== true && result.diff !== '') io.stdout(`${result.diff}\n`);
+    const delivery = await deliver(projectDir, result, flags, io);
+    if (flags.json === true) io.stdout(`${JSON.stringify(toJson(result, delivery, keep ? session.sandboxDir : undefined, session.cost))}\n`);
+    else printSummary(result, delivery, keep ? session.sandboxDir : undefined, io, session.cost);
   } finally {
     await session.dispose({ keep });
   }
   return result.status === 'red' ? exitCodes.red : exitCodes.green;
+}
+
+type Settings = RedgreenConfig & Omit<FixCommandOptions, 'yes' | 'dryRun' | 'json' | 'keepSandbox'>;
+
+/** Flags and project settings merged into library options; the library supplies the defaults. */
+function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'reporters'> {
+  if (s.model === undefined) {
+    throw new ConfigError('no denoiser given: pass --model (e.g. openai:<model>, ollama:<model>, scripted:<file>) or set "model" in redgreen.config.json');
+  }
+  return {
+    projectDir,
+    model: s.model,
+    runner: s.runner,
+    maxSteps: s.maxIter,
+    tests: s.tests,
+    src: s.src,
+    allowTestEdits: s.allowTestEdits,
+    testTimeoutMs: s.testTimeout === undefined ? undefined : s.testTimeout * 1000,
+    budgetSeconds: s.budgetSeconds,
+    budgetTokens: s.budgetTokens,
+    editFormat: s.editFormat,
+    formatRetries: s.formatRetries,
+    prices: s.prices,
+    modelSettings: {
+      temperature: s.temperature,
+      maxTokens: s.maxTokens,
+      contextSize: s.contextSize,
+      timeoutMs: s.modelTimeout === undefined ? undefined : s.modelTimeout * 1000,
+      seed: s.seed,
+      stream: s.stream,
+    },
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 async function deliver(projectDir: string, result: RunResult, options: FixCommandOptions, io: CliIo): Promise<Delivery> {

@@ -20,14 +20,22 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .command('fix')
     .description('repair the project in [dir] until its tests pass')
     .argument('[dir]', 'project directory', '.')
-    .option('-m, --model <spec>', 'denoiser: scripted:<file> | openai:<model>')
-    .option('--max-iter <n>', 'most repair steps', positiveInt, 5)
+    .option('-m, --model <spec>', 'denoiser: openai:<model> | ollama:<model> | llamacpp | anthropic:<model> | gguf:<file> | scripted:<file>')
+    .option('--max-iter <n>', 'most repair steps (default 5)', positiveInt)
     .option('--tests <glob...>', 'test files that define the goal (default: the whole suite)')
     .option('--src <glob...>', 'files that may be edited (default: every non-test source)')
     .option('--runner <name>', 'vitest | jest | node-test | command:<cmd> (default: detected)')
-    .option('--edit-format <name>', 'reply format asked of models: search-replace | unified-diff | whole-file | yaml')
-    .option('--test-timeout <seconds>', 'limit for one test run; a hung run is killed', positiveInt, 60)
+    .option('--edit-format <name>', 'reply format asked of models: search-replace | unified-diff | whole-file | yaml (default: by model)')
+    .option('--format-retries <n>', 'extra replies a step may ask for after an unusable one, not counted as steps (default 2)', nonNegativeInt)
+    .option('--test-timeout <seconds>', 'limit for one test run; a hung run is killed (default 60)', positiveInt)
     .option('--budget-seconds <n>', 'limit for the whole loop', positiveInt)
+    .option('--budget-tokens <n>', 'model tokens the run may spend', positiveInt)
+    .option('--temperature <t>', 'model sampling temperature', temperature)
+    .option('--max-tokens <n>', 'most tokens in one model reply', positiveInt)
+    .option('--context-size <n>', 'context window to ask for (Ollama num_ctx, gguf)', positiveInt)
+    .option('--model-timeout <seconds>', 'limit for one model request (default 120)', positiveInt)
+    .option('--seed <n>', 'sampling seed, where the back end supports one', wholeNumber)
+    .option('--stream', 'stream model replies (detects cut-off replies early)')
     .option('-y, --yes', 'apply the fix without asking')
     .option('--dry-run', 'never touch the project; print the diff')
     .option('--json', 'print one machine-readable result object on stdout')
@@ -50,6 +58,24 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (!known && error instanceof Error && error.stack) io.stderr(pc.dim(`${error.stack}\n`));
     return code;
   }
+}
+
+function temperature(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 2) throw new InvalidArgumentError('expected a number from 0 to 2');
+  return n;
+}
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return n;
 }
 
 function positiveInt(value: string): number {

@@ -16,7 +16,7 @@ const statusWords: Record<RunResult['status'], string> = {
 };
 
 /** The human verdict on stderr (the diff went to stdout before approval). */
-export function printSummary(result: RunResult, delivery: Delivery, sandboxDir: string | undefined, io: CliIo): void {
+export function printSummary(result: RunResult, delivery: Delivery, sandboxDir: string | undefined, io: CliIo, cost?: number): void {
   const lines = [
     `${statusWords[result.status]}  ${result.baseline.passed}/${result.baseline.total} → ${result.final.passed}/${result.final.total} tests passing  ` +
       `${result.attempts.length} step${result.attempts.length === 1 ? '' : 's'}  ${(result.durationMs / 1000).toFixed(1)}s`,
@@ -25,8 +25,13 @@ export function printSummary(result: RunResult, delivery: Delivery, sandboxDir: 
     lines.push(`stopped: ${stopWords[result.stopReason]}; still failing:`);
     lines.push(...result.stillFailing.slice(0, 10).map((t) => `  ${t.file} > ${t.name}`));
   }
+  const r = result.replies;
+  if (r.replies > 0) {
+    lines.push(`replies: ${r.wellFormed}/${r.replies} well-formed, ${r.failedToApply} did not apply, ${r.lazy} elided code; ${r.appliedFirstTry}/${r.steps} steps applied on the first try`);
+  }
   if (result.usage.promptTokens + result.usage.completionTokens > 0) {
-    lines.push(`tokens: ${result.usage.promptTokens} prompt, ${result.usage.completionTokens} completion`);
+    const cached = result.usage.cachedTokens ? ` (${result.usage.cachedTokens} cached)` : '';
+    lines.push(`tokens: ${result.usage.promptTokens} prompt${cached}, ${result.usage.completionTokens} completion${cost === undefined ? '' : `; cost $${cost.toFixed(4)}`}`);
   }
   switch (delivery.kind) {
     case 'applied':
@@ -59,7 +64,7 @@ const stopWords: Record<RunResult['stopReason'], string> = {
 };
 
 /** The `--json` object: the run result plus what was done with it. */
-export function toJson(result: RunResult, delivery: Delivery, sandboxDir: string | undefined): Record<string, unknown> {
+export function toJson(result: RunResult, delivery: Delivery, sandboxDir: string | undefined, cost?: number): Record<string, unknown> {
   return {
     runId: result.runId,
     status: result.status,
@@ -73,6 +78,8 @@ export function toJson(result: RunResult, delivery: Delivery, sandboxDir: string
     diff: result.diff,
     delivery,
     usage: result.usage,
+    replies: result.replies,
+    ...(cost === undefined ? {} : { costUsd: cost }),
     durationMs: result.durationMs,
     ...(sandboxDir === undefined ? {} : { sandboxDir }),
   };

@@ -38,7 +38,8 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
       const seconds = `${(attempt.durationMs / 1000).toFixed(1)}s`;
       const word = outcomeWords[attempt.outcome];
       const colored = attempt.outcome === 'green' || attempt.outcome === 'improved' ? c.green(word) : c.yellow(word);
-      line(`step ${String(attempt.step).padStart(2)}  ${tests.padEnd(11)}  ${mode.padEnd(7)}  ${files.padEnd(7)}  ${seconds.padStart(6)}  ${colored}`);
+      const label = attempt.retry === 0 ? `step ${String(attempt.step).padStart(2)}` : `retry ${attempt.retry}`.padEnd(7);
+      line(`${label}  ${tests.padEnd(11)}  ${mode.padEnd(7)}  ${files.padEnd(7)}  ${seconds.padStart(6)}  ${colored}`);
       if (attempt.outcome !== 'green' && attempt.outcome !== 'improved') {
         for (const feedback of attempt.feedback.slice(0, 3)) line(c.dim(`          ${feedback.split('\n')[0] ?? ''}`));
       }

@@ -27,6 +27,12 @@ export interface DenoiseContext {
   readonly history: readonly Attempt[];
   /** The edit mode the policy suggests for this step. */
   readonly suggestedMode: EditKind;
+  /**
+   * Why this step's earlier proposals could not be used (unreadable, refused), newest last. The loop appends
+   * to it before asking the same iterator for another proposal, so a denoiser resumed after a `yield` can
+   * answer the refusal instead of repeating itself (format retries).
+   */
+  readonly stepFeedback: readonly string[];
   readonly signal?: AbortSignal;
 }
 
@@ -36,6 +42,8 @@ export interface Denoiser {
   readonly name: string;
   /** Yields candidate proposals for this step, best first; the loop may stop reading after the first. */
   propose(context: DenoiseContext): AsyncIterable<Proposal>;
+  /** Loads what it needs before the run (a local model's weights), so a missing piece fails early. */
+  init?(): Promise<void>;
   /** Releases the model back end. */
   dispose?(): Promise<void>;
 }

@@ -1,50 +1,71 @@
+import { ProviderError } from '../errors.js';
 import type { EditFormat } from '../edit/edit-format.js';
-import { buildPrompt } from '../loop/prompt.js';
+import { getEditFormat } from '../edit/edit-formats.js';
+import { buildPrompt, buildRetryMessage } from '../loop/prompt.js';
 import { selectContext } from '../loop/select-context.js';
 import type { Proposal } from '../loop/types.js';
-import { ProviderError } from '../errors.js';
-import type { Completion, CompletionRequest, ModelProvider } from '../provider/model-provider.js';
+import type { ChatMessage, Completion, CompletionRequest, ModelProvider } from '../provider/model-provider.js';
 import type { DenoiseContext, Denoiser } from './denoiser.js';
+import { fallbackEditFormat } from './edit-format-table.js';
 
 export interface LlmDenoiserOptions {
   readonly provider: ModelProvider;
+  /** The format asked for first; a retry after an unusable reply asks for whole files. */
   readonly editFormat: EditFormat;
+  /** Per-request overrides of the provider's own settings. */
   readonly temperature?: number;
   readonly maxTokens?: number;
   readonly seed?: number;
 }
 
-/** A denoiser backed by a code model: context selection → prompt → completion → reply parsing. */
+/**
+ * A denoiser backed by a code model: context selection → prompt → completion → reply parsing. When the loop
+ * asks again within a step (the reply could not be read or applied), the conversation goes on with the
+ * reason and a request for whole files, rather than starting over.
+ */
 export function createLlmDenoiser(options: LlmDenoiserOptions): Denoiser {
-  const { provider, editFormat } = options;
+  const { provider } = options;
+  const fallback = getEditFormat(fallbackEditFormat);
   return {
     name: provider.id,
     async *propose(context: DenoiseContext): AsyncIterable<Proposal> {
       const selected = await selectContext(context.project, context.failures);
-      const messages = buildPrompt({
+      const messages: ChatMessage[] = buildPrompt({
         failures: context.failures,
         testSources: selected.testSources,
         editableSources: selected.editableSources,
         history: context.history,
         suggestedMode: context.suggestedMode,
-        formatInstructions: editFormat.instructions(),
+        formatInstructions: options.editFormat.instructions(),
       });
-      const completion = await generateUnlessExhausted(provider, {
-        messages,
-        temperature: options.temperature,
-        maxTokens: options.maxTokens,
-        seed: options.seed,
-        signal: context.signal,
-      });
-      if (completion === undefined) return;
-      const parsed = editFormat.parse(completion.text, { knownFiles: context.project.files });
-      const common = { denoiser: provider.id, usage: completion.usage, raw: completion.text };
-      yield parsed.status === 'parsed'
-        ? { kind: 'edits', edits: parsed.edits, reasoning: parsed.reasoning, ...common }
-        : { kind: 'malformed', reason: `the reply could not be read: ${parsed.reason}`, ...common };
+      let format = options.editFormat;
+      for (;;) {
+        const completion = await generateUnlessExhausted(provider, {
+          messages,
+          temperature: options.temperature,
+          maxTokens: options.maxTokens,
+          seed: options.seed,
+          signal: context.signal,
+        });
+        if (completion === undefined) return;
+        yield toProposal(provider.id, format, completion, context.project.files);
+        // Resumed: the loop could not use that reply and asks again.
+        format = fallback;
+        messages.push({ role: 'assistant', content: completion.text });
+        messages.push({ role: 'user', content: buildRetryMessage(context.stepFeedback.at(-1) ?? 'the reply could not be used', format.instructions()) });
+      }
     },
+    init: () => provider.init?.() ?? Promise.resolve(),
     dispose: () => provider.dispose?.() ?? Promise.resolve(),
   };
+}
+
+function toProposal(denoiser: string, format: EditFormat, completion: Completion, knownFiles: readonly string[]): Proposal {
+  const parsed = format.parse(completion.text, { knownFiles });
+  const common = { denoiser, usage: completion.usage, raw: completion.text, format: format.name };
+  return parsed.status === 'parsed'
+    ? { kind: 'edits', edits: parsed.edits, reasoning: parsed.reasoning, ...common }
+    : { kind: 'malformed', reason: `the reply could not be read: ${parsed.reason}`, problem: parsed.problem, ...common };
 }
 
 /** `undefined` when the back end has nothing more to give, which ends the run's proposals rather than failing it. */

@@ -53,6 +53,7 @@ describe('recorded model replies', () => {
     expect(parseReply(reply('lazy-whole-file.md'))).toEqual({
       status: 'malformed',
       reason: 'the new content of src/math.ts elides code (`// ... rest of the file unchanged`); send the complete file, every line of it',
+      problem: 'lazy',
     });
   });
 });

@@ -23,6 +23,7 @@ describe('parseReply', () => {
     expect(parseReply('', { expectedFormat: 'yaml' })).toEqual({
       status: 'malformed',
       reason: 'no edit found in the reply; expected YAML with `reasoning`, `file_to_patch` and exactly one of `update: {old_str, new_str}`, `patch` or `new_content`',
+      problem: 'no-edit',
     });
   });
 

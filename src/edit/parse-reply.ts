@@ -47,5 +47,5 @@ export function parseReply(reply: string, options: ParseReplyOptions = {}): Pars
   const expected = options.expectedFormat
     ? expectedShape[options.expectedFormat]
     : `${expectedShape['search-replace']}; or ${expectedShape['unified-diff']}; or ${expectedShape['whole-file']}`;
-  return malformed(`no edit found in the reply; expected ${expected}`);
+  return malformed(`no edit found in the reply; expected ${expected}`, 'no-edit');
 }

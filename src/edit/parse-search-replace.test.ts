@@ -55,7 +55,7 @@ describe('parseReply: search/replace blocks', () => {
 
   it('reports a block without a divider with its line', () => {
     const reply = 'src/a.ts\n```\n<<<<<<< SEARCH\na\n>>>>>>> REPLACE\n```';
-    expect(parseReply(reply)).toEqual({ status: 'malformed', reason: 'the SEARCH/REPLACE block starting at line 3 is not terminated: expected `=======` before line 5' });
+    expect(parseReply(reply)).toEqual({ status: 'malformed', reason: 'the SEARCH/REPLACE block starting at line 3 is not terminated: expected `=======` before line 5', problem: 'invalid' });
   });
 
   it('reports a block cut off before REPLACE', () => {

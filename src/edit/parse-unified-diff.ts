@@ -24,7 +24,7 @@ export const parseUnifiedDiff: ReplyParser = (reply) => {
   if (blocks.length === 0) return undefined;
   const edits: Edit[] = [];
   for (const block of blocks) {
-    if (!block.closed) return malformed(`the reply ended inside the diff block starting at line ${block.firstLine - 1}; close it with \`\`\``);
+    if (!block.closed) return malformed(`the reply ended inside the diff block starting at line ${block.firstLine - 1}; close it with \`\`\``, 'truncated');
     for (const section of splitFiles(block.lines)) {
       const edit = sectionEdit(section, block, reply.knownFiles);
       if (edit === undefined) continue;
@@ -80,7 +80,7 @@ function sectionEdit(section: readonly string[], block: DiffBlock, knownFiles?: 
   if (oldPath === '/dev/null') {
     const content = `${hunks.flatMap((hunk) => hunk.newLines).join('\n')}\n`;
     const lazy = detectLazyElision(content);
-    if (lazy !== undefined) return malformed(`the new file ${file} elides code (\`${lazy}\`); write all of it`);
+    if (lazy !== undefined) return malformed(`the new file ${file} elides code (\`${lazy}\`); write all of it`, 'lazy');
     return { kind: 'rewrite', file, content };
   }
   return { kind: 'patch', file, diff: `${section.join('\n').trimEnd()}\n` };

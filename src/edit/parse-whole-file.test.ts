@@ -30,7 +30,7 @@ describe('parseReply: whole files', () => {
 
   it('refuses content that elides code', () => {
     const reply = `src/math.ts\n\`\`\`ts\nimport { x } from './x.js';\n\n// ... existing code ...\n${code}\n\`\`\``;
-    expect(parseReply(reply)).toEqual({ status: 'malformed', reason: 'the new content of src/math.ts elides code (`// ... existing code ...`); send the complete file, every line of it' });
+    expect(parseReply(reply)).toEqual({ status: 'malformed', reason: 'the new content of src/math.ts elides code (`// ... existing code ...`); send the complete file, every line of it', problem: 'lazy' });
   });
 
   it('refuses a file cut off by the end of the reply', () => {

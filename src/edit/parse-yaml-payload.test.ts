@@ -35,7 +35,7 @@ update:
 
   it('refuses both update and new_content', () => {
     const reply = 'file_to_patch: a.ts\nupdate:\n  old_str: a\n  new_str: b\nnew_content: c\n';
-    expect(parseReply(reply)).toEqual({ status: 'malformed', reason: 'the YAML payload has both `update` and `new_content`; it needs exactly one of `update`, `patch`, `new_content`' });
+    expect(parseReply(reply)).toEqual({ status: 'malformed', reason: 'the YAML payload has both `update` and `new_content`; it needs exactly one of `update`, `patch`, `new_content`', problem: 'invalid' });
   });
 
   it('refuses a payload without any edit', () => {
@@ -44,7 +44,7 @@ update:
 
   it('refuses an update without old_str', () => {
     const reply = 'file_to_patch: a.ts\nupdate:\n  new_str: b\n';
-    expect(parseReply(reply)).toEqual({ status: 'malformed', reason: 'the YAML payload is invalid: `update` needs `old_str`: the exact text to replace, as a string' });
+    expect(parseReply(reply)).toEqual({ status: 'malformed', reason: 'the YAML payload is invalid: `update` needs `old_str`: the exact text to replace, as a string', problem: 'invalid' });
   });
 
   it('refuses an update that is not a mapping', () => {

@@ -50,7 +50,7 @@ export const parseYamlPayload: ReplyParser = (reply) => {
   else {
     const content = payload.new_content ?? '';
     const lazy = detectLazyElision(content);
-    if (lazy !== undefined) return malformed(`\`new_content\` for ${file} elides code (\`${lazy}\`); give the complete file`);
+    if (lazy !== undefined) return malformed(`\`new_content\` for ${file} elides code (\`${lazy}\`); give the complete file`, 'lazy');
     edit = { kind: 'rewrite', file, content };
   }
   const reasoning = typeof payload.reasoning === 'string' ? boundReasoning(payload.reasoning) : found.prose;

@@ -1,5 +1,5 @@
 import type { Fence } from './fences.js';
-import type { ParseResult, ReplyFormat } from './types.js';
+import type { ParseResult, ReplyFormat, ReplyProblem } from './types.js';
 
 /** Options for reading a model reply. */
 export interface ParseReplyOptions {
@@ -22,8 +22,8 @@ export interface Reply {
 export type ReplyParser = (reply: Reply) => ParseResult | undefined;
 
 /** A malformed result. */
-export function malformed(reason: string): ParseResult {
-  return { status: 'malformed', reason };
+export function malformed(reason: string, problem: ReplyProblem = 'invalid'): ParseResult {
+  return { status: 'malformed', reason, problem };
 }
 
 const searchMarker = /^\s*<{5,9}\s*SEARCH\b/;

@@ -16,6 +16,9 @@ export type ApplyResult =
 /** A model reply parsed into edits, or the reason it could not be. */
 export type ParseResult =
   | { readonly status: 'parsed'; readonly edits: readonly Edit[]; readonly reasoning: string; readonly format: ReplyFormat }
-  | { readonly status: 'malformed'; readonly reason: string };
+  | { readonly status: 'malformed'; readonly reason: string; readonly problem: ReplyProblem };
+
+/** Why a reply could not be read: no edit at all, code elided with `// ... rest unchanged`, cut off, or otherwise invalid. */
+export type ReplyProblem = 'no-edit' | 'lazy' | 'truncated' | 'invalid';
 
 export type ReplyFormat = 'search-replace' | 'unified-diff' | 'whole-file' | 'yaml';

@@ -14,8 +14,18 @@ export interface ProposeInput {
   readonly scope: EditScope;
 }
 
-/** Asks the denoiser for this step's proposal; `undefined` when it has nothing more to offer. */
-export async function propose(ctx: RunContext, input: ProposeInput): Promise<Proposal | undefined> {
+/** One step's proposals, pulled one at a time; `feedback` tells the denoiser why the last one was not used. */
+export interface ProposalStream {
+  /** The next proposal, or undefined when the denoiser has nothing (more) for this step. */
+  next(): Promise<Proposal | undefined>;
+  /** Appended to before pulling again: the reasons the previous proposal was refused. */
+  readonly feedback: string[];
+  close(): Promise<void>;
+}
+
+/** Opens the denoiser's proposals for this step. */
+export async function openProposals(ctx: RunContext, input: ProposeInput): Promise<ProposalStream> {
+  const feedback: string[] = [];
   const context: DenoiseContext = {
     step: input.step,
     maxSteps: ctx.options.maxSteps,
@@ -24,10 +34,20 @@ export async function propose(ctx: RunContext, input: ProposeInput): Promise<Pro
     failures: failingResults(input.best),
     history: input.history,
     suggestedMode: input.suggestedMode,
+    stepFeedback: feedback,
     signal: ctx.signal,
   };
-  for await (const proposal of ctx.denoiser.propose(context)) return proposal;
-  return undefined;
+  const iterator = ctx.denoiser.propose(context)[Symbol.asyncIterator]();
+  return {
+    feedback,
+    async next() {
+      const result = await iterator.next();
+      return result.done === true ? undefined : result.value;
+    },
+    async close() {
+      await iterator.return?.();
+    },
+  };
 }
 
 async function projectView(ctx: RunContext, scope: EditScope): Promise<ProjectView> {

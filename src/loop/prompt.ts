@@ -51,6 +51,16 @@ export function buildPrompt(input: PromptInput): ChatMessage[] {
   ];
 }
 
+/** The follow-up when a reply could not be used: why, and the format to answer in now. Pure. */
+export function buildRetryMessage(reason: string, formatInstructions: string): string {
+  return [
+    `Your reply could not be used: ${reason}`,
+    'Answer again, this time with the complete new content of every file you change. Nothing was applied from your last reply.',
+    '',
+    formatInstructions.trim(),
+  ].join('\n');
+}
+
 function section(title: string, body: string): string {
   return body.trim() === '' ? '' : `## ${title}\n\n${body.trim()}`;
 }

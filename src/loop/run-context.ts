@@ -20,6 +20,8 @@ export interface LoopOptions {
   readonly allowTestEdits: boolean;
   /** Wall-clock limit of one test run. */
   readonly testTimeoutMs: number;
+  /** Extra proposals a step may ask for after an unreadable or refused one; they do not count as steps. */
+  readonly formatRetries: number;
   /** Wall-clock limit of the whole loop, when set. */
   readonly budgetSeconds?: number;
 }

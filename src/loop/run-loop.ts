@@ -1,23 +1,27 @@
 import { ProviderError } from '../errors.js';
 import type { TokenUsage } from '../provider/model-provider.js';
 import type { TestReport } from '../runner/types.js';
+import type { FileChange } from '../workspace/file-change.js';
 import { unifiedDiff } from '../workspace/run-files.js';
 import { runBaseline } from './1-baseline.js';
-import { propose } from './2-propose.js';
+import { openProposals } from './2-propose.js';
+import type { ProposalStream } from './2-propose.js';
 import { applyProposal, revertChanges } from './3-apply.js';
 import { verify } from './4-verify.js';
 import { select } from './5-select.js';
+import type { EditScope } from './edit-scope.js';
 import { createEditScope } from './edit-scope.js';
 import type { StopReason } from './policy.js';
 import { decideNext } from './policy.js';
+import { replyStats } from './reply-stats.js';
 import type { RunContext } from './run-context.js';
-import type { FileChange } from '../workspace/file-change.js';
 import type { RunResult } from './run-result.js';
 import type { Attempt, AttemptOutcome, Proposal } from './types.js';
 import { failingResults, scoreReport } from './types.js';
 
 /**
  * The red→green loop: baseline, then propose → apply → verify → select until green or out of budget.
+ * A step whose reply cannot be used may ask the same denoiser again (format retries) without spending a step.
  * Works only inside the sandbox; approval and write-back belong to the caller.
  */
 export async function runLoop(ctx: RunContext): Promise<RunResult> {
@@ -29,7 +33,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const scope = createEditScope({ isTestFile: ctx.isTestFile, allowTestEdits: ctx.options.allowTestEdits, srcGlobs: ctx.options.srcGlobs });
   const history: Attempt[] = [];
   const kept = new Map<string, FileChange>();
-  const usage = { promptTokens: 0, completionTokens: 0 };
+  const usage = { promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
   let best = baseline;
   let exhausted = false;
   let stopReason: StopReason;
@@ -48,24 +52,33 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
       break;
     }
     await ctx.reporter.onStepStart({ step, maxSteps: ctx.options.maxSteps, suggestedMode: decision.suggestedMode });
-    const stepStarted = Date.now();
-    const proposal = await proposeSafely(ctx, { step, best, history, suggestedMode: decision.suggestedMode, scope });
-    if (proposal === undefined) {
-      exhausted = true;
-      continue;
-    }
-    if (proposal.kind !== 'failed') addUsage(usage, proposal.usage);
-    const attempt = await takeStep(ctx, scope, step, best, proposal);
-    if (attempt.keep !== undefined) {
-      best = attempt.keep.report;
-      for (const change of attempt.keep.changes) {
-        const earlier = kept.get(change.file);
-        kept.set(change.file, { file: change.file, before: earlier ? earlier.before : change.before, after: change.after });
+    const stream = await openProposals(ctx, { step, best, history, suggestedMode: decision.suggestedMode, scope });
+    try {
+      for (let retry = 0; retry <= ctx.options.formatRetries; retry++) {
+        const attemptStarted = Date.now();
+        const proposal = await nextSafely(ctx, stream);
+        if (proposal === undefined) {
+          if (retry === 0) exhausted = true;
+          break;
+        }
+        if (proposal.kind !== 'failed') addUsage(usage, proposal.usage);
+        const taken = await takeStep(ctx, scope, best, proposal);
+        if (taken.keep !== undefined) {
+          best = taken.keep.report;
+          for (const change of taken.keep.changes) {
+            const earlier = kept.get(change.file);
+            kept.set(change.file, { file: change.file, before: earlier ? earlier.before : change.before, after: change.after });
+          }
+        }
+        const record: Attempt = { ...taken.record, step, retry, durationMs: Date.now() - attemptStarted };
+        history.push(record);
+        await ctx.reporter.onAttempt(record);
+        if (record.outcome !== 'malformed' && record.outcome !== 'refused') break;
+        stream.feedback.push(...record.feedback);
       }
+    } finally {
+      await stream.close();
     }
-    const record: Attempt = { ...attempt.record, step, durationMs: Date.now() - stepStarted };
-    history.push(record);
-    await ctx.reporter.onAttempt(record);
     // A back end that stays down through its own retries twice in a row will not recover within this run.
     if (countTrailingErrors(history) >= 2) exhausted = true;
   }
@@ -84,6 +97,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     changes,
     diff: unifiedDiff(changes),
     usage,
+    replies: replyStats(history),
     durationMs: Date.now() - started,
   };
   await ctx.reporter.onRunEnd(result);
@@ -91,17 +105,18 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
 }
 
 interface StepResult {
-  readonly record: Omit<Attempt, 'step' | 'durationMs'>;
+  readonly record: Omit<Attempt, 'step' | 'retry' | 'durationMs'>;
   readonly keep?: { readonly report: TestReport; readonly changes: readonly FileChange[] };
 }
 
-async function takeStep(ctx: RunContext, scope: ReturnType<typeof createEditScope>, step: number, best: TestReport, proposal: Proposal): Promise<StepResult> {
+async function takeStep(ctx: RunContext, scope: EditScope, best: TestReport, proposal: Proposal): Promise<StepResult> {
   const at = new Date().toISOString();
   const bestScore = scoreReport(best);
   const base = { at, denoiser: proposal.denoiser, usage: proposal.kind === 'failed' ? undefined : proposal.usage, failing: failingResults(best).map((r) => r.id) };
   if (proposal.kind !== 'edits') {
     const outcome: AttemptOutcome = proposal.kind === 'failed' ? 'error' : 'malformed';
-    return { record: { ...base, reasoning: '', editKinds: [], files: [], diff: '', outcome, feedback: [proposal.reason], score: bestScore } };
+    const problem = proposal.kind === 'malformed' ? { problem: proposal.problem } : {};
+    return { record: { ...base, ...problem, reasoning: '', editKinds: [], files: [], diff: '', outcome, feedback: [proposal.reason], score: bestScore } };
   }
   const editKinds = [...new Set(proposal.edits.map((e) => e.kind))];
   const applied = await applyProposal(ctx.sandbox, scope, proposal.edits);
@@ -113,14 +128,13 @@ async function takeStep(ctx: RunContext, scope: ReturnType<typeof createEditScop
   const files = applied.changes.map((c) => c.file);
   const verification = await verify(ctx, best);
   const selection = select(best, verification.report);
-  const outcome: AttemptOutcome = selection.comparison.verdict;
   const record = {
     ...base,
     reasoning: proposal.reasoning,
     editKinds,
     files,
     diff,
-    outcome,
+    outcome: selection.comparison.verdict,
     feedback: [...applied.notes, ...selection.feedback],
     score: scoreReport(verification.report),
     failing: failingResults(verification.report).map((r) => r.id),
@@ -131,9 +145,9 @@ async function takeStep(ctx: RunContext, scope: ReturnType<typeof createEditScop
 }
 
 /** A denoiser failure the retries could not mend becomes a failed step, not a crashed run; misconfiguration still throws. */
-async function proposeSafely(ctx: RunContext, input: Parameters<typeof propose>[1]): Promise<Proposal | undefined> {
+async function nextSafely(ctx: RunContext, stream: ProposalStream): Promise<Proposal | undefined> {
   try {
-    return await propose(ctx, input);
+    return await stream.next();
   } catch (error) {
     if (error instanceof ProviderError && error.details.retryable === true) {
       return { kind: 'failed', reason: error.message, denoiser: ctx.denoiser.name };
@@ -148,8 +162,9 @@ function countTrailingErrors(history: readonly Attempt[]): number {
   return count;
 }
 
-function addUsage(total: { promptTokens: number; completionTokens: number }, usage: TokenUsage | undefined): void {
+function addUsage(total: { promptTokens: number; completionTokens: number; cachedTokens: number }, usage: TokenUsage | undefined): void {
   if (usage === undefined) return;
   total.promptTokens += usage.promptTokens;
   total.completionTokens += usage.completionTokens;
+  total.cachedTokens += usage.cachedTokens ?? 0;
 }

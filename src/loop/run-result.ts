@@ -3,6 +3,7 @@ import type { TestId } from '../runner/types.js';
 import type { FileChange } from '../workspace/file-change.js';
 import type { Attempt, Score } from './types.js';
 import type { StopReason } from './policy.js';
+import type { ReplyStats } from './reply-stats.js';
 
 /** The outcome of the loop, before approval and write-back. */
 export interface RunResult {
@@ -19,5 +20,6 @@ export interface RunResult {
   /** The same as a git-style unified diff. */
   readonly diff: string;
   readonly usage: TokenUsage;
+  readonly replies: ReplyStats;
   readonly durationMs: number;
 }

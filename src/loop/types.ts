@@ -1,4 +1,4 @@
-import type { Edit, EditKind } from '../edit/types.js';
+import type { Edit, EditKind, ReplyProblem } from '../edit/types.js';
 import type { TokenUsage } from '../provider/model-provider.js';
 import type { TestId, TestReport, TestResult } from '../runner/types.js';
 
@@ -11,10 +11,14 @@ export type Proposal =
       readonly denoiser: string;
       readonly usage?: TokenUsage;
       readonly raw?: string;
+      /** The edit format the reply was asked in, for reply-quality statistics. */
+      readonly format?: string;
     }
   | {
       readonly kind: 'malformed';
       readonly reason: string;
+      readonly problem: ReplyProblem;
+      readonly format?: string;
       readonly denoiser: string;
       readonly usage?: TokenUsage;
       readonly raw?: string;
@@ -46,6 +50,8 @@ export interface Score {
 /** One step of the loop, appended to the run's history and never rewritten. */
 export interface Attempt {
   readonly step: number;
+  /** 0 for a step's first proposal; 1, 2, … for format retries after an unreadable or refused reply. */
+  readonly retry: number;
   readonly at: string;
   readonly denoiser: string;
   readonly reasoning: string;
@@ -54,6 +60,8 @@ export interface Attempt {
   /** Unified diff of this step's change against the state it started from ('' when nothing applied). */
   readonly diff: string;
   readonly outcome: AttemptOutcome;
+  /** For an unreadable reply, why (no edit, elided code, cut off, invalid). */
+  readonly problem?: ReplyProblem;
   /** Why edits were refused or what went wrong, in words fed back to the next proposal. */
   readonly feedback: readonly string[];
   /** The score after this step's verification (the starting score when nothing ran). */

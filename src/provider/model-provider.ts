@@ -1,22 +1,48 @@
+/** One message of a chat prompt. */
 export interface ChatMessage {
   readonly role: 'system' | 'user' | 'assistant';
   readonly content: string;
 }
 
+/** Tokens as the back end reported them (scripted and estimated ones say so). */
 export interface TokenUsage {
+  /** Every prompt token, cached ones included. */
   readonly promptTokens: number;
   readonly completionTokens: number;
+  /** The part of `promptTokens` served from the server's prompt cache, when it says. */
   readonly cachedTokens?: number;
 }
 
-export interface CompletionRequest {
-  readonly messages: readonly ChatMessage[];
+/** Sampling settings a single request may set; unset ones fall back to the provider's `ModelSettings`. */
+export interface SamplingOptions {
   readonly temperature?: number;
   readonly maxTokens?: number;
   readonly seed?: number;
   readonly signal?: AbortSignal;
+  /** Each piece of reply text as it arrives; providers stream when it is given (or when `settings.stream`). */
+  readonly onToken?: (text: string) => void;
 }
 
+/** A chat completion request. */
+/** A model reply, with what the back end reported about it. */
+export interface CompletionRequest extends SamplingOptions {
+  readonly messages: readonly ChatMessage[];
+  /**
+   * Constrains the reply to JSON matching this schema where the back end can (gguf grammar, Ollama `format`,
+   * OpenAI-compatible `response_format`); others ignore it.
+   */
+  readonly jsonSchema?: Readonly<Record<string, unknown>>;
+}
+
+/** Fill-in-the-middle: the model writes what goes between `prefix` and `suffix`. */
+export interface InfillRequest extends SamplingOptions {
+  readonly prefix: string;
+  readonly suffix: string;
+  /** Other files for context, where the back end takes them (llama.cpp's `input_extra`). */
+  readonly extra?: readonly { readonly filename: string; readonly text: string }[];
+}
+
+/** A model reply, with what the back end reported about it. */
 export interface Completion {
   /** The raw reply text. */
   readonly text: string;
@@ -24,14 +50,22 @@ export interface Completion {
   /** The model the server says answered. */
   readonly model?: string;
   readonly finishReason?: string;
+  /** Things the user should know that did not stop the reply, e.g. "Ollama truncated the prompt". */
+  readonly warnings?: readonly string[];
 }
 
 /** A code model behind some protocol. Failures the caller can act on are thrown as `ProviderError`. */
 export interface ModelProvider {
   /** `<back end>:<model>`, e.g. `openai:gpt-4o-mini`. */
   readonly id: string;
-  /** One chat completion. */
+  /** One chat completion; streamed when the request has `onToken`. */
   generate(request: CompletionRequest): Promise<Completion>;
+  /** Fill-in-the-middle, for back ends with a native infill API (Ollama `suffix`, llama.cpp `/infill`, gguf). */
+  infill?(request: InfillRequest): Promise<Completion>;
+  /** The model ids the back end offers, e.g. to suggest one after "unknown model". */
+  listModels?(signal?: AbortSignal): Promise<string[]>;
+  /** Loads what the first request would (an optional library, weights), so misconfiguration fails early. */
+  init?(): Promise<void>;
   /** Releases sockets, child processes or loaded weights. */
   dispose?(): Promise<void>;
 }

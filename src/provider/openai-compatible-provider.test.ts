@@ -4,6 +4,7 @@ import { chatCompletion, createFakeOpenAiServer, type FakeOpenAiServer } from '.
 import type { CompletionRequest } from './model-provider.js';
 import { createOpenAiProvider, type OpenAiProviderOptions } from './openai-compatible-provider.js';
 import { withRetry } from './with-retry.js';
+import { withTimeout } from './with-timeout.js';
 
 const request: CompletionRequest = { messages: [{ role: 'user', content: 'fix it' }], temperature: 0.2, maxTokens: 256, seed: 7 };
 
@@ -96,7 +97,7 @@ describe('createOpenAiProvider against a fake server', () => {
 
   it('times out a slow server as a retryable error', async () => {
     server.enqueue({ delayMs: 2_000, body: chatCompletion('too late') });
-    const error = await failureOf(provider({ timeoutMs: 100 }).generate(request));
+    const error = await failureOf(withTimeout(provider(), 100).generate(request));
     expect(error.message).toMatch(/timed out after 0\.1s$/);
     expect(error.details.retryable).toBe(true);
   });

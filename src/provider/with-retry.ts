@@ -1,7 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ProviderError } from '../errors.js';
 import type { ModelProvider } from './model-provider.js';
+import { forwardLifecycle } from './with-timeout.js';
 
+/** What `onRetry` is told before each wait. */
 export interface RetryInfo {
   /** 1 for the first retry. */
   readonly attempt: number;
@@ -9,6 +11,7 @@ export interface RetryInfo {
   readonly error: ProviderError;
 }
 
+/** Settings of `withRetry`; the defaults suit hosted APIs. */
 export interface WithRetryOptions {
   /** Retries after the first attempt; default 3. */
   readonly retries?: number;
@@ -37,8 +40,9 @@ export function isRetryable(error: unknown): error is ProviderError {
 }
 
 /**
- * Decorates a provider with retries of retryable `ProviderError`s: exponential backoff with full jitter, or
- * exactly the server's `Retry-After` when it sent one. Other errors, and aborted requests, pass through.
+ * Decorates a provider with retries of retryable `ProviderError`s (of `generate` and `infill`): exponential
+ * backoff with full jitter, or exactly the server's `Retry-After` when it sent one. Other errors, and aborted
+ * requests, pass through.
  */
 export function withRetry(provider: ModelProvider, options: WithRetryOptions = {}): ModelProvider {
   const retries = options.retries ?? 3;
@@ -47,24 +51,28 @@ export function withRetry(provider: ModelProvider, options: WithRetryOptions = {
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
   const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, signal ? { signal } : {}));
   const random = options.random ?? Math.random;
-  const dispose = provider.dispose?.bind(provider);
 
-  return {
-    id: provider.id,
-    async generate(request) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await provider.generate(request);
-        } catch (error) {
-          if (attempt > retries || !isRetryable(error) || request.signal?.aborted === true) throw error;
-          const retryAfterMs = error.details.retryAfterMs;
-          if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) throw error;
-          const delayMs = retryAfterMs ?? Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
-          options.onRetry?.({ attempt, delayMs, error });
-          await sleep(delayMs, request.signal);
-        }
+  const retrying = async <T>(signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        if (attempt > retries || !isRetryable(error) || signal?.aborted === true) throw error;
+        const retryAfterMs = error.details.retryAfterMs;
+        if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) throw error;
+        const delayMs = retryAfterMs ?? Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+        options.onRetry?.({ attempt, delayMs, error });
+        await sleep(delayMs, signal);
       }
-    },
-    ...(dispose ? { dispose } : {}),
+    }
+  };
+
+  const { infill, listModels } = provider;
+  return {
+    ...forwardLifecycle(provider),
+    id: provider.id,
+    generate: (request) => retrying(request.signal, () => provider.generate(request)),
+    ...(infill ? { infill: (request) => retrying(request.signal, () => infill.call(provider, request)) } : {}),
+    ...(listModels ? { listModels: listModels.bind(provider) } : {}),
   };
 }

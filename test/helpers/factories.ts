@@ -18,6 +18,7 @@ export function aReport(results: readonly TestResult[], status: 'complete' | 'ti
 export function anAttempt(overrides: Partial<Attempt> = {}): Attempt {
   return {
     step: 1,
+    retry: 0,
     at: '2026-01-01T00:00:00.000Z',
     denoiser: 'scripted:test',
     reasoning: 'because',

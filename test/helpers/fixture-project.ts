@@ -1,6 +1,6 @@
 import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -15,9 +15,14 @@ export interface FixtureProject {
  * Copies `fixtures/projects/<name>` to a fresh temp dir and links the repository's node_modules into it, so
  * the fixture runs with the vitest/jest this repository installs, as a user's project runs with its own.
  */
-export async function copyFixture(name: string): Promise<FixtureProject> {
-  const dir = await mkdtemp(join(tmpdir(), `redgreen-fixture-${name}-`));
-  await cp(join(fixturesDir, name), dir, { recursive: true });
+export function copyFixture(name: string): Promise<FixtureProject> {
+  return copyProject(join(fixturesDir, name));
+}
+
+/** Copies any project directory (an example, a corpus bug) the way `copyFixture` does. */
+export async function copyProject(sourceDir: string): Promise<FixtureProject> {
+  const dir = await mkdtemp(join(tmpdir(), `redgreen-fixture-${basename(sourceDir)}-`));
+  await cp(sourceDir, dir, { recursive: true });
   await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }

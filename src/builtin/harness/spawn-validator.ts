@@ -1,0 +1,68 @@
+import { createRunner } from '../../runner/runner-registry.js';
+import type { TestRunner } from '../../runner/test-runner.js';
+import type { TestId, TestReport } from '../../runner/types.js';
+import { createSandbox } from '../../workspace/sandbox.js';
+import { applyCandidate } from '../schemata/apply-changes.js';
+import type { Candidate, CandidateVerdict } from '../types.js';
+import { toVerdict } from './to-verdict.js';
+import type { CandidateRun } from './validation-session.js';
+
+export interface SpawnValidatorOptions {
+  readonly projectDir: string;
+  /** A runner spec for `createRunner` (`vitest`, `jest`, `command:…`). */
+  readonly runner: string;
+  /** Wall-clock limit of one spawned run. */
+  readonly candidateTimeoutMs: number;
+}
+
+/** The candidate validator both paths share: verdicts as they come, then `dispose`. */
+export interface CandidateValidator {
+  validate(candidates: readonly Candidate[], testsFor: (candidate: Candidate) => readonly TestId[]): AsyncIterable<CandidateVerdict>;
+  dispose(): Promise<void>;
+}
+
+function toRun(report: TestReport): CandidateRun {
+  if (report.status === 'timeout' && !report.results.some((result) => result.status === 'failed')) return { status: 'timeout', durationMs: report.durationMs };
+  return { status: 'complete', results: report.results, errors: report.status === 'error' ? [report.message] : [], durationMs: report.durationMs };
+}
+
+/**
+ * The baseline the warm session is measured against: per candidate, the candidate applied as text to a
+ * private copy and the project's test runner spawned once for the same tests.
+ */
+export async function createSpawnValidator(options: SpawnValidatorOptions): Promise<CandidateValidator> {
+  const sandbox = await createSandbox(options.projectDir);
+  const runner: TestRunner = createRunner(options.runner);
+  return {
+    async *validate(candidates, testsFor) {
+      for (const candidate of candidates) {
+        const tests = testsFor(candidate);
+        if (tests.length === 0) {
+          yield { candidate: candidate.id, status: 'error', message: 'no test covers this candidate', durationMs: 0 };
+          continue;
+        }
+        const originals = new Map<string, string>();
+        for (const change of candidate.changes) {
+          const text = await sandbox.readFile(change.file);
+          if (text !== undefined) originals.set(change.file, text);
+        }
+        const applied = applyCandidate(originals, candidate);
+        if (applied.status === 'invalid') {
+          yield { candidate: candidate.id, status: 'error', message: applied.message, durationMs: 0 };
+          continue;
+        }
+        try {
+          for (const [file, text] of applied.files) await sandbox.writeFile(file, text);
+          const report = await runner.run(sandbox.root, { tests, timeoutMs: options.candidateTimeoutMs });
+          yield toVerdict(candidate.id, tests, toRun(report));
+        } finally {
+          for (const [file, text] of originals) await sandbox.writeFile(file, text);
+        }
+      }
+    },
+    async dispose() {
+      await runner.dispose?.();
+      await sandbox.dispose();
+    },
+  };
+}

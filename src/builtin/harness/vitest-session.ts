@@ -1,0 +1,236 @@
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RunnerError } from '../../errors.js';
+import { toFailure } from '../../runner/core/build-report.js';
+import { fullNamePattern } from '../../runner/core/name-filter.js';
+import { resolveFrameworkBin } from '../../runner/core/resolve-framework.js';
+import { createRunDir, projectRoots, runnerEnv } from '../../runner/core/run-dir.js';
+import { projectPath } from '../../runner/core/stack-frames.js';
+import type { TestId, TestResult } from '../../runner/types.js';
+import { testKey } from '../../runner/types.js';
+import { createSandbox } from '../../workspace/sandbox.js';
+import type { CoverageMatrix } from '../types.js';
+import { harnessSetupSource } from './harness-setup-source.js';
+import type { HarnessProvided } from './harness-setup-source.js';
+import { findHanger, readHarnessEvents } from './harness-events.js';
+import type { HostProcess } from './host-process.js';
+import { startHostProcess } from './host-process.js';
+import { validateCandidates } from './validate-candidates.js';
+import type { CandidateRun, CandidateRunRequest, ValidationSession, ValidationSessionOptions } from './validation-session.js';
+import type { HostReply, HostSpec, HostTestResult, VitestHostConfig } from './vitest-host-source.js';
+import { vitestHostSource } from './vitest-host-source.js';
+
+const setupPath = '.redgreen-harness/setup.mjs';
+
+function nodeEntryUrl(packageDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { exports?: Record<string, unknown> };
+  const entry = manifest.exports?.['./node'] as string | { import?: string | { default?: string }; default?: string } | undefined;
+  const nested = typeof entry === 'object' ? (entry.import ?? entry.default) : entry;
+  const relative = (typeof nested === 'object' ? nested.default : nested) ?? './dist/node.js';
+  return pathToFileURL(join(packageDir, relative)).href;
+}
+
+type ResultReply = Extract<HostReply, { type: 'result' }>;
+
+/**
+ * The warm vitest session: the project's own vitest, created once in a host process of its own (see
+ * vitest-host-source.ts) over a private copy of the project. A batch is one `runTestSpecifications` call with
+ * a spec per (candidate, test file), all in one worker without isolation (`threads`, `isolate: false`): test
+ * files re-run per spec but source modules are evaluated once per run, which is right because the schemata
+ * read `__rg.active` when called. The candidate id travels in the spec's module id and the setup file switches
+ * it on. Where import-time code depends on the candidate (a change outside any function, or an instrumented
+ * function called while a module loads), each candidate gets a run, and so a fresh worker, of its own.
+ */
+export async function createVitestValidationSession(options: ValidationSessionOptions): Promise<ValidationSession> {
+  const sandbox = await createSandbox(options.projectDir);
+  const runDir = await createRunDir();
+  const roots = projectRoots(sandbox.root);
+  const hitLimit = options.hitLimit ?? 1_000_000;
+  let host: HostProcess | undefined;
+  const originals = new Map<string, string | undefined>();
+  const loaded = new Map<string, string>();
+
+  let hostScript: string;
+  let hostConfig: VitestHostConfig;
+  try {
+    const framework = resolveFrameworkBin(sandbox.root, 'vitest');
+    await sandbox.writeFile(setupPath, harnessSetupSource);
+    hostScript = await runDir.write('redgreen-vitest-host.mjs', vitestHostSource);
+    hostConfig = {
+      vitestNodeUrl: nodeEntryUrl(framework.packageDir),
+      root: sandbox.root,
+      setupFile: join(sandbox.root, setupPath),
+      testTimeoutMs: options.testTimeoutMs,
+      pool: 'threads',
+      maxWorkers: 1,
+    };
+  } catch (error) {
+    await Promise.all([sandbox.dispose(), runDir.remove()]);
+    throw error;
+  }
+
+  async function ensureHost(): Promise<HostProcess> {
+    if (host?.alive) return host;
+    host = await startHostProcess({
+      script: hostScript,
+      cwd: sandbox.root,
+      env: { ...runnerEnv(undefined, runDir.eventsFile), REDGREEN_HARNESS: JSON.stringify(hostConfig) },
+      startTimeoutMs: options.startTimeoutMs ?? 120_000,
+    });
+    return host;
+  }
+
+  const relative = (file: string): string => projectPath(file, roots) ?? file;
+  const toResult = (test: HostTestResult): TestResult => ({
+    id: { file: relative(test.file), name: test.titles.join(' > ') },
+    status: test.state,
+    durationMs: Math.max(0, Math.round(test.durationMs)),
+    ...(test.state === 'failed' ? { failure: toFailure(test.error ?? { message: 'failed' }, roots) } : {}),
+  });
+
+  async function runSpecs(specs: readonly HostSpec[] | 'all', provided: HarnessProvided, isolate = false) {
+    const running = await ensureHost();
+    await writeFile(runDir.eventsFile, '');
+    return running.request({ type: 'run', specs, provided, isolate }, { stallMs: options.candidateTimeoutMs, progressFile: runDir.eventsFile });
+  }
+
+  function specsFor(request: CandidateRunRequest): HostSpec[] {
+    const byFile = new Map<string, TestId[]>();
+    for (const id of request.tests) byFile.set(id.file, [...(byFile.get(id.file) ?? []), id]);
+    return [...byFile].map(([file, ids]) => ({ active: request.active, file: join(sandbox.root, file), pattern: fullNamePattern(ids) }));
+  }
+
+  async function runBatch(requests: readonly CandidateRunRequest[], runOptions: { readonly bail?: boolean } = {}): Promise<Map<number, CandidateRun>> {
+    const runs = new Map<number, CandidateRun>();
+    const active = requests.filter((request) => request.tests.length > 0);
+    for (const request of requests) if (request.tests.length === 0) runs.set(request.active, { status: 'complete', results: [], errors: [], durationMs: 0 });
+    if (active.length === 0) return runs;
+    const started = performance.now();
+    const outcome = await runSpecs(active.flatMap(specsFor), { hitLimit, coverage: false, bail: runOptions.bail ?? false, eventsFile: runDir.eventsFile });
+    const share = (performance.now() - started) / active.length;
+    const alone = async (subset: readonly CandidateRunRequest[]): Promise<void> => {
+      for (const request of subset) {
+        const [single] = await runBatch([request], runOptions);
+        if (single) runs.set(single[0], single[1]);
+      }
+    };
+    if (outcome.status === 'reply' && outcome.reply.type === 'result') {
+      const { perCandidate, unattributed } = splitReply(outcome.reply, active);
+      // modules are shared within a run: import-time results under one candidate would leak into the others
+      const importRan = active.length > 1 && (await readHarnessEvents(runDir.eventsFile)).some((event) => event.kind === 'import');
+      if ((unattributed.length > 0 || importRan) && active.length > 1) await alone(active);
+      else {
+        for (const request of active) {
+          const own = perCandidate.get(request.active) ?? { results: [], errors: [] };
+          runs.set(request.active, { status: 'complete', results: own.results, errors: [...own.errors, ...unattributed], durationMs: Math.round(share) });
+        }
+      }
+      return runs;
+    }
+    if (outcome.status === 'reply') {
+      const message = outcome.reply.type === 'failed' ? outcome.reply.message : `unexpected reply ${outcome.reply.type}`;
+      if (active.length > 1) await alone(active);
+      else for (const request of active) runs.set(request.active, { status: 'complete', results: [], errors: [message], durationMs: Math.round(share) });
+      return runs;
+    }
+    // stalled (killed by the watchdog) or exited: the host restarts on the next run
+    const durationMs = Math.round(performance.now() - started);
+    if (active.length === 1 && active[0]) {
+      const only = active[0];
+      runs.set(only.active, outcome.status === 'stalled' ? { status: 'timeout', durationMs } : { status: 'complete', results: [], errors: [`the test framework exited: ${outcome.output.slice(-2000)}`], durationMs });
+      return runs;
+    }
+    const hanger = outcome.status === 'stalled' ? findHanger(await readHarnessEvents(runDir.eventsFile)) : undefined;
+    if (hanger !== undefined && active.some((request) => request.active === hanger)) {
+      runs.set(hanger, { status: 'timeout', durationMs });
+      const rest = active.filter((request) => request.active !== hanger);
+      for (const [id, run] of await runBatch(rest, runOptions)) runs.set(id, run);
+    } else await alone(active);
+    return runs;
+  }
+
+  function splitReply(reply: ResultReply, requests: readonly CandidateRunRequest[]) {
+    const wanted = new Map(requests.map((request) => [request.active, new Set(request.tests.map(testKey))]));
+    const perCandidate = new Map<number, { results: TestResult[]; errors: string[] }>();
+    const entry = (id: number) => {
+      let own = perCandidate.get(id);
+      if (!own) perCandidate.set(id, (own = { results: [], errors: [] }));
+      return own;
+    };
+    for (const test of reply.tests) {
+      const result = toResult(test);
+      if (wanted.get(test.active)?.has(testKey(result.id))) entry(test.active).results.push(result);
+    }
+    const unattributed: string[] = [];
+    for (const { active, file, error } of reply.errors) {
+      const message = toFailure(error, roots).message;
+      const where = file === undefined ? '' : ` (in ${relative(file)})`;
+      if (active !== undefined && wanted.has(active)) entry(active).errors.push(`${message}${where}`);
+      else unattributed.push(message);
+    }
+    return { perCandidate, unattributed };
+  }
+
+  async function readOriginal(file: string): Promise<string | undefined> {
+    return originals.has(file) ? originals.get(file) : sandbox.readFile(file);
+  }
+
+  const session: ValidationSession = {
+    root: sandbox.root,
+    async load(files) {
+      const changed: string[] = [];
+      const write = async (file: string, text: string | undefined): Promise<void> => {
+        if (text === undefined) await sandbox.deleteFile(file);
+        else await sandbox.writeFile(file, text);
+        changed.push(join(sandbox.root, file));
+      };
+      for (const [file, text] of files) {
+        if (!originals.has(file)) originals.set(file, await sandbox.readFile(file));
+        if (loaded.get(file) !== text) await write(file, text);
+        loaded.set(file, text);
+      }
+      for (const file of [...loaded.keys()]) {
+        if (files.has(file)) continue;
+        await write(file, originals.get(file));
+        loaded.delete(file);
+      }
+      if (changed.length > 0 && host?.alive) await host.request({ type: 'invalidate', files: changed }, { stallMs: options.candidateTimeoutMs });
+    },
+    async run(runOptions) {
+      const runs = await runBatch([runOptions], { bail: runOptions.bail ?? false });
+      return runs.get(runOptions.active) ?? { status: 'complete', results: [], errors: ['the candidate was not run'], durationMs: 0 };
+    },
+    runBatch,
+    async coverage(coverageOptions): Promise<CoverageMatrix> {
+      const specs = coverageOptions.tests ? specsFor({ active: 0, tests: coverageOptions.tests }) : 'all';
+      // isolated, so that every test file loads its modules afresh and sees their module-level statements
+      const outcome = await runSpecs(specs, { hitLimit, coverage: true, bail: false, eventsFile: runDir.eventsFile }, true);
+      if (outcome.status !== 'reply' || outcome.reply.type !== 'result') {
+        const why = outcome.status === 'stalled' ? `made no progress for ${options.candidateTimeoutMs} ms` : outcome.status === 'exited' ? 'exited' : 'failed';
+        throw new RunnerError(`the coverage run ${why}`);
+      }
+      const wanted = coverageOptions.tests ? new Set(coverageOptions.tests.map(testKey)) : undefined;
+      const tests = outcome.reply.tests
+        .filter((test) => test.state !== 'skipped')
+        .map((test) => ({ test, result: toResult(test) }))
+        .filter(({ result }) => !wanted || wanted.has(testKey(result.id)))
+        .map(({ test, result }) => ({ id: result.id, passed: result.status === 'passed', statements: [...new Set(test.coverage ?? [])].sort((a, b) => a - b) }));
+      return { sites: coverageOptions.sites, tests };
+    },
+    validate(candidates, testsFor) {
+      return validateCandidates({ session, readOriginal, candidates, testsFor, batchSize: options.batchSize ?? 32 });
+    },
+    async dispose() {
+      if (host?.alive) {
+        const closing = host.request({ type: 'close' }, { stallMs: 5_000 });
+        await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      }
+      host?.kill();
+      await Promise.all([sandbox.dispose(), runDir.remove()]);
+    },
+  };
+  return session;
+}
+

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { applyChanges } from '../candidates/text-change.js';
+import { extractExamples } from './extract-examples.js';
+import { findStubs, type Stub } from './find-stubs.js';
+import { synthesize } from './synthesize.js';
+
+describe('findStubs', () => {
+  it('finds functions that only throw "not implemented", and empty non-void bodies', () => {
+    const text = [
+      "export function max3(a: number, b: number, c: number): number {\n  throw new Error('not implemented');\n}",
+      'export const isEven = (n: number): boolean => { throw new Error("TODO"); };',
+      'export function empty(s: string): string {}',
+      'export function log(s: string): void {}',
+      "export function real(x) { throw new Error('bad input'); }",
+      'export function rest(...xs: number[]): number { throw new Error(); }',
+    ].join('\n');
+    const stubs = findStubs('src/m.ts', text);
+    expect(stubs.map((s) => [s.name, s.params, s.line, s.returnType])).toEqual([
+      ['max3', ['a', 'b', 'c'], 1, 'number'],
+      ['isEven', ['n'], 4, 'boolean'],
+      ['empty', ['s'], 5, 'string'],
+    ]);
+    expect(text.slice(stubs[0]?.start, stubs[0]?.end)).toBe("throw new Error('not implemented');");
+    expect(stubs[2]?.start).toBe(stubs[2]?.end);
+  });
+});
+
+describe('extractExamples', () => {
+  it('reads literal expect(...) and assert examples of the function only', () => {
+    const tests = [
+      "import { clamp } from '../src/clamp.js';",
+      'it("clamps", () => {',
+      '  expect(clamp(-5)).toBe(0);',
+      '  expect(m.clamp(300)).toEqual(255);',
+      '  expect(clamp(7)).toStrictEqual(7);',
+      '  expect(clamp(x)).toBe(1);',
+      '  expect(other(1)).toBe(1);',
+      '  expect(clamp([1, "a", { k: null }])).toBeNull();',
+      '  assert.deepStrictEqual(clamp(1, true), [1]);',
+      '});',
+    ].join('\n');
+    expect(extractExamples(tests, 'clamp')).toEqual([
+      { args: [-5], expected: 0, equality: 'same' },
+      { args: [300], expected: 255, equality: 'deep' },
+      { args: [7], expected: 7, equality: 'deep' },
+      { args: [[1, 'a', { k: null }]], expected: null, equality: 'same' },
+      { args: [1, true], expected: [1], equality: 'deep' },
+    ]);
+  });
+});
+
+function solve(source: string, tests: string, name: string): { expression?: string; result: string; fn: (...args: unknown[]) => unknown } {
+  const stub = findStubs('src/f.ts', source).find((s) => s.name === name) as Stub;
+  const outcome = synthesize(stub, extractExamples(tests, name), { timeBudgetMs: 5000 });
+  if (outcome.status !== 'found') return { result: source, fn: () => undefined };
+  const fn = new Function(...stub.params, `return ${outcome.expression};`) as (...args: unknown[]) => unknown;
+  return { expression: outcome.expression, result: applyChanges(source, outcome.candidate.changes), fn };
+}
+
+const stub = (name: string, params: string, type: string) => `export function ${name}(${params}): ${type} {\n  throw new Error('not implemented');\n}\n`;
+
+// Each case checks the synthesized body on inputs the examples do not contain: the goal is the function, not the examples.
+describe('synthesize', () => {
+  it('max of three', () => {
+    const tests = 'expect(max3(1, 2, 3)).toBe(3); expect(max3(9, 2, 3)).toBe(9); expect(max3(1, 8, 3)).toBe(8); expect(max3(-1, -2, -3)).toBe(-1);';
+    const { expression, result, fn } = solve(stub('max3', 'a: number, b: number, c: number', 'number'), tests, 'max3');
+    expect(expression).toMatch(/^Math\.max\(.*Math\.max\(.*\)/);
+    expect(result).toContain(`  return ${expression ?? ''};\n}`);
+    expect([fn(5, 50, 500), fn(7, -7, 0), fn(4, 40, 4)]).toEqual([500, 7, 40]);
+  });
+
+  it('isEven', () => {
+    const tests = [2, 3, 0, 7, 4, 10, 11].map((n) => `expect(isEven(${n})).toBe(${n % 2 === 0});`).join(' ');
+    const { expression, fn } = solve(stub('isEven', 'n: number', 'boolean'), tests, 'isEven');
+    expect(expression).toMatch(/^\(?n % 2\)? (=== 0|< 1)$/);
+    expect([100, 101].map((n) => fn(n))).toEqual([true, false]);
+  });
+
+  it('absolute difference', () => {
+    const tests = 'expect(absDiff(5, 3)).toBe(2); expect(absDiff(3, 5)).toBe(2); expect(absDiff(-1, 4)).toBe(5); expect(absDiff(0, 0)).toBe(0);';
+    const { expression, fn } = solve(stub('absDiff', 'a: number, b: number', 'number'), tests, 'absDiff');
+    expect(expression).toBe('Math.abs(a - b)');
+    expect(fn(10, 30)).toBe(20);
+  });
+
+  it('clamp to 0..255', () => {
+    const tests = 'expect(clamp(-5)).toBe(0); expect(clamp(300)).toBe(255); expect(clamp(7)).toBe(7); expect(clamp(255)).toBe(255); expect(clamp(0)).toBe(0);';
+    const { expression, fn } = solve(stub('clamp', 'x: number', 'number'), tests, 'clamp');
+    expect(expression).toMatch(/Math\.min.*Math\.max|Math\.max.*Math\.min/);
+    expect([-100, 1000, 128].map((x) => fn(x))).toEqual([0, 255, 128]);
+  });
+
+  it('full name with a separator from the examples', () => {
+    const tests = "expect(fullName('Ada', 'Lovelace')).toBe('Ada Lovelace'); expect(fullName('Alan', 'Turing')).toBe('Alan Turing');";
+    const { fn } = solve(stub('fullName', 'first: string, last: string', 'string'), tests, 'fullName');
+    expect(fn('Grace', 'Hopper')).toBe('Grace Hopper');
+  });
+
+  it('a conditional: sign', () => {
+    const tests = [5, -3, 0, 9, -8, 2, -1].map((n) => `expect(sign(${n})).toBe(${Math.sign(n)});`).join(' ');
+    const { expression, fn } = solve(stub('sign', 'n: number', 'number'), tests, 'sign');
+    expect(expression).toBeDefined();
+    expect([100, -100, 0].map((n) => fn(n))).toEqual([1, -1, 0]);
+  });
+
+  it('reads object parameters', () => {
+    const tests = 'expect(area({ w: 2, h: 3 })).toBe(6); expect(area({ w: 4, h: 5 })).toBe(20);';
+    expect(solve(stub('area', 'r: { w: number; h: number }', 'number'), tests, 'area').expression).toBe('r.w * r.h');
+  });
+
+  it('reports not-found without examples, and within a tiny budget', () => {
+    const s = findStubs('src/f.ts', stub('f', 'x: number', 'number'))[0] as Stub;
+    expect(synthesize(s, [])).toEqual({ status: 'not-found', reason: 'no-examples', explored: 0 });
+    const hard = [{ args: [1], expected: 982451653, equality: 'same' as const }, { args: [2], expected: 7, equality: 'same' as const }];
+    expect(synthesize(s, hard, { maxSize: 3 })).toMatchObject({ status: 'not-found', reason: 'exhausted' });
+  });
+});

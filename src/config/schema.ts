@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const price = z.object({
+  /** USD per million prompt tokens. */
+  input: z.number().nonnegative(),
+  /** USD per million completion tokens. */
+  output: z.number().nonnegative(),
+  /** USD per million cached prompt tokens, when the back end reports them. */
+  cachedInput: z.number().nonnegative().optional(),
+});
+
+/** Settings a project may keep in `redgreen.config.json` or the `redgreen` key of package.json; flags win. */
+export const configSchema = z
+  .object({
+    model: z.string().min(1),
+    maxIter: z.number().int().positive(),
+    tests: z.array(z.string().min(1)),
+    src: z.array(z.string().min(1)),
+    runner: z.string().min(1),
+    editFormat: z.string().min(1),
+    formatRetries: z.number().int().nonnegative(),
+    testTimeout: z.number().positive(),
+    budgetSeconds: z.number().positive(),
+    budgetTokens: z.number().int().positive(),
+    allowTestEdits: z.boolean(),
+    temperature: z.number().min(0).max(2),
+    maxTokens: z.number().int().positive(),
+    contextSize: z.number().int().positive(),
+    modelTimeout: z.number().positive(),
+    seed: z.number().int(),
+    /** Prices per model id (`openai:gpt-4o` or the bare model name), for the cost line of the summary. */
+    prices: z.record(z.string(), price),
+  })
+  .partial()
+  .strict();
+
+export type RedgreenConfig = z.infer<typeof configSchema>;
+
+/** Identity helper for typed configs in scripts. */
+export function defineConfig(config: RedgreenConfig): RedgreenConfig {
+  return config;
+}
