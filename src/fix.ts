@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { Denoiser } from './denoise/denoiser.js';
 import { defaultEditFormat } from './denoise/edit-format-table.js';
+import { createInfillDenoiser } from './denoise/infill-denoiser.js';
 import { createLlmDenoiser } from './denoise/llm-denoiser.js';
 import { getEditFormat } from './edit/edit-formats.js';
 import { ConfigError } from './errors.js';
@@ -33,6 +34,8 @@ export interface FixOptions {
   readonly budgetSeconds?: number;
   /** The reply format asked of models; from the model table when absent. */
   readonly editFormat?: string;
+  /** Regenerate the code around the suspected fault by fill-in-the-middle instead of chat edits. */
+  readonly infill?: boolean;
   /** Extra proposals per step after an unusable reply (default 2); they do not count against `maxSteps`. */
   readonly formatRetries?: number;
   /** Sampling, context size, per-request timeout, seed, streaming. */
@@ -116,6 +119,7 @@ function createDenoiser(options: FixOptions, meter: UsageMeter): Denoiser {
       : {}),
     usage: meter,
   });
+  if (options.infill === true) return createInfillDenoiser(provider);
   return createLlmDenoiser({ provider, editFormat: getEditFormat(options.editFormat ?? defaultEditFormat(provider.id)) });
 }
 

@@ -33,6 +33,7 @@ export interface FixCommandOptions {
   readonly modelTimeout?: number;
   readonly seed?: number;
   readonly stream?: boolean;
+  readonly infill?: boolean;
   readonly yes?: boolean;
   readonly dryRun?: boolean;
   readonly json?: boolean;
@@ -89,6 +90,7 @@ function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'report
     budgetTokens: s.budgetTokens,
     editFormat: s.editFormat,
     formatRetries: s.formatRetries,
+    infill: s.infill,
     prices: s.prices,
     modelSettings: {
       temperature: s.temperature,

@@ -36,6 +36,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--model-timeout <seconds>', 'limit for one model request (default 120)', positiveInt)
     .option('--seed <n>', 'sampling seed, where the back end supports one', wholeNumber)
     .option('--stream', 'stream model replies (detects cut-off replies early)')
+    .option('--infill', 'mask the code around the suspected fault and let the model fill it in (ollama, llamacpp, gguf, Mercury)')
     .option('-y, --yes', 'apply the fix without asking')
     .option('--dry-run', 'never touch the project; print the diff')
     .option('--json', 'print one machine-readable result object on stdout')

@@ -28,6 +28,8 @@ export const configSchema = z
     contextSize: z.number().int().positive(),
     modelTimeout: z.number().positive(),
     seed: z.number().int(),
+    stream: z.boolean(),
+    infill: z.boolean(),
     /** Prices per model id (`openai:gpt-4o` or the bare model name), for the cost line of the summary. */
     prices: z.record(z.string(), price),
   })

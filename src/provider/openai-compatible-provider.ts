@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors.js';
 import { createJsonHttpClient } from './json-http-client.js';
-import type { ModelProvider } from './model-provider.js';
+import type { InfillRequest, ModelProvider } from './model-provider.js';
+import { buildFimBody, hasFimEndpoint, parseFimCompletion } from './openai-fim-protocol.js';
 import { nonEmpty, normalizeBaseUrl, type Env } from './env-settings.js';
 import type { ModelSettings } from './model-settings.js';
 import { buildChatCompletionBody, parseChatCompletion, parseModelList } from './openai-chat-protocol.js';
@@ -56,6 +57,9 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): ModelProvi
       if (body.stream !== true) return parseChatCompletion(await client.postJson('/chat/completions', body, request.signal));
       return readChatCompletionStream(await client.postStream('/chat/completions', body, request.signal), request.onToken);
     },
+    ...(hasFimEndpoint(model)
+      ? { infill: async (request: InfillRequest) => parseFimCompletion(await client.postJson('/fim/completions', buildFimBody(model, request, settings), request.signal)) }
+      : {}),
     async listModels(signal) {
       return (await listModels(signal)) ?? [];
     },
