@@ -13,12 +13,11 @@ cpSync(join(root, 'examples', 'pricing'), work, { recursive: true });
 symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
 
 console.log('redgreen demo: repairing a copy of examples/pricing in .demo/pricing (two real bugs, 4 of 6 tests red).');
-console.log('Denoiser: scripted model replies from examples/pricing-replies.json, replayed in order');
-console.log('(one of them deliberately does not apply, to show how a refused edit is fed back).\n');
+console.log('Denoiser: the built-in engine — no model, no network: per-test coverage localizes the fault, AST');
+console.log('mutations and repair templates propose candidates, a warm vitest validates them, the loop keeps the best.\n');
 
 const cli = join(root, 'bin', 'redgreen.js');
-const replies = join(root, 'examples', 'pricing-replies.json');
-const result = spawnSync(process.execPath, [cli, 'fix', work, '--model', `scripted:${replies}`, '--yes'], {
+const result = spawnSync(process.execPath, [cli, 'fix', work, '--yes'], {
   stdio: 'inherit',
   env: { ...process.env, FORCE_COLOR: process.env.NO_COLOR ? '0' : '1' },
 });

@@ -18,6 +18,8 @@ export interface RunReporter {
   onBaseline?(event: { readonly report: TestReport; readonly score: Score }): void | Promise<void>;
   onStepStart?(event: { readonly step: number; readonly maxSteps: number; readonly suggestedMode: EditKind }): void | Promise<void>;
   onAttempt?(attempt: Attempt): void | Promise<void>;
+  /** What a long-running proposal is doing (the built-in engine's candidates tried). */
+  onProgress?(event: { readonly step: number; readonly message: string }): void | Promise<void>;
   onRunEnd?(result: RunResult): void | Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export function combineReporters(reporters: readonly RunReporter[], onError: (ho
     onBaseline: call('onBaseline'),
     onStepStart: call('onStepStart'),
     onAttempt: call('onAttempt'),
+    onProgress: call('onProgress'),
     onRunEnd: call('onRunEnd'),
   };
 }

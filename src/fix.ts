@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { Denoiser } from './denoise/denoiser.js';
 import { defaultEditFormat } from './denoise/edit-format-table.js';
+import { createBuiltinDenoiser } from './denoise/builtin-denoiser.js';
 import { createInfillDenoiser } from './denoise/infill-denoiser.js';
 import { createLlmDenoiser } from './denoise/llm-denoiser.js';
 import { getEditFormat } from './edit/edit-formats.js';
@@ -20,8 +21,8 @@ import { createSandbox } from './workspace/sandbox.js';
 
 export interface FixOptions {
   readonly projectDir: string;
-  /** `scripted:<file>` or `openai:<model>`. */
-  readonly model: string;
+  /** `builtin` (the default), or a model: `openai:<model>`, `ollama:<model>`, `llamacpp`, `anthropic:<model>`, `gguf:<file>`, `scripted:<file>`. */
+  readonly model?: string;
   /** `vitest`, `jest`, `node-test` or `command:<cmd>`; detected when absent. */
   readonly runner?: string;
   readonly maxSteps?: number;
@@ -61,10 +62,19 @@ export interface FixSession {
   dispose(options?: { keep?: boolean }): Promise<void>;
 }
 
-export const fixDefaults = { maxSteps: 5, testTimeoutMs: 60_000, formatRetries: 2 } as const;
+/** The model-free engine's spec, and the default denoiser. */
+export const builtinModel = 'builtin';
+
+export const fixDefaults = { model: builtinModel, maxSteps: 5, testTimeoutMs: 60_000, formatRetries: 2, builtinBudgetSeconds: 60 } as const;
 
 /** Runs the red→green loop on a sandbox copy of the project. The project itself is never written here. */
-export async function fix(options: FixOptions): Promise<FixSession> {
+export async function fix(input: FixOptions): Promise<FixSession> {
+  const model = input.model ?? fixDefaults.model;
+  const options: FixOptions = {
+    ...input,
+    model,
+    budgetSeconds: input.budgetSeconds ?? (model === builtinModel ? fixDefaults.builtinBudgetSeconds : undefined),
+  };
   const runner = options.runner ? createRunner(options.runner) : await detectRunner(options.projectDir);
   const meter = createUsageMeter();
   const denoiser = createDenoiser(options, meter);
@@ -110,7 +120,11 @@ export async function fix(options: FixOptions): Promise<FixSession> {
 }
 
 function createDenoiser(options: FixOptions, meter: UsageMeter): Denoiser {
-  const provider = createProvider(options.model, {
+  if (options.model === builtinModel) {
+    if (options.infill === true) throw new ConfigError('--infill needs a code model with a fill-in-the-middle API; the built-in engine masks and regenerates by itself');
+    return createBuiltinDenoiser();
+  }
+  const provider = createProvider(options.model ?? fixDefaults.model, {
     cwd: process.cwd(),
     ...(options.modelSettings ? { settings: options.modelSettings } : {}),
     ...(options.onRetry ? { retry: { onRetry: options.onRetry } } : {}),

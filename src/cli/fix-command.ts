@@ -74,9 +74,6 @@ type Settings = RedgreenConfig & Omit<FixCommandOptions, 'yes' | 'dryRun' | 'jso
 
 /** Flags and project settings merged into library options; the library supplies the defaults. */
 function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'reporters'> {
-  if (s.model === undefined) {
-    throw new ConfigError('no denoiser given: pass --model (e.g. openai:<model>, ollama:<model>, scripted:<file>) or set "model" in redgreen.config.json');
-  }
   return {
     projectDir,
     model: s.model,

@@ -26,7 +26,7 @@ export function printSummary(result: RunResult, delivery: Delivery, sandboxDir: 
     lines.push(...result.stillFailing.slice(0, 10).map((t) => `  ${t.file} > ${t.name}`));
   }
   const r = result.replies;
-  if (r.replies > 0) {
+  if (r.replies > 0 && !result.attempts.every((a) => a.denoiser === 'builtin')) {
     lines.push(`replies: ${r.wellFormed}/${r.replies} well-formed, ${r.failedToApply} did not apply, ${r.lazy} elided code; ${r.appliedFirstTry}/${r.steps} steps applied on the first try`);
   }
   if (result.usage.promptTokens + result.usage.completionTokens > 0) {

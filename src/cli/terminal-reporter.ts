@@ -6,6 +6,8 @@ export interface TerminalReporterOptions {
   /** Where progress goes; stderr keeps stdout free for `--json` and the diff. */
   readonly write: (text: string) => void;
   readonly color?: boolean;
+  /** Injected by tests; milliseconds. */
+  readonly now?: () => number;
 }
 
 const outcomeWords: Record<Attempt['outcome'], string> = {
@@ -22,7 +24,15 @@ const outcomeWords: Record<Attempt['outcome'], string> = {
 export function createTerminalReporter(options: TerminalReporterOptions): RunReporter {
   const c = pc.createColors(options.color ?? false);
   const line = (text: string) => options.write(`${text}\n`);
+  const now = options.now ?? Date.now;
+  let lastProgress = 0;
   return {
+    onProgress({ message }) {
+      // At most one progress line a second: enough to see a long search move, few enough for a log file.
+      if (now() - lastProgress < 1000 && !/^(localizing|no plausible|\d+ candidates validated)/.test(message)) return;
+      lastProgress = now();
+      line(c.dim(`   …  ${message}`));
+    },
     onRunStart(event) {
       line(c.bold(`redgreen run ${event.runId}`) + c.dim(`  runner ${event.runner} · denoiser ${event.denoiser} · up to ${event.maxSteps} steps`));
       line(c.dim(`sandbox ${event.sandboxDir}`));
@@ -40,7 +50,9 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
       const colored = attempt.outcome === 'green' || attempt.outcome === 'improved' ? c.green(word) : c.yellow(word);
       const label = attempt.retry === 0 ? `step ${String(attempt.step).padStart(2)}` : `retry ${attempt.retry}`.padEnd(7);
       line(`${label}  ${tests.padEnd(11)}  ${mode.padEnd(7)}  ${files.padEnd(7)}  ${seconds.padStart(6)}  ${colored}`);
-      if (attempt.outcome !== 'green' && attempt.outcome !== 'improved') {
+      if ((attempt.outcome === 'green' || attempt.outcome === 'improved') && attempt.reasoning !== '') {
+        line(c.dim(`          ${attempt.reasoning.split('\n')[0] ?? ''}`));
+      } else if (attempt.outcome !== 'green' && attempt.outcome !== 'improved') {
         for (const feedback of attempt.feedback.slice(0, 3)) line(c.dim(`          ${feedback.split('\n')[0] ?? ''}`));
       }
     },

@@ -4,6 +4,8 @@ import type { EditKind } from '../edit/types.js';
 
 /** A read-only view of the project files as they stand in the sandbox's best state. */
 export interface ProjectView {
+  /** The directory the view reads (the loop's sandbox). Denoisers must not write to it: copy it to run anything. */
+  readonly root: string;
   /** Project-relative POSIX paths of every file (no node_modules, .git, .redgreen). */
   readonly files: readonly string[];
   /** The text of a file, or undefined when it does not exist. */
@@ -33,6 +35,14 @@ export interface DenoiseContext {
    * answer the refusal instead of repeating itself (format retries).
    */
   readonly stepFeedback: readonly string[];
+  /** Epoch ms when the run's time budget ends, when it has one. */
+  readonly deadline?: number;
+  /** The test runner the loop verifies with (`vitest`, `jest`, `node-test`, `command:…`). */
+  readonly runner: string;
+  /** Wall-clock limit of one test run. */
+  readonly testTimeoutMs: number;
+  /** Tells the user what a long proposal is doing (candidates tried, best so far). */
+  readonly progress?: (message: string) => void;
   readonly signal?: AbortSignal;
 }
 

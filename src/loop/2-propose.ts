@@ -12,6 +12,8 @@ export interface ProposeInput {
   readonly history: readonly Attempt[];
   readonly suggestedMode: EditKind;
   readonly scope: EditScope;
+  /** Epoch ms when the run's time budget ends. */
+  readonly deadline?: number;
 }
 
 /** One step's proposals, pulled one at a time; `feedback` tells the denoiser why the last one was not used. */
@@ -35,6 +37,10 @@ export async function openProposals(ctx: RunContext, input: ProposeInput): Promi
     history: input.history,
     suggestedMode: input.suggestedMode,
     stepFeedback: feedback,
+    ...(input.deadline === undefined ? {} : { deadline: input.deadline }),
+    runner: ctx.runner.name,
+    testTimeoutMs: ctx.options.testTimeoutMs,
+    progress: (message) => void ctx.reporter.onProgress({ step: input.step, message }),
     signal: ctx.signal,
   };
   const iterator = ctx.denoiser.propose(context)[Symbol.asyncIterator]();
@@ -53,6 +59,7 @@ export async function openProposals(ctx: RunContext, input: ProposeInput): Promi
 async function projectView(ctx: RunContext, scope: EditScope): Promise<ProjectView> {
   const files = await ctx.sandbox.listFiles();
   return {
+    root: ctx.sandbox.root,
     files,
     read: (file) => ctx.sandbox.readFile(file),
     isTestFile: ctx.isTestFile,

@@ -52,7 +52,8 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
       break;
     }
     await ctx.reporter.onStepStart({ step, maxSteps: ctx.options.maxSteps, suggestedMode: decision.suggestedMode });
-    const stream = await openProposals(ctx, { step, best, history, suggestedMode: decision.suggestedMode, scope });
+    const deadline = ctx.options.budgetSeconds === undefined ? undefined : started + ctx.options.budgetSeconds * 1000;
+    const stream = await openProposals(ctx, { step, best, history, suggestedMode: decision.suggestedMode, scope, deadline });
     try {
       for (let retry = 0; retry <= ctx.options.formatRetries; retry++) {
         const attemptStarted = Date.now();

@@ -25,6 +25,7 @@ describe('selectContext', () => {
       'src/unrelated.ts': '',
     };
     const project: ProjectView = {
+      root: '/nonexistent',
       files: Object.keys(texts),
       read: async (file) => texts[file],
       isTestFile: (file) => file.startsWith('test/'),

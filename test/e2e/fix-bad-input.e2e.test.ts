@@ -93,7 +93,7 @@ describe('usage and configuration errors exit 2 with a message', () => {
   it.each([
     [['fix', '/nonexistent/project', '--model', 'scripted:x.json'], /project directory not found/],
     [['fix', '.', '--max-iter', '0'], /positive whole number/],
-    [['fix', 'fixtures/projects/vitest-basic'], /no denoiser given: pass --model/],
+    [['fix', 'fixtures/projects/vitest-basic', '--model', 'builtin', '--infill'], /--infill needs a code model/],
     [['fix', 'fixtures/projects/vitest-basic', '--model', 'nope:x'], /nope/],
     [['fix', 'fixtures/projects/vitest-basic', '--model', 'scripted:missing.json'], /missing\.json/],
     [['fix', 'fixtures/projects/vitest-basic', '--model', 'scripted:x', '--runner', 'mocha2'], /mocha2[\s\S]*vitest/],

@@ -1,3 +1,4 @@
+import { applyChanges } from '../candidates/text-change.js';
 import type { Candidate, TextChange } from '../types.js';
 
 export type ApplyChangesResult =
@@ -8,14 +9,6 @@ export type ApplyChangesResult =
 export function rangesOverlap(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   if (a.start === b.start && a.end === b.end) return true;
   return a.start < b.end && b.start < a.end;
-}
-
-/** Replaces each change's range in `text` (offsets index `text`); changes must not overlap. */
-export function applyTextChanges(text: string, changes: readonly Pick<TextChange, 'start' | 'end' | 'text'>[]): string {
-  const sorted = [...changes].sort((a, b) => b.start - a.start);
-  let result = text;
-  for (const change of sorted) result = result.slice(0, change.start) + change.text + result.slice(change.end);
-  return result;
 }
 
 /**
@@ -36,7 +29,7 @@ export function applyCandidate(files: ReadonlyMap<string, string>, candidate: Ca
     }
     const overlapping = changes.some((a, i) => changes.some((b, j) => i < j && rangesOverlap(a, b)));
     if (overlapping) return { status: 'invalid', message: `candidate ${candidate.id} has overlapping changes in ${file}` };
-    result.set(file, applyTextChanges(text, changes));
+    result.set(file, applyChanges(text, changes));
   }
   return { status: 'applied', files: result };
 }

@@ -1,0 +1,131 @@
+import { RunnerError } from '../../errors.js';
+import type { TestId, TestResult } from '../../runner/types.js';
+import { pairCandidates } from '../candidates/pair-candidates.js';
+import { rankPlausible } from '../candidates/rank-plausible.js';
+import { generateCandidates } from '../candidates/generate-candidates.js';
+import { createValidationSession } from '../harness/create-validation-session.js';
+import { createSpawnValidator } from '../harness/spawn-validator.js';
+import type { CandidateValidator } from '../harness/spawn-validator.js';
+import type { ValidationSession } from '../harness/validation-session.js';
+import { instrumentCoverage } from '../localize/instrument-coverage.js';
+import { rankStatements } from '../localize/rank-statements.js';
+import type { Candidate, CoverageMatrix, StatementSite } from '../types.js';
+import { synthesizeStubs } from './synthesize-stubs.js';
+import { createTestSelector } from './tests-for.js';
+
+export interface SearchProgress {
+  readonly phase: 'localizing' | 'validating' | 'pairs' | 'done';
+  readonly tried: number;
+  readonly total: number;
+  readonly plausible: number;
+  readonly elapsedMs: number;
+}
+
+export interface SearchOptions {
+  /** The project as it stands (the loop's sandbox); only copied, never written. */
+  readonly root: string;
+  /** The runner's name; `vitest` gets the warm session with per-test coverage, others spawn per candidate. */
+  readonly runner: string;
+  /** The files candidates may change, with their current text. */
+  readonly files: ReadonlyMap<string, string>;
+  /** Test sources, for synthesis examples. */
+  readonly testSources: ReadonlyMap<string, string>;
+  readonly failing: readonly TestResult[];
+  readonly allTests: readonly TestId[];
+  /** Epoch ms by which the search returns what it has. */
+  readonly deadline: number;
+  readonly testTimeoutMs: number;
+  readonly maxCandidates?: number;
+  /** Stop once this many plausible patches are found (default 5). */
+  readonly maxPlausible?: number;
+  /** Candidates already tried by the loop (by resulting text), not to be proposed again. */
+  readonly skip?: (candidate: Candidate) => boolean;
+  readonly onProgress?: (progress: SearchProgress) => void;
+}
+
+export interface SearchResult {
+  /** Plausible patches, best first (smallest, fewest statements, highest prior). */
+  readonly plausible: readonly Candidate[];
+  readonly generated: number;
+  readonly tried: number;
+  readonly elapsedMs: number;
+  /** Whether per-test coverage was available for localization. */
+  readonly coverage: boolean;
+}
+
+/**
+ * The built-in engine's search: localize (per-test coverage + Ochiai + frames), generate single-edit
+ * candidates (and synthesized bodies for stubs), validate them on the warm session against the tests that
+ * cover them, then pairs of edits when no single edit suffices and time remains.
+ */
+export async function searchRepairs(options: SearchOptions): Promise<SearchResult> {
+  const started = Date.now();
+  const session: ValidationSession | undefined =
+    options.runner === 'vitest'
+      ? await createValidationSession({ projectDir: options.root, runner: 'vitest', testTimeoutMs: options.testTimeoutMs, candidateTimeoutMs: Math.min(options.testTimeoutMs, 10_000) })
+      : undefined;
+  const validator: CandidateValidator = session ?? (await createSpawnValidator({ projectDir: options.root, runner: options.runner, candidateTimeoutMs: options.testTimeoutMs }));
+  const report = (progress: Omit<SearchProgress, 'elapsedMs'>) => options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
+  try {
+    report({ phase: 'localizing', tried: 0, total: 0, plausible: 0 });
+    const sites: StatementSite[] = [];
+    const instrumented = new Map<string, string>();
+    for (const [file, text] of options.files) {
+      const result = instrumentCoverage(file, text, sites.length);
+      sites.push(...result.sites);
+      instrumented.set(file, result.text);
+    }
+    const matrix = session ? await measureCoverage(session, instrumented, sites) : undefined;
+    const suspicious = rankStatements({
+      sites,
+      ...(matrix ? { matrix } : {}),
+      failing: options.failing.map((f) => ({ frames: f.failure?.frames ?? [] })),
+      importedFiles: [...options.files.keys()],
+    });
+    const testsFor = createTestSelector({ sites, ...(matrix ? { matrix } : {}), failing: options.failing.map((f) => f.id), all: options.allTests });
+    const keep = (c: Candidate) => options.skip?.(c) !== true && testsFor(c).length > 0;
+
+    const synthesized = synthesizeStubs(options.files, options.testSources, { firstId: 1, deadline: Math.min(options.deadline, Date.now() + 5_000) });
+    const singles = [
+      ...synthesized,
+      ...generateCandidates(options.files, suspicious, { firstId: synthesized.length + 1, maxCandidates: options.maxCandidates ?? 2000 }),
+    ].filter(keep);
+
+    const plausible: Candidate[] = [];
+    let tried = 0;
+    const maxPlausible = options.maxPlausible ?? 5;
+    const run = async (phase: 'validating' | 'pairs', candidates: readonly Candidate[]) => {
+      const byId = new Map(candidates.map((c) => [c.id, c]));
+      for await (const verdict of validator.validate(candidates, testsFor)) {
+        tried += 1;
+        const candidate = byId.get(verdict.candidate);
+        if (verdict.status === 'plausible' && candidate !== undefined) plausible.push(candidate);
+        report({ phase, tried, total: candidates.length, plausible: plausible.length });
+        if (plausible.length >= maxPlausible || Date.now() > options.deadline) break;
+      }
+    };
+    await run('validating', singles);
+    if (plausible.length === 0 && Date.now() < options.deadline) {
+      const pairs = pairCandidates(singles, { firstId: singles.reduce((max, c) => Math.max(max, c.id), 0) + 1, files: options.files }).filter(keep);
+      await run('pairs', pairs);
+    }
+    const ranked = rankPlausible(plausible, options.files);
+    report({ phase: 'done', tried, total: tried, plausible: ranked.length });
+    return { plausible: ranked, generated: singles.length, tried, elapsedMs: Date.now() - started, coverage: matrix !== undefined };
+  } finally {
+    await validator.dispose();
+  }
+}
+
+async function measureCoverage(session: ValidationSession, instrumented: ReadonlyMap<string, string>, sites: readonly StatementSite[]): Promise<CoverageMatrix | undefined> {
+  try {
+    await session.load(instrumented);
+    return await session.coverage({ sites });
+  } catch (error) {
+    // Localization falls back to stack frames; the repair search itself still works without coverage.
+    if (error instanceof RunnerError) return undefined;
+    throw error;
+  } finally {
+    await session.load(new Map());
+  }
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { applyCandidate } from '../builtin/schemata/apply-changes.js';
+import { searchRepairs } from '../builtin/engine/search-repairs.js';
+import type { SearchProgress } from '../builtin/engine/search-repairs.js';
+import type { Candidate } from '../builtin/types.js';
+import { selectContext } from '../loop/select-context.js';
+import type { Proposal } from '../loop/types.js';
+import type { DenoiseContext, Denoiser } from './denoiser.js';
+
+export interface BuiltinDenoiserOptions {
+  /** Seconds one search may take when the run sets no budget. */
+  readonly searchSeconds?: number;
+  /** Cap on single-edit candidates per search. */
+  readonly maxCandidates?: number;
+}
+
+const sourceFile = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+/**
+ * The model-free denoiser: fault localization, mutation and repair templates, synthesis for stubs, and fast
+ * validation on a warm test runner. It proposes plausible patches (they pass every test that covers them),
+ * best first; the loop re-verifies each against the whole suite. Plausible patches a step does not use are
+ * kept for the next step as long as the code has not changed.
+ */
+export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Denoiser {
+  const tried = new Set<string>();
+  let pending: { readonly key: string; readonly candidates: Candidate[]; readonly files: ReadonlyMap<string, string> } | undefined;
+  return {
+    name: 'builtin',
+    async *propose(context: DenoiseContext): AsyncIterable<Proposal> {
+      const selected = await selectContext(context.project, context.failures, 16);
+      const files = new Map(selected.editableSources.filter((f) => sourceFile.test(f.path) && !f.path.endsWith('.d.ts')).map((f) => [f.path, f.text]));
+      if (files.size === 0) return;
+      const key = fingerprint(files);
+      if (pending?.key !== key || pending.candidates.length === 0) {
+        const result = await searchRepairs({
+          root: context.project.root,
+          runner: context.runner,
+          files,
+          testSources: new Map(selected.testSources.map((f) => [f.path, f.text])),
+          failing: context.failures,
+          allTests: context.report.results.filter((r) => r.status !== 'skipped').map((r) => r.id),
+          deadline: context.deadline ?? Date.now() + (options.searchSeconds ?? 60) * 1000,
+          testTimeoutMs: context.testTimeoutMs,
+          ...(options.maxCandidates === undefined ? {} : { maxCandidates: options.maxCandidates }),
+          skip: (candidate) => tried.has(resultKey(candidate, files)),
+          onProgress: (p) => context.progress?.(describeProgress(p)),
+        });
+        pending = { key, candidates: [...result.plausible], files };
+        if (result.plausible.length === 0) {
+          context.progress?.(`no plausible patch among ${result.tried} candidates validated (${result.generated} generated)`);
+          return;
+        }
+      }
+      while (pending.candidates.length > 0) {
+        const candidate = pending.candidates.shift() as Candidate;
+        tried.add(resultKey(candidate, pending.files));
+        yield toProposal(candidate, pending.files, pending.candidates.length);
+      }
+    },
+  };
+}
+
+function toProposal(candidate: Candidate, files: ReadonlyMap<string, string>, alternatives: number): Proposal {
+  const changed = changedFiles(files, candidate);
+  const edits = [...new Set(candidate.changes.map((c) => c.file))].map((file) => ({ kind: 'rewrite' as const, file, content: changed.get(file) ?? '' }));
+  const more = alternatives > 0 ? `; ${alternatives} other plausible patch${alternatives === 1 ? '' : 'es'} in reserve` : '';
+  return {
+    kind: 'edits',
+    edits,
+    reasoning: `${candidate.description} (${candidate.operator}; passes every test that covers it${more})`,
+    denoiser: 'builtin',
+    format: 'builtin',
+  };
+}
+
+function describeProgress(p: SearchProgress): string {
+  const seconds = (p.elapsedMs / 1000).toFixed(1);
+  if (p.phase === 'localizing') return 'localizing the fault (per-test coverage)';
+  if (p.phase === 'done') return `${p.tried} candidates validated, ${p.plausible} plausible, ${seconds}s`;
+  return `${p.phase === 'pairs' ? 'pairs of edits' : 'candidates'}: ${p.tried}/${p.total} validated, ${p.plausible} plausible, ${seconds}s`;
+}
+
+function fingerprint(files: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  for (const [file, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) hash.update(`${file}\0${text}\0`);
+  return hash.digest('hex');
+}
+
+function resultKey(candidate: Candidate, files: ReadonlyMap<string, string>): string {
+  return fingerprint(changedFiles(files, candidate));
+}
+
+/** The texts of the files the candidate changes; the engine only yields candidates that apply. */
+function changedFiles(files: ReadonlyMap<string, string>, candidate: Candidate): Map<string, string> {
+  const applied = applyCandidate(files, candidate);
+  return applied.status === 'applied' ? applied.files : new Map();
+}
