@@ -2,6 +2,7 @@ import type { Attempt, Score } from './loop/types.js';
 import type { RunResult } from './loop/run-result.js';
 import type { TestReport } from './runner/types.js';
 import type { EditKind } from './edit/types.js';
+import type { ProgressData } from './denoise/denoiser.js';
 
 export interface RunStartEvent {
   readonly runId: string;
@@ -19,7 +20,7 @@ export interface RunReporter {
   onStepStart?(event: { readonly step: number; readonly maxSteps: number; readonly suggestedMode: EditKind }): void | Promise<void>;
   onAttempt?(attempt: Attempt): void | Promise<void>;
   /** What a long-running proposal is doing (the built-in engine's candidates tried). */
-  onProgress?(event: { readonly step: number; readonly message: string }): void | Promise<void>;
+  onProgress?(event: { readonly step: number; readonly message: string; readonly data?: ProgressData }): void | Promise<void>;
   onRunEnd?(result: RunResult): void | Promise<void>;
 }
 

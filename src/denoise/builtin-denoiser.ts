@@ -44,7 +44,7 @@ export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Den
           testTimeoutMs: context.testTimeoutMs,
           ...(options.maxCandidates === undefined ? {} : { maxCandidates: options.maxCandidates }),
           skip: (candidate) => tried.has(resultKey(candidate, files)),
-          onProgress: (p) => context.progress?.(describeProgress(p)),
+          onProgress: (p) => context.progress?.(describeProgress(p), { tried: p.tried, total: p.total, plausible: p.plausible, elapsedMs: p.elapsedMs, done: p.phase === 'done' ? 1 : 0 }),
         });
         pending = { key, candidates: [...result.plausible], files };
         if (result.plausible.length === 0) {

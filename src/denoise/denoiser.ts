@@ -2,6 +2,9 @@ import type { TestReport, TestResult } from '../runner/types.js';
 import type { Attempt, Proposal } from '../loop/types.js';
 import type { EditKind } from '../edit/types.js';
 
+/** Numbers behind a progress message, for reporters that aggregate (benchmarks, dashboards). */
+export type ProgressData = Readonly<Record<string, number>>;
+
 /** A read-only view of the project files as they stand in the sandbox's best state. */
 export interface ProjectView {
   /** The directory the view reads (the loop's sandbox). Denoisers must not write to it: copy it to run anything. */
@@ -42,7 +45,7 @@ export interface DenoiseContext {
   /** Wall-clock limit of one test run. */
   readonly testTimeoutMs: number;
   /** Tells the user what a long proposal is doing (candidates tried, best so far). */
-  readonly progress?: (message: string) => void;
+  readonly progress?: (message: string, data?: ProgressData) => void;
   readonly signal?: AbortSignal;
 }
 

@@ -40,7 +40,7 @@ export async function openProposals(ctx: RunContext, input: ProposeInput): Promi
     ...(input.deadline === undefined ? {} : { deadline: input.deadline }),
     runner: ctx.runner.name,
     testTimeoutMs: ctx.options.testTimeoutMs,
-    progress: (message) => void ctx.reporter.onProgress({ step: input.step, message }),
+    progress: (message, data) => void ctx.reporter.onProgress({ step: input.step, message, ...(data ? { data } : {}) }),
     signal: ctx.signal,
   };
   const iterator = ctx.denoiser.propose(context)[Symbol.asyncIterator]();

@@ -49,6 +49,16 @@ describe('the warm vitest validation session', () => {
     await project?.cleanup();
   }, 60_000);
 
+  it('tries each candidate alone when one makes the shared schemata unloadable', async () => {
+    const math = await candidateFactory(project.dir, 'src/math.ts');
+    // The framework's parser rejects `??` mixed with `&&` unparenthesized; TypeScript's parser alone lets it through.
+    const broken = math.candidate(math.change('value < min', 'value < min && min ?? max'));
+    const fix = math.candidate(math.change('value < max', 'value > max'));
+    const verdicts = await collect(session.validate([broken, fix], () => clampTests));
+    expect(verdicts.get(fix.id)).toMatchObject({ status: 'plausible', passed: 3 });
+    expect(verdicts.get(broken.id)?.status).toBe('error');
+  });
+
   it('finds the plausible candidate and names the failing test of the others', async () => {
     const math = await candidateFactory(project.dir, 'src/math.ts');
     const fix = math.candidate(math.change('value < max', 'value > max'));

@@ -1,8 +1,9 @@
 import type { TestId } from '../../runner/types.js';
+import { applyCandidate } from '../schemata/apply-changes.js';
 import { buildSchemata } from '../schemata/build-schemata.js';
 import type { Candidate, CandidateVerdict } from '../types.js';
 import { toVerdict } from './to-verdict.js';
-import type { ValidationSession } from './validation-session.js';
+import type { CandidateRun, ValidationSession } from './validation-session.js';
 
 export interface ValidateCandidatesOptions {
   readonly session: Pick<ValidationSession, 'load' | 'runBatch'>;
@@ -20,6 +21,16 @@ export interface ValidateCandidatesOptions {
  * first failure (import-time candidates one per run). The working copy is back to the original texts when
  * the loop ends.
  */
+const notRun: CandidateRun = { status: 'complete', results: [], errors: ['the candidate was not run'], durationMs: 0 };
+
+/** Every candidate of a run failed the same way before any test ran: the loaded files themselves are broken. */
+function poisoned(runs: readonly (CandidateRun | undefined)[]): boolean {
+  const first = runs[0];
+  if (first?.status !== 'complete' || first.results.length > 0 || first.errors.length === 0) return false;
+  const message = first.errors.join('\n');
+  return runs.every((run) => run?.status === 'complete' && run.results.length === 0 && run.errors.join('\n') === message);
+}
+
 export async function* validateCandidates(options: ValidateCandidatesOptions): AsyncGenerator<CandidateVerdict> {
   const { session, candidates, testsFor } = options;
   const files = new Map<string, string>();
@@ -46,9 +57,24 @@ export async function* validateCandidates(options: ValidateCandidatesOptions): A
         }
         if (requests.length === 0) continue;
         const runs = await session.runBatch(requests, { bail: true });
+        if (requests.length > 1 && poisoned(requests.map((r) => runs.get(r.active)))) {
+          // The shared schemata did not load (a candidate the framework's parser rejects): one bad candidate
+          // must not sink the others, so each is tried alone with its text applied directly.
+          for (const request of requests) {
+            const applied = applyCandidate(files, byId.get(request.active) as Candidate);
+            if (applied.status !== 'applied') {
+              yield { candidate: request.active, status: 'error', message: applied.message, durationMs: 0 };
+              continue;
+            }
+            await session.load(applied.files);
+            const alone = await session.runBatch([request], { bail: true });
+            yield toVerdict(request.active, request.tests, alone.get(request.active) ?? notRun);
+          }
+          await session.load(batch.files);
+          continue;
+        }
         for (const request of requests) {
-          const run = runs.get(request.active) ?? { status: 'complete', results: [], errors: ['the candidate was not run'], durationMs: 0 };
-          yield toVerdict(request.active, request.tests, run);
+          yield toVerdict(request.active, request.tests, runs.get(request.active) ?? notRun);
         }
       }
     }

@@ -12,6 +12,16 @@ describe('operator mutators', () => {
     expectMutation(relationalBoundary, 'for (let i = 0; i < n; i++) f(i);', 'for (let i = 0; i <= n; i++) f(i);');
     expectNoMutation(relationalBoundary, 'a === b');
   });
+  it('arithmetic-operator reaches every operator of its class', () => {
+    expectMutation(arithmeticOperator, 'total += value + weight', 'total += value * weight');
+    expectMutation(arithmeticOperator, 'a - b', 'a / b');
+  });
+  it('logical-operator never mixes ?? with && or || unparenthesized (JavaScript rejects it)', () => {
+    expectMutation(logicalOperator, 'a && b || c', 'a || b || c');
+    expectNoMutation(logicalOperator, 'a && b || c', 'a && b ?? c');
+    expectNoMutation(logicalOperator, 'a && b || c', 'a ?? b || c');
+    expectMutation(logicalOperator, 'a || b', 'a ?? b');
+  });
   it('relational-operator', () => {
     expectMutation(relationalOperator, 'a < b', 'a > b');
     expectMutation(relationalOperator, 'i === n', 'i >= n');

@@ -29,28 +29,28 @@ export const equalityOperator = binaryOperatorMutator('equality-operator', 0.35,
   [K.ExclamationEqualsToken]: [K.EqualsEqualsToken, K.ExclamationEqualsEqualsToken],
 });
 
-/** `+` ↔ `-`, `*` ↔ `/`, `%` → `/`, `**` → `*`. */
+/** Any arithmetic operator for another: `+` ↔ `-` first, then `*`, `/`, `%` (a repair must reach `value + weight` → `value * weight`). */
 export const arithmeticOperator = binaryOperatorMutator('arithmetic-operator', 0.3, {
-  [K.PlusToken]: [K.MinusToken],
-  [K.MinusToken]: [K.PlusToken],
-  [K.AsteriskToken]: [K.SlashToken, K.PlusToken],
-  [K.SlashToken]: [K.AsteriskToken, K.PercentToken],
-  [K.PercentToken]: [K.SlashToken],
+  [K.PlusToken]: [K.MinusToken, K.AsteriskToken, K.SlashToken],
+  [K.MinusToken]: [K.PlusToken, K.AsteriskToken, K.SlashToken],
+  [K.AsteriskToken]: [K.SlashToken, K.PlusToken, K.MinusToken, K.AsteriskAsteriskToken],
+  [K.SlashToken]: [K.AsteriskToken, K.PercentToken, K.MinusToken],
+  [K.PercentToken]: [K.SlashToken, K.AsteriskToken],
   [K.AsteriskAsteriskToken]: [K.AsteriskToken],
 });
 
 /** `&&` ↔ `||`, `??` ↔ `||` (`??` keeps `0` and `''`, `||` does not). */
 export const logicalOperator = binaryOperatorMutator('logical-operator', 0.35, {
-  [K.AmpersandAmpersandToken]: [K.BarBarToken],
+  [K.AmpersandAmpersandToken]: [K.BarBarToken, K.QuestionQuestionToken],
   [K.BarBarToken]: [K.AmpersandAmpersandToken, K.QuestionQuestionToken],
-  [K.QuestionQuestionToken]: [K.BarBarToken],
+  [K.QuestionQuestionToken]: [K.BarBarToken, K.AmpersandAmpersandToken],
 });
 
 /** Compound assignments: `+=` ↔ `-=`, `*=` ↔ `/=`, and `=` where `+=` was meant (accumulators). */
 export const assignmentOperator = binaryOperatorMutator('assignment-operator', 0.25, {
-  [K.PlusEqualsToken]: [K.MinusEqualsToken, K.EqualsToken],
-  [K.MinusEqualsToken]: [K.PlusEqualsToken],
-  [K.AsteriskEqualsToken]: [K.SlashEqualsToken],
+  [K.PlusEqualsToken]: [K.MinusEqualsToken, K.EqualsToken, K.AsteriskEqualsToken],
+  [K.MinusEqualsToken]: [K.PlusEqualsToken, K.EqualsToken],
+  [K.AsteriskEqualsToken]: [K.SlashEqualsToken, K.PlusEqualsToken],
   [K.SlashEqualsToken]: [K.AsteriskEqualsToken],
   [K.BarBarEqualsToken]: [K.QuestionQuestionEqualsToken],
   [K.QuestionQuestionEqualsToken]: [K.BarBarEqualsToken],
