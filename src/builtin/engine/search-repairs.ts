@@ -13,6 +13,14 @@ import type { Candidate, CoverageMatrix, StatementSite } from '../types.js';
 import { synthesizeStubs } from './synthesize-stubs.js';
 import { createTestSelector } from './tests-for.js';
 
+/** Time kept back from the run's budget for the loop's own verification of a found patch. */
+const verifyReserveMs = 4_000;
+/**
+ * No test starting or finishing for this long means a candidate hangs (vitest's own per-test timeout is 5 s):
+ * the warm session is killed and restarted without it.
+ */
+const hangAfterMs = 5_000;
+
 export interface SearchProgress {
   readonly phase: 'localizing' | 'validating' | 'pairs' | 'done';
   readonly tried: number;
@@ -60,9 +68,11 @@ export interface SearchResult {
  */
 export async function searchRepairs(options: SearchOptions): Promise<SearchResult> {
   const started = Date.now();
+  // Leave the loop time to verify what the search finds before the run's budget ends.
+  const deadline = options.deadline - verifyReserveMs;
   const session: ValidationSession | undefined =
     options.runner === 'vitest'
-      ? await createValidationSession({ projectDir: options.root, runner: 'vitest', testTimeoutMs: options.testTimeoutMs, candidateTimeoutMs: Math.min(options.testTimeoutMs, 10_000) })
+      ? await createValidationSession({ projectDir: options.root, runner: 'vitest', testTimeoutMs: options.testTimeoutMs, candidateTimeoutMs: Math.min(options.testTimeoutMs, hangAfterMs) })
       : undefined;
   const validator: CandidateValidator = session ?? (await createSpawnValidator({ projectDir: options.root, runner: options.runner, candidateTimeoutMs: options.testTimeoutMs }));
   const report = (progress: Omit<SearchProgress, 'elapsedMs'>) => options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
@@ -85,7 +95,7 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     const testsFor = createTestSelector({ sites, ...(matrix ? { matrix } : {}), failing: options.failing.map((f) => f.id), all: options.allTests });
     const keep = (c: Candidate) => options.skip?.(c) !== true && testsFor(c).length > 0;
 
-    const synthesized = synthesizeStubs(options.files, options.testSources, { firstId: 1, deadline: Math.min(options.deadline, Date.now() + 5_000) });
+    const synthesized = synthesizeStubs(options.files, options.testSources, { firstId: 1, deadline: Math.min(deadline, Date.now() + 5_000) });
     const singles = [
       ...synthesized,
       ...generateCandidates(options.files, suspicious, { firstId: synthesized.length + 1, maxCandidates: options.maxCandidates ?? 2000 }),
@@ -101,11 +111,11 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
         const candidate = byId.get(verdict.candidate);
         if (verdict.status === 'plausible' && candidate !== undefined) plausible.push(candidate);
         report({ phase, tried, total: candidates.length, plausible: plausible.length });
-        if (plausible.length >= maxPlausible || Date.now() > options.deadline) break;
+        if (plausible.length >= maxPlausible || Date.now() > deadline) break;
       }
     };
     await run('validating', singles);
-    if (plausible.length === 0 && Date.now() < options.deadline) {
+    if (plausible.length === 0 && Date.now() < deadline) {
       const pairs = pairCandidates(singles, { firstId: singles.reduce((max, c) => Math.max(max, c.id), 0) + 1, files: options.files }).filter(keep);
       await run('pairs', pairs);
     }

@@ -48,6 +48,8 @@ export const productions: readonly Production[] = [
   member([a], 'length', (x: unknown[]) => x.length),
   call([n], 'Math.abs', Math.abs),
   call([n], 'Math.floor', Math.floor),
+  call([n], 'Math.round', Math.round),
+  call([n], 'Math.ceil', Math.ceil),
   member([s], 'toUpperCase()', (x: string) => x.toUpperCase()),
   member([s], 'toLowerCase()', (x: string) => x.toLowerCase()),
   member([s], 'trim()', (x: string) => x.trim()),

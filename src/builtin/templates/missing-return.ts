@@ -2,7 +2,7 @@ import ts from 'typescript';
 import type { MutationContext, Mutator } from '../mutators/mutator.js';
 import { guessTypeNode } from '../mutators/scope.js';
 import { isFunctionWithBody } from '../localize/statement-kinds.js';
-import { ownReturns } from './enclosing-function.js';
+import { enclosingFunction, ownReturns } from './enclosing-function.js';
 import { insertAtEnd } from './insert-before.js';
 
 /** The function whose body's last statement `node` is. */
@@ -32,6 +32,7 @@ export const missingReturn: Mutator = {
   kind: 'template',
   prior: 0.3,
   *generate(node, context) {
+    yield* discardedCall(node);
     const fn = functionEndingWith(node);
     if (!fn || returnsNothing(fn)) return;
     const returns = ownReturns(fn);
@@ -51,4 +52,23 @@ function* returnLocals(node: ts.Node, fn: ts.FunctionLikeDeclaration & { body: t
     if (wanted !== 'unknown' && variable.type !== 'unknown' && variable.type !== wanted) continue;
     yield insertAtEnd(fn.body, `return ${variable.name};`, `\`return ${variable.name};\` added`);
   }
+}
+
+/**
+ * A call whose result is thrown away inside a function that returns values elsewhere, typically a recursive
+ * step (`contains(node.left, value);` where `return contains(…)` was meant), becomes `return call;`.
+ */
+function* discardedCall(node: ts.Node): Iterable<{ start: number; end: number; text: string; node: 'statement'; description: string }> {
+  if (!ts.isExpressionStatement(node) || !ts.isCallExpression(node.expression)) return;
+  const fn = enclosingFunction(node);
+  if (!fn || returnsNothing(fn) || !ownReturns(fn).some((r) => r.expression !== undefined)) return;
+  const callee = node.expression.expression;
+  const recursive = ts.isIdentifier(callee) && fn.name !== undefined && ts.isIdentifier(fn.name) && fn.name.text === callee.text;
+  yield {
+    start: node.getStart(),
+    end: node.end,
+    text: `return ${node.expression.getText()};`,
+    node: 'statement',
+    description: recursive ? 'result of the recursive call returned' : 'discarded call result returned',
+  };
 }

@@ -10,8 +10,9 @@ export function dereferencedVariables(statement: ts.Statement, context: Mutation
   const names = new Set<string>();
   for (const node of ownNodes(statement)) {
     if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) continue;
-    if (node.questionDotToken || !ts.isIdentifier(node.expression)) continue;
-    const name = node.expression.text;
+    const target = unwrap(node.expression);
+    if (node.questionDotToken || !ts.isIdentifier(target)) continue;
+    const name = target.text;
     const variable = context.variablesAt(node).find((v) => v.name === name);
     if (variable && variable.kind !== 'function' && variable.type !== 'number' && variable.type !== 'boolean') names.add(name);
   }
@@ -33,3 +34,12 @@ export const nullGuard: Mutator = {
     }
   },
 };
+
+/** `(x as T)`, `x!`, `(x)`, `<T>x`, `x satisfies T` all dereference `x`. */
+function unwrap(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isTypeAssertionExpression(current) || ts.isSatisfiesExpression(current)) {
+    current = current.expression;
+  }
+  return current;
+}

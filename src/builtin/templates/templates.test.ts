@@ -11,6 +11,7 @@ describe('repair templates', () => {
   it('null-guard', () => {
     expectMutation(nullGuard, 'function f(u: User): string { return u.name; }', "function f(u: User): string { if (u == null) return ''; return u.name; }");
     expectMutation(nullGuard, 'function f(u) { const n = u.name; return n; }', 'function f(u) { if (u == null) return null; const n = u.name; return n; }');
+    expectMutation(nullGuard, 'function f(c: unknown): unknown { c = (c as R)[k]; return c; }', 'function f(c: unknown): unknown { if (c == null) return undefined; c = (c as R)[k]; return c; }');
     expectMutation(nullGuard, 'function f(xs) { for (const x of xs) total(x.size); }', 'function f(xs) { for (const x of xs) { if (x == null) continue; total(x.size); } }');
     expectMutation(nullGuard, 'function f(o): void { o.run(); }', 'function f(o): void { if (o == null) return; o.run(); }');
     expectNoMutation(nullGuard, 'function f(n: number) { return n.toFixed(2); }');
@@ -18,6 +19,10 @@ describe('repair templates', () => {
   it('bounds-guard', () => {
     expectMutation(boundsGuard, 'function at(xs: number[], i: number): number { return xs[i]; }', 'function at(xs: number[], i: number): number { if (i < 0 || i >= xs.length) return 0; return xs[i]; }');
     expectNoMutation(boundsGuard, 'function first(xs: number[]): number { return xs[0]; }');
+  });
+  it('missing-return of a discarded recursive call', () => {
+    expectMutation(missingReturn, 'function has(n, v): boolean { if (!n) return false; if (v < n.v) { has(n.l, v); } return has(n.r, v); }', 'function has(n, v): boolean { if (!n) return false; if (v < n.v) { return has(n.l, v); } return has(n.r, v); }');
+    expectNoMutation(missingReturn, 'function log(x): void { console.log(x); }', 'function log(x): void { return console.log(x); }');
   });
   it('missing-return', () => {
     expectMutation(missingReturn, 'function add(a, b) { a + b; }', 'function add(a, b) { return a + b; }');
