@@ -1,11 +1,6 @@
-import { buildReport } from '../core/build-report.js';
-import { emptyReport } from '../core/empty-report.js';
-import { leafTitlePattern, scopeFiles } from '../core/name-filter.js';
-import { runProcess } from '../core/run-process.js';
-import { createRunDir, projectRoots, runnerEnv } from '../core/run-dir.js';
-import { readEvents } from '../core/runner-events.js';
-import type { RunOptions, TestRunner } from '../test-runner.js';
-import type { TestReport } from '../types.js';
+import { leafTitlePattern } from '../core/name-filter.js';
+import { runWithReporter } from '../core/run-with-reporter.js';
+import type { TestRunner } from '../test-runner.js';
 import { nodeTestReporterSource } from './node-test-reporter-source.js';
 
 /**
@@ -16,34 +11,13 @@ import { nodeTestReporterSource } from './node-test-reporter-source.js';
 export function createNodeTestRunner(): TestRunner {
   return {
     name: 'node-test',
-    async run(cwd: string, options: RunOptions): Promise<TestReport> {
-      const files = scopeFiles(options.tests, options.files);
-      if (files?.length === 0 || options.tests?.length === 0) return emptyReport('node-test');
-      const runDir = await createRunDir();
-      try {
+    run: (cwd, options) =>
+      runWithReporter('node-test', cwd, options, async (runDir, files) => {
         const reporter = await runDir.write('redgreen-node-test-reporter.mjs', nodeTestReporterSource);
         const args = ['--test', `--test-reporter=${reporter}`, '--test-reporter-destination=stderr', '--test-reporter=spec', '--test-reporter-destination=stdout'];
         if (options.tests) args.push(`--test-name-pattern=${leafTitlePattern(options.tests)}`);
         if (files) args.push(...files);
-        const outcome = await runProcess({
-          command: process.execPath,
-          args,
-          cwd,
-          env: runnerEnv(options.env, runDir.eventsFile),
-          timeoutMs: options.timeoutMs,
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
-        return buildReport({
-          runner: 'node-test',
-          roots: projectRoots(cwd),
-          events: await readEvents(runDir.eventsFile),
-          outcome,
-          ...(options.tests ? { requested: options.tests } : {}),
-          ...(files ? { files } : {}),
-        });
-      } finally {
-        await runDir.remove();
-      }
-    },
+        return { args };
+      }),
   };
 }
