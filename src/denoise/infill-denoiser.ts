@@ -4,7 +4,7 @@ import type { Proposal } from '../loop/types.js';
 import type { ModelProvider } from '../provider/model-provider.js';
 import type { DenoiseContext, Denoiser } from './denoiser.js';
 import type { Mask, MaskScope } from './infill/choose-mask.js';
-import { calledInTest } from './infill/called-in-test.js';
+import { calledInTest } from '../builtin/localize/called-in-test.js';
 import { chooseMask, findFunctionLine } from './infill/choose-mask.js';
 
 /** A place the fault may be: a line of an editable file. */

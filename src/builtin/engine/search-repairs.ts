@@ -7,6 +7,7 @@ import { createValidationSession } from '../harness/create-validation-session.js
 import { createSpawnValidator } from '../harness/spawn-validator.js';
 import type { CandidateValidator } from '../harness/spawn-validator.js';
 import type { ValidationSession } from '../harness/validation-session.js';
+import { boostCalledFunctions } from '../localize/called-functions.js';
 import { instrumentCoverage } from '../localize/instrument-coverage.js';
 import { rankStatements } from '../localize/rank-statements.js';
 import type { Candidate, CoverageMatrix, StatementSite } from '../types.js';
@@ -86,12 +87,13 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
       instrumented.set(file, result.text);
     }
     const matrix = session ? await measureCoverage(session, instrumented, sites) : undefined;
-    const suspicious = rankStatements({
+    const byCoverage = rankStatements({
       sites,
       ...(matrix ? { matrix } : {}),
       failing: options.failing.map((f) => ({ frames: f.failure?.frames ?? [] })),
       importedFiles: [...options.files.keys()],
     });
+    const suspicious = matrix ? byCoverage : boostCalledFunctions(byCoverage, options.failing, options.testSources, options.files);
     const testsFor = createTestSelector({ sites, ...(matrix ? { matrix } : {}), failing: options.failing.map((f) => f.id), all: options.allTests });
     const keep = (c: Candidate) => options.skip?.(c) !== true && testsFor(c).length > 0;
 

@@ -46,6 +46,9 @@ describe('value mutators', () => {
     expectMutation(offByOne, 'let n = 3; return 2 * n;', 'let n = 3; return 2 * (n + 1);');
     expectMutation(offByOne, 'return s.slice(0, i - 1);', 'return s.slice(0, i);');
     expectNoMutation(offByOne, 'let name = "a"; return name;');
+    expectMutation(offByOne, 'function cut(text, max) { return text.slice(0, max); }', 'function cut(text, max) { return text.slice(0, max - 1); }');
+    expectMutation(offByOne, 'return xs[0];', 'return xs[1];');
+    expectNoMutation(offByOne, 'return xs[0];', 'return xs[0 + 1];');
   });
   it('literal-replacement', () => {
     expectMutation(literalReplacement, 'let i = 1;', 'let i = 0;');

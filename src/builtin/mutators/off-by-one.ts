@@ -11,7 +11,9 @@ function isNumericSlot(node: ts.Expression, context: MutationContext): boolean {
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'length') return true;
   if (!ts.isIdentifier(node) && !ts.isCallExpression(node)) return false;
   const visible = new Map(context.variablesAt(node).map((v) => [v.name, v.type]));
-  if (guessExpressionType(node, (name) => visible.get(name) ?? 'unknown') !== 'number') return false;
+  // Untyped code (plain JavaScript, unannotated parameters) gives no type: the position has to speak for it.
+  const type = guessExpressionType(node, (name) => visible.get(name) ?? 'unknown');
+  if (type !== 'number' && type !== 'unknown') return false;
   return ts.isBinaryExpression(parent) || ts.isCallExpression(parent) || ts.isReturnStatement(parent) || ts.isVariableDeclaration(parent);
 }
 
@@ -32,6 +34,15 @@ export const offByOne: Mutator = {
     }
     if (!isNumericSlot(node, context)) return;
     const text = node.getText();
+    if (ts.isNumericLiteral(node)) {
+      // An index written as a number moves as a number: `xs[0]` → `xs[1]`, not `xs[0 + 1]`.
+      const value = Number(node.text);
+      for (const shifted of [value + 1, value - 1].filter((v) => v >= 0)) {
+        const change = replaceNode(node, String(shifted), `\`${text}\` → \`${shifted}\``);
+        if (change) yield change;
+      }
+      return;
+    }
     for (const delta of ['+ 1', '- 1']) {
       const change = replaceNode(node, inSlot(node, `${text} ${delta}`), `\`${text}\` → \`${text} ${delta}\``);
       if (change) yield change;

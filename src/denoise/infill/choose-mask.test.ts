@@ -46,7 +46,7 @@ describe('findFunctionLine', () => {
 
 describe('calledInTest', () => {
   it('reads the calls inside the named test only', async () => {
-    const { calledInTest } = await import('./called-in-test.js');
+    const { calledInTest } = await import('../../builtin/localize/called-in-test.js');
     const tests = "describe('m', () => {\n  it('sums', () => { expect(sum([1])).toBe(1); });\n  it('clamps', () => { expect(clamp(1, 2, 3)).toBe(2); });\n});";
     expect([...calledInTest('t.test.ts', tests, 'clamps')].sort()).toEqual(['clamp', 'expect', 'toBe']);
     expect(calledInTest('t.test.ts', tests, 'missing').has('sum')).toBe(true);
