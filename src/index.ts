@@ -1,7 +1,10 @@
 export { ConfigError, InternalError, ProviderError, RedgreenError, RunnerError, UsageError, WorkspaceError, describeError } from './errors.js';
 export type { ErrorCode, ProviderErrorDetails } from './errors.js';
 
-export { fix, fixDefaults } from './fix.js';
+export { builtinModel, fix, fixDefaults } from './fix.js';
+export { defineConfig } from './config/schema.js';
+export type { RedgreenConfig } from './config/schema.js';
+export { loadConfig } from './config/load-config.js';
 export type { FixOptions, FixSession } from './fix.js';
 export { runLoop } from './loop/run-loop.js';
 export type { LoopOptions, RunContext, SandboxFiles } from './loop/run-context.js';
@@ -25,14 +28,35 @@ export { checkSyntax } from './edit/syntax-check.js';
 export { editFormatNames, getEditFormat } from './edit/edit-formats.js';
 export type { EditFormat } from './edit/edit-format.js';
 
-export type { ChatMessage, Completion, CompletionRequest, ModelProvider, TokenUsage } from './provider/model-provider.js';
-export { createProvider } from './provider/provider-registry.js';
+export type { ChatMessage, Completion, CompletionRequest, InfillRequest, ModelProvider, TokenUsage } from './provider/model-provider.js';
+export type { ModelSettings } from './provider/model-settings.js';
+export { createProvider, decorateProvider, providerUsages } from './provider/provider-registry.js';
+export type { CreateProviderOptions } from './provider/provider-registry.js';
 export { createOpenAiProvider } from './provider/openai-compatible-provider.js';
+export { createOllamaProvider } from './provider/ollama-provider.js';
+export { createLlamaCppProvider } from './provider/llamacpp-provider.js';
+export { createAnthropicProvider } from './provider/anthropic-provider.js';
+export { createGgufProvider } from './provider/gguf-provider.js';
 export { createScriptedProvider } from './provider/scripted-provider.js';
 export { withRetry } from './provider/with-retry.js';
+export { withTimeout } from './provider/with-timeout.js';
+export { withBudget } from './provider/with-budget.js';
+export type { BudgetOptions } from './provider/with-budget.js';
+export { costOf, createUsageMeter, withUsageTracking } from './provider/usage-meter.js';
+export type { ModelPrice, PriceTable, UsageMeter } from './provider/usage-meter.js';
 
-export type { DenoiseContext, Denoiser, ProjectView } from './denoise/denoiser.js';
+export type { DenoiseContext, Denoiser, ProgressData, ProjectView } from './denoise/denoiser.js';
 export { createLlmDenoiser } from './denoise/llm-denoiser.js';
+export { createInfillDenoiser } from './denoise/infill-denoiser.js';
+export { createBuiltinDenoiser } from './denoise/builtin-denoiser.js';
+export type { BuiltinDenoiserOptions } from './denoise/builtin-denoiser.js';
+export { defaultEditFormat, editFormatTable } from './denoise/edit-format-table.js';
+export { searchRepairs } from './builtin/engine/search-repairs.js';
+export type { SearchOptions, SearchProgress, SearchResult } from './builtin/engine/search-repairs.js';
+export type { Candidate, CandidateVerdict, CoverageMatrix, StatementSite, Suspicion, TextChange } from './builtin/types.js';
+export { mutators } from './builtin/mutators/index.js';
+export { templates } from './builtin/templates/index.js';
+export type { Mutator } from './builtin/mutators/mutator.js';
 
 export { createSandbox } from './workspace/sandbox.js';
 export type { Sandbox } from './workspace/sandbox.js';
