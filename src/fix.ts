@@ -35,6 +35,8 @@ export interface FixOptions {
   readonly budgetSeconds?: number;
   /** The reply format asked of models; from the model table when absent. */
   readonly editFormat?: string;
+  /** Cap on the built-in engine's single-edit candidates per search (default 2000). */
+  readonly maxCandidates?: number;
   /** Regenerate the code around the suspected fault by fill-in-the-middle instead of chat edits. */
   readonly infill?: boolean;
   /** Extra proposals per step after an unusable reply (default 2); they do not count against `maxSteps`. */
@@ -122,7 +124,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
 function createDenoiser(options: FixOptions, meter: UsageMeter): Denoiser {
   if (options.model === builtinModel) {
     if (options.infill === true) throw new ConfigError('--infill needs a code model with a fill-in-the-middle API; the built-in engine masks and regenerates by itself');
-    return createBuiltinDenoiser();
+    return createBuiltinDenoiser(options.maxCandidates === undefined ? {} : { maxCandidates: options.maxCandidates });
   }
   const provider = createProvider(options.model ?? fixDefaults.model, {
     cwd: process.cwd(),

@@ -34,6 +34,7 @@ export interface FixCommandOptions {
   readonly seed?: number;
   readonly stream?: boolean;
   readonly infill?: boolean;
+  readonly maxCandidates?: number;
   readonly yes?: boolean;
   readonly dryRun?: boolean;
   readonly json?: boolean;
@@ -88,6 +89,7 @@ function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'report
     editFormat: s.editFormat,
     formatRetries: s.formatRetries,
     infill: s.infill,
+    maxCandidates: s.maxCandidates,
     prices: s.prices,
     modelSettings: {
       temperature: s.temperature,

@@ -30,6 +30,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--test-timeout <seconds>', 'limit for one test run; a hung run is killed (default 60)', positiveInt)
     .option('--budget-seconds <n>', 'limit for the whole loop (default 60 with the built-in engine)', positiveInt)
     .option('--budget-tokens <n>', 'model tokens the run may spend', positiveInt)
+    .option('--max-candidates <n>', 'built-in engine: most single-edit candidates per search (default 2000)', positiveInt)
     .option('--temperature <t>', 'model sampling temperature', temperature)
     .option('--max-tokens <n>', 'most tokens in one model reply', positiveInt)
     .option('--context-size <n>', 'context window to ask for (Ollama num_ctx, gguf)', positiveInt)

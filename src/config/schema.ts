@@ -30,6 +30,7 @@ export const configSchema = z
     seed: z.number().int(),
     stream: z.boolean(),
     infill: z.boolean(),
+    maxCandidates: z.number().int().positive(),
     /** Prices per model id (`openai:gpt-4o` or the bare model name), for the cost line of the summary. */
     prices: z.record(z.string(), price),
   })

@@ -44,7 +44,8 @@ export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Den
           testTimeoutMs: context.testTimeoutMs,
           ...(options.maxCandidates === undefined ? {} : { maxCandidates: options.maxCandidates }),
           skip: (candidate) => tried.has(resultKey(candidate, files)),
-          onProgress: (p) => context.progress?.(describeProgress(p), { tried: p.tried, total: p.total, plausible: p.plausible, elapsedMs: p.elapsedMs, done: p.phase === 'done' ? 1 : 0 }),
+          onProgress: (p) =>
+            context.progress?.(describeProgress(p), { tried: p.tried, total: p.total, plausible: p.plausible, bestPassed: p.bestPassed, elapsedMs: p.elapsedMs, done: p.phase === 'done' ? 1 : 0 }),
         });
         pending = { key, candidates: [...result.plausible], files };
         if (result.plausible.length === 0) {
@@ -78,7 +79,7 @@ function describeProgress(p: SearchProgress): string {
   const seconds = (p.elapsedMs / 1000).toFixed(1);
   if (p.phase === 'localizing') return 'localizing the fault (per-test coverage)';
   if (p.phase === 'done') return `${p.tried} candidates validated, ${p.plausible} plausible, ${seconds}s`;
-  return `${p.phase === 'pairs' ? 'pairs of edits' : 'candidates'}: ${p.tried}/${p.total} validated, ${p.plausible} plausible, ${seconds}s`;
+  return `${p.phase === 'pairs' ? 'pairs of edits' : 'candidates'}: ${p.tried}/${p.total} validated, ${p.plausible} plausible, best passes ${p.bestPassed} tests, ${seconds}s`;
 }
 
 function fingerprint(files: ReadonlyMap<string, string>): string {

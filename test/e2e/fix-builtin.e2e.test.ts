@@ -45,6 +45,15 @@ describe('redgreen fix with the built-in engine (the default: no model)', () => 
     expect(await snapshotFiles(project.dir)).toEqual(before);
   });
 
+  it('honours the candidate cap and stays red, touching nothing, when it is too small', async () => {
+    project = await copyFixture('vitest-basic');
+    const before = await snapshotFiles(project.dir);
+    const run = await runCli(['fix', project.dir, '--max-candidates', '1', '--yes']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/no plausible patch among 1 candidates validated \(1 generated\)/);
+    expect(await snapshotFiles(project.dir, ['node_modules', '.redgreen'])).toEqual(before);
+  });
+
   it('says so and touches nothing when the project is already green', async () => {
     project = await copyFixture('vitest-basic');
     const math = join(project.dir, 'src/math.ts');

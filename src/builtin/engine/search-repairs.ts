@@ -27,6 +27,8 @@ export interface SearchProgress {
   readonly tried: number;
   readonly total: number;
   readonly plausible: number;
+  /** The most covering tests any validated candidate passed so far (a plausible one passes all of its own). */
+  readonly bestPassed: number;
   readonly elapsedMs: number;
 }
 
@@ -78,7 +80,8 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
   const validator: CandidateValidator = session ?? (await createSpawnValidator({ projectDir: options.root, runner: options.runner, candidateTimeoutMs: options.testTimeoutMs }));
   const report = (progress: Omit<SearchProgress, 'elapsedMs'>) => options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
   try {
-    report({ phase: 'localizing', tried: 0, total: 0, plausible: 0 });
+    let bestPassed = 0;
+    report({ phase: 'localizing', tried: 0, total: 0, plausible: 0, bestPassed });
     const sites: StatementSite[] = [];
     const instrumented = new Map<string, string>();
     for (const [file, text] of options.files) {
@@ -112,7 +115,8 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
         tried += 1;
         const candidate = byId.get(verdict.candidate);
         if (verdict.status === 'plausible' && candidate !== undefined) plausible.push(candidate);
-        report({ phase, tried, total: candidates.length, plausible: plausible.length });
+        if (verdict.status === 'plausible' || verdict.status === 'failed') bestPassed = Math.max(bestPassed, verdict.passed);
+        report({ phase, tried, total: candidates.length, plausible: plausible.length, bestPassed });
         if (plausible.length >= maxPlausible || Date.now() > deadline) break;
       }
     };
@@ -122,7 +126,7 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
       await run('pairs', pairs);
     }
     const ranked = rankPlausible(plausible, options.files);
-    report({ phase: 'done', tried, total: tried, plausible: ranked.length });
+    report({ phase: 'done', tried, total: tried, plausible: ranked.length, bestPassed });
     return { plausible: ranked, generated: singles.length, tried, elapsedMs: Date.now() - started, coverage: matrix !== undefined };
   } finally {
     await validator.dispose();
