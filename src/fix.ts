@@ -18,6 +18,7 @@ import { createRunner, detectRunner, isTestFile as isRunnerTestFile } from './ru
 import type { TestRunner } from './runner/test-runner.js';
 import { createRunId } from './workspace/run-files.js';
 import { createSandbox } from './workspace/sandbox.js';
+import type { Sandbox } from './workspace/sandbox.js';
 
 export interface FixOptions {
   readonly projectDir: string;
@@ -80,11 +81,12 @@ export async function fix(input: FixOptions): Promise<FixSession> {
   const runner = options.runner ? createRunner(options.runner) : await detectRunner(options.projectDir);
   const meter = createUsageMeter();
   const denoiser = createDenoiser(options, meter);
-  await denoiser.init?.();
   const runId = createRunId();
-  const sandbox = await createSandbox(options.projectDir);
   const reporter = combineReporters(options.reporters ?? [], (_hook, error) => options.onReporterError?.(error));
+  let sandbox: Sandbox | undefined;
   try {
+    await denoiser.init?.();
+    sandbox = await createSandbox(options.projectDir);
     const files = await sandbox.listFiles();
     const goal = options.tests && options.tests.length > 0 ? picomatch([...options.tests], { dot: true }) : undefined;
     const testFiles = goal ? files.filter((f) => goal(f)) : undefined;
@@ -112,9 +114,10 @@ export async function fix(input: FixOptions): Promise<FixSession> {
       },
     });
     const cost = options.prices ? meter.cost(options.prices) : undefined;
-    return { result, ...(cost === undefined ? {} : { cost }), sandboxDir: sandbox.root, dispose: (o) => sandbox.dispose(o) };
+    const kept = sandbox;
+    return { result, ...(cost === undefined ? {} : { cost }), sandboxDir: kept.root, dispose: (o) => kept.dispose(o) };
   } catch (error) {
-    await sandbox.dispose({ keep: false });
+    await sandbox?.dispose({ keep: false });
     throw error;
   } finally {
     await Promise.allSettled([disposeRunner(runner), denoiser.dispose?.()]);

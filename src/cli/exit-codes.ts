@@ -1,6 +1,7 @@
 import { ConfigError, ProviderError, UsageError } from '../errors.js';
 
-export const exitCodes = { green: 0, red: 1, usage: 2, internal: 3 } as const;
+/** 130 is what shells report for a process stopped by Ctrl-C (128 + SIGINT). */
+export const exitCodes = { green: 0, red: 1, usage: 2, internal: 3, interrupted: 130 } as const;
 
 /** The only place errors become exit codes: misconfiguration is 2, anything else 3. */
 export function exitCodeFor(error: unknown): number {

@@ -43,7 +43,7 @@ export interface FixCommandOptions {
 }
 
 /** `redgreen fix`: run the loop, then deliver the result (apply, save the patch, or only show it). */
-export async function runFixCommand(dir: string, flags: FixCommandOptions, io: CliIo): Promise<number> {
+export async function runFixCommand(dir: string, flags: FixCommandOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
   const projectDir = resolve(io.cwd, dir);
   await assertDirectory(projectDir);
   if (flags.yes === true && flags.dryRun === true) throw new UsageError('--yes and --dry-run contradict each other: choose one');
@@ -56,6 +56,7 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
     modelSettings: { ...options.modelSettings, onWarning: (message) => io.stderr(`warning: ${message}\n`) },
     reporters: [createTerminalReporter({ write: io.stderr, color: io.color })],
     onReporterError: (error) => io.stderr(`warning: a progress reporter failed: ${String(error)}\n`),
+    ...(signal ? { signal } : {}),
     onRetry: (info) => io.stderr(`  model request failed; retry ${info.attempt} in ${(info.delayMs / 1000).toFixed(1)}s\n`),
   });
   const { result } = session;
@@ -68,6 +69,7 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
   } finally {
     await session.dispose({ keep });
   }
+  if (result.stopReason === 'interrupted') return exitCodes.interrupted;
   return result.status === 'red' ? exitCodes.red : exitCodes.green;
 }
 
@@ -109,6 +111,9 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 async function deliver(projectDir: string, result: RunResult, options: FixCommandOptions, io: CliIo): Promise<Delivery> {
   if (result.changes.length === 0) return { kind: 'nothing' };
   if (options.dryRun === true) return { kind: 'dry-run' };
+  if (result.stopReason === 'interrupted') {
+    return { kind: 'saved', patchFile: await writeRunPatch(projectDir, result.runId, result.diff), reason: 'interrupted; the fix so far is saved, not applied' };
+  }
   if (result.status !== 'green') {
     return { kind: 'saved', patchFile: await writeRunPatch(projectDir, result.runId, result.diff), reason: 'the run ended red; the partial fix is saved, not applied' };
   }

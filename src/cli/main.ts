@@ -44,7 +44,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--allow-test-edits', 'let the denoiser edit test files (off: the tests are the specification)')
     .option('--keep-sandbox', 'keep the sandbox directory after the run')
     .action(async (dir: string, options) => {
-      exitCode = await runFixCommand(dir, options, io);
+      exitCode = await withInterrupts(io, (signal) => runFixCommand(dir, options, io, signal));
     });
 
   try {
@@ -59,6 +59,27 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr(`${pc.red('error')} ${describeError(error)}\n`);
     if (!known && error instanceof Error && error.stack) io.stderr(pc.dim(`${error.stack}\n`));
     return code;
+  }
+}
+
+/**
+ * Turns the first Ctrl-C (or SIGTERM) into a graceful stop: the run ends its current step, kills its test
+ * processes and leaves the project untouched. A second one quits at once.
+ */
+async function withInterrupts(io: CliIo, run: (signal: AbortSignal) => Promise<number>): Promise<number> {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(exitCodes.interrupted);
+    controller.abort();
+    io.stderr('\ninterrupted: stopping after the current test run (Ctrl-C again to quit at once); your files are unchanged\n');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

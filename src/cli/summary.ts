@@ -61,6 +61,7 @@ const stopWords: Record<RunResult['stopReason'], string> = {
   budget: 'the step budget (--max-iter) is spent',
   time: 'the time budget is spent',
   exhausted: 'the denoiser has nothing more to propose',
+  interrupted: 'interrupted',
 };
 
 /** The `--json` object: the run result plus what was done with it. */

@@ -15,6 +15,8 @@ export interface BuiltinDenoiserOptions {
 }
 
 const sourceFile = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+/** Plausible patches one search collects before it stops; the loop takes them one per step. */
+const searchPlausible = 5;
 
 /**
  * The model-free denoiser: fault localization, mutation and repair templates, synthesis for stubs, and fast
@@ -24,6 +26,8 @@ const sourceFile = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
  */
 export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Denoiser {
   const tried = new Set<string>();
+  // The code a search already went through completely: searching it again would only repeat the verdicts.
+  let exhaustedKey: string | undefined;
   let pending: { readonly key: string; readonly candidates: Candidate[]; readonly files: ReadonlyMap<string, string> } | undefined;
   return {
     name: 'builtin',
@@ -32,6 +36,10 @@ export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Den
       const files = new Map(selected.editableSources.filter((f) => sourceFile.test(f.path) && !f.path.endsWith('.d.ts')).map((f) => [f.path, f.text]));
       if (files.size === 0) return;
       const key = fingerprint(files);
+      if (pending?.key === key && pending.candidates.length === 0 && exhaustedKey === key) {
+        context.progress?.('every plausible patch for this code has been tried');
+        return;
+      }
       if (pending?.key !== key || pending.candidates.length === 0) {
         const result = await searchRepairs({
           root: context.project.root,
@@ -42,12 +50,16 @@ export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Den
           allTests: context.report.results.filter((r) => r.status !== 'skipped').map((r) => r.id),
           deadline: context.deadline ?? Date.now() + (options.searchSeconds ?? 60) * 1000,
           testTimeoutMs: context.testTimeoutMs,
+          baselineMs: context.report.durationMs,
           ...(options.maxCandidates === undefined ? {} : { maxCandidates: options.maxCandidates }),
           skip: (candidate) => tried.has(resultKey(candidate, files)),
+          maxPlausible: searchPlausible,
+          ...(context.signal ? { signal: context.signal } : {}),
           onProgress: (p) =>
             context.progress?.(describeProgress(p), { tried: p.tried, total: p.total, plausible: p.plausible, bestPassed: p.bestPassed, elapsedMs: p.elapsedMs, done: p.phase === 'done' ? 1 : 0 }),
         });
         pending = { key, candidates: [...result.plausible], files };
+        if (result.plausible.length < searchPlausible || result.tried >= result.generated) exhaustedKey = key;
         if (result.plausible.length === 0) {
           context.progress?.(`no plausible patch among ${result.tried} candidates validated (${result.generated} generated)`);
           return;

@@ -39,6 +39,7 @@ export function createLlmDenoiser(options: LlmDenoiserOptions): Denoiser {
         formatInstructions: options.editFormat.instructions(),
       });
       let format = options.editFormat;
+      let seen = 0;
       for (;;) {
         const completion = await generateUnlessExhausted(provider, {
           messages,
@@ -52,7 +53,10 @@ export function createLlmDenoiser(options: LlmDenoiserOptions): Denoiser {
         // Resumed: the loop could not use that reply and asks again.
         format = fallback;
         messages.push({ role: 'assistant', content: completion.text });
-        messages.push({ role: 'user', content: buildRetryMessage(context.stepFeedback.at(-1) ?? 'the reply could not be used', format.instructions()) });
+        // Every reason the loop gave for this reply, not just the last line of it.
+        const reasons = context.stepFeedback.slice(seen);
+        seen = context.stepFeedback.length;
+        messages.push({ role: 'user', content: buildRetryMessage(reasons.length > 0 ? reasons.join('\n') : 'the reply could not be used', format.instructions()) });
       }
     },
     init: () => provider.init?.() ?? Promise.resolve(),

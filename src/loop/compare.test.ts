@@ -19,6 +19,14 @@ describe('compareReports', () => {
   it('counts a timeout as a regression', () => {
     expect(compareReports(best, aReport([aResult('a', 'timeout'), aResult('b'), aResult('c')])).verdict).toBe('regressed');
   });
+  it('counts a passing test missing from the candidate run as a regression', () => {
+    const verdict = compareReports(best, aReport([aResult('b'), aResult('c')]));
+    expect(verdict).toMatchObject({ verdict: 'regressed', regressions: [{ id: { name: 'a' }, status: 'failed' }] });
+  });
+  it('never calls a run that failed as a whole green', () => {
+    const errored = { ...aReport([aResult('a'), aResult('b'), aResult('c')]), status: 'error' as const, message: 'a file did not load' };
+    expect(compareReports(best, errored).verdict).toBe('no-improvement');
+  });
   it('is no improvement when the same number pass', () => {
     expect(compareReports(best, best).verdict).toBe('no-improvement');
   });

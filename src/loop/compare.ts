@@ -12,10 +12,15 @@ export type Comparison =
  * passed before fails now and strictly more tests pass. Pure.
  */
 export function compareReports(best: TestReport, candidate: TestReport): Comparison {
-  const passedBefore = new Set(best.results.filter((r) => r.status === 'passed').map((r) => testKey(r.id)));
-  const regressions = candidate.results.filter((r) => passedBefore.has(testKey(r.id)) && (r.status === 'failed' || r.status === 'timeout'));
-  if (candidate.status === 'error' && candidate.results.length === 0) return { verdict: 'no-improvement' };
+  const present = new Map(candidate.results.map((r) => [testKey(r.id), r]));
+  // A passing test that is missing from the candidate's run (its file no longer loads) broke just as surely.
+  const regressions = best.results
+    .filter((r) => r.status === 'passed')
+    .map((r) => present.get(testKey(r.id)) ?? { ...r, status: 'failed' as const, failure: { message: 'this test no longer ran (its file failed to load)', frames: [], output: '' } })
+    .filter((r) => r.status === 'failed' || r.status === 'timeout');
   if (regressions.length > 0) return { verdict: 'regressed', regressions };
+  // A run that newly failed as a whole proves nothing, whatever the tests it did report.
+  if (candidate.status === 'error' && best.status !== 'error') return { verdict: 'no-improvement' };
   const before = scoreReport(best);
   const after = scoreReport(candidate);
   if (after.total > 0 && after.failed === 0 && after.passed >= before.passed) return { verdict: 'green' };

@@ -9,6 +9,9 @@ describe('decideNext', () => {
   it('stops on green before anything else', () => {
     expect(decideNext({ ...base, best: { passed: 3, failed: 0, total: 3 }, step: 9 })).toEqual({ action: 'stop', reason: 'green' });
   });
+  it('stops at once when interrupted', () => {
+    expect(decideNext({ ...base, interrupted: true })).toEqual({ action: 'stop', reason: 'interrupted' });
+  });
   it('stops when the step budget is spent', () => {
     expect(decideNext({ ...base, step: 4 })).toEqual({ action: 'stop', reason: 'budget' });
   });

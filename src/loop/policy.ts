@@ -12,9 +12,11 @@ export interface PolicyInput {
   readonly denoiserExhausted: boolean;
   /** Seconds left in the run's time budget, when it has one. */
   readonly secondsLeft?: number;
+  /** The user asked to stop (Ctrl-C). */
+  readonly interrupted?: boolean;
 }
 
-export type StopReason = 'green' | 'budget' | 'exhausted' | 'time';
+export type StopReason = 'green' | 'budget' | 'exhausted' | 'time' | 'interrupted';
 
 export type Decision =
   | { readonly action: 'stop'; readonly reason: StopReason }
@@ -29,6 +31,7 @@ const unapplied = new Set(['refused', 'malformed']);
  * after a reply that could not be applied (seed 003's scalpel → transplant escalation).
  */
 export function decideNext(input: PolicyInput): Decision {
+  if (input.interrupted === true) return { action: 'stop', reason: 'interrupted' };
   if (input.best.total > 0 && input.best.failed === 0) return { action: 'stop', reason: 'green' };
   if (input.step > input.maxSteps) return { action: 'stop', reason: 'budget' };
   if (input.secondsLeft !== undefined && input.secondsLeft <= 0) return { action: 'stop', reason: 'time' };

@@ -45,6 +45,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
       best: scoreReport(best),
       history,
       denoiserExhausted: exhausted,
+      interrupted: ctx.signal?.aborted === true,
       secondsLeft: ctx.options.budgetSeconds === undefined ? undefined : ctx.options.budgetSeconds - (Date.now() - started) / 1000,
     });
     if (decision.action === 'stop') {

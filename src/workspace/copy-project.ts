@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readFile, readlink, realpath, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WorkspaceError } from '../errors.js';
+import { ConfigError } from '../errors.js';
 import { walkProject, type ProjectEntry } from './walk-project.js';
 
 /** How large a project may be before a sandbox copy is refused. */
@@ -53,10 +53,10 @@ async function collectEntries(projectDir: string, limits: CopyLimits): Promise<P
     files += 1;
     bytes += (await lstat(join(projectDir, entry.rel))).size;
     if (files > limits.maxFiles) {
-      throw new WorkspaceError(`project has more than ${limits.maxFiles} files (excluding node_modules, .git, .redgreen); refusing to copy it into a sandbox`);
+      throw new ConfigError(`project has more than ${limits.maxFiles} files (excluding node_modules, .git, .redgreen); refusing to copy it into a sandbox`);
     }
     if (bytes > limits.maxBytes) {
-      throw new WorkspaceError(`project is larger than ${formatMegabytes(limits.maxBytes)} (excluding node_modules, .git, .redgreen); refusing to copy it into a sandbox`);
+      throw new ConfigError(`project is larger than ${formatMegabytes(limits.maxBytes)} (excluding node_modules, .git, .redgreen); refusing to copy it into a sandbox`);
     }
   }
   return entries;

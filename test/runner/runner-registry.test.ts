@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, RunnerError } from '../../src/errors.js';
+import { ConfigError } from '../../src/errors.js';
 import { createRunner, detectRunner, isTestFile, runnerNames } from '../../src/runner/runner-registry.js';
 
 const dirs: string[] = [];
@@ -53,9 +53,9 @@ describe('runner registry', () => {
     await expect(detectRunner(await project({}))).rejects.toThrow(ConfigError);
   });
 
-  it('throws RunnerError naming the package when the project has no copy of the framework', async () => {
+  it('throws ConfigError naming the package when the project has no copy of the framework', async () => {
     const dir = await project({ 'package.json': pkg({ scripts: { test: 'jest' } }) });
-    await expect(createRunner('jest').run(dir, { timeoutMs: 10_000 })).rejects.toThrow(RunnerError);
+    await expect(createRunner('jest').run(dir, { timeoutMs: 10_000 })).rejects.toThrow(ConfigError);
     await expect(createRunner('vitest').run(dir, { timeoutMs: 10_000 })).rejects.toThrow(/npm install --save-dev vitest/);
   });
 

@@ -46,12 +46,16 @@ export interface SearchOptions {
   /** Epoch ms by which the search returns what it has. */
   readonly deadline: number;
   readonly testTimeoutMs: number;
+  /** How long the baseline run took: sizes the clock that stops a looping candidate when nothing else can. */
+  readonly baselineMs?: number;
   readonly maxCandidates?: number;
   /** Stop once this many plausible patches are found (default 5). */
   readonly maxPlausible?: number;
   /** Candidates already tried by the loop (by resulting text), not to be proposed again. */
   readonly skip?: (candidate: Candidate) => boolean;
   readonly onProgress?: (progress: SearchProgress) => void;
+  /** Stops the search between verdicts (the user pressed Ctrl-C). */
+  readonly signal?: AbortSignal;
 }
 
 export interface SearchResult {
@@ -73,11 +77,11 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
   const started = Date.now();
   // Leave the loop time to verify what the search finds before the run's budget ends.
   const deadline = options.deadline - verifyReserveMs;
-  const session: ValidationSession | undefined =
-    options.runner === 'vitest'
-      ? await createValidationSession({ projectDir: options.root, runner: 'vitest', testTimeoutMs: options.testTimeoutMs, candidateTimeoutMs: Math.min(options.testTimeoutMs, hangAfterMs) })
-      : undefined;
-  const validator: CandidateValidator = session ?? (await createSpawnValidator({ projectDir: options.root, runner: options.runner, candidateTimeoutMs: options.testTimeoutMs }));
+  const session = options.runner === 'vitest' ? await startSession(options) : undefined;
+  // Without a hit counter, a looping candidate can only be stopped by the clock: a few baseline runs' worth.
+  const spawnTimeoutMs = Math.min(options.testTimeoutMs, Math.max(10_000, 3 * (options.baselineMs ?? 0)));
+  const spawn = () => createSpawnValidator({ projectDir: options.root, runner: options.runner, candidateTimeoutMs: spawnTimeoutMs });
+  let validator: CandidateValidator = session ?? (await spawn());
   const report = (progress: Omit<SearchProgress, 'elapsedMs'>) => options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
   try {
     let bestPassed = 0;
@@ -109,19 +113,29 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     const plausible: Candidate[] = [];
     let tried = 0;
     const maxPlausible = options.maxPlausible ?? 5;
-    const run = async (phase: 'validating' | 'pairs', candidates: readonly Candidate[]) => {
+    const run = async (phase: 'validating' | 'pairs', candidates: readonly Candidate[]): Promise<void> => {
       const byId = new Map(candidates.map((c) => [c.id, c]));
-      for await (const verdict of validator.validate(candidates, testsFor)) {
-        tried += 1;
-        const candidate = byId.get(verdict.candidate);
-        if (verdict.status === 'plausible' && candidate !== undefined) plausible.push(candidate);
-        if (verdict.status === 'plausible' || verdict.status === 'failed') bestPassed = Math.max(bestPassed, verdict.passed);
-        report({ phase, tried, total: candidates.length, plausible: plausible.length, bestPassed });
-        if (plausible.length >= maxPlausible || Date.now() > deadline) break;
+      const done = new Set<number>();
+      try {
+        for await (const verdict of validator.validate(candidates, testsFor)) {
+          done.add(verdict.candidate);
+          tried += 1;
+          const candidate = byId.get(verdict.candidate);
+          if (verdict.status === 'plausible' && candidate !== undefined) plausible.push(candidate);
+          if (verdict.status === 'plausible' || verdict.status === 'failed') bestPassed = Math.max(bestPassed, verdict.passed);
+          report({ phase, tried, total: candidates.length, plausible: plausible.length, bestPassed });
+          if (plausible.length >= maxPlausible || Date.now() > deadline || options.signal?.aborted === true) return;
+        }
+      } catch (error) {
+        // The warm session gave out (the framework stopped answering): go on with the slow, sure path.
+        if (!(error instanceof RunnerError) || validator !== session) throw error;
+        await session.dispose();
+        validator = await spawn();
+        await run(phase, candidates.filter((c) => !done.has(c.id)));
       }
     };
     await run('validating', singles);
-    if (plausible.length === 0 && Date.now() < deadline) {
+    if (plausible.length === 0 && Date.now() < deadline && options.signal?.aborted !== true) {
       const pairs = pairCandidates(singles, { firstId: singles.reduce((max, c) => Math.max(max, c.id), 0) + 1, files: options.files }).filter(keep);
       await run('pairs', pairs);
     }
@@ -130,6 +144,16 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     return { plausible: ranked, generated: singles.length, tried, elapsedMs: Date.now() - started, coverage: matrix !== undefined };
   } finally {
     await validator.dispose();
+  }
+}
+
+/** The warm vitest session, or undefined when it cannot start here (the search then spawns per candidate). */
+async function startSession(options: SearchOptions): Promise<ValidationSession | undefined> {
+  try {
+    return await createValidationSession({ projectDir: options.root, runner: 'vitest', testTimeoutMs: options.testTimeoutMs, candidateTimeoutMs: Math.min(options.testTimeoutMs, hangAfterMs) });
+  } catch (error) {
+    if (error instanceof RunnerError) return undefined;
+    throw error;
   }
 }
 

@@ -20,10 +20,8 @@ export function createTestSelector(options: {
     const everything = failingFirst(options.all);
     return () => everything;
   }
-  const coveredBy = new Map<number, TestId[]>();
-  for (const test of matrix.tests) for (const id of test.statements) coveredBy.set(id, [...(coveredBy.get(id) ?? []), test.id]);
-  const sitesByFile = new Map<string, StatementSite[]>();
-  for (const site of options.sites) sitesByFile.set(site.file, [...(sitesByFile.get(site.file) ?? []), site]);
+  const coveredBy = groupBy(matrix.tests.flatMap((test) => test.statements.map((id) => [id, test.id] as const)));
+  const sitesByFile = groupBy(options.sites.map((site) => [site.file, site] as const));
 
   return (candidate) => {
     const tests = new Map<string, TestId>();
@@ -38,4 +36,14 @@ export function createTestSelector(options: {
     const selected = failingFirst([...tests.values()]);
     return selected.some((t) => failingKeys.has(testKey(t))) ? selected : [];
   };
+}
+
+function groupBy<K, V>(pairs: readonly (readonly [K, V])[]): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const [key, value] of pairs) {
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
+  return groups;
 }

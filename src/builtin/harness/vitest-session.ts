@@ -225,7 +225,8 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     async dispose() {
       if (host?.alive) {
         const closing = host.request({ type: 'close' }, { stallMs: 5_000 });
-        await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+        // The grace timer must not keep redgreen alive once the host has closed.
+        await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       }
       host?.kill();
       await Promise.all([sandbox.dispose(), runDir.remove()]);

@@ -143,6 +143,14 @@ describe('buildSchemata', () => {
     expect(text.split('\n')[0]).toMatch(/^'use strict'; var __rg = globalThis\.__redgreen/);
   });
 
+  it('terminates a directive written without a semicolon before the preamble', () => {
+    const bare = "'use strict'\nexport function f(a: number): number {\n  return a + 1;\n}\n";
+    const plus = candidate({ file: 'bare.ts', start: bare.indexOf('a + 1'), end: bare.indexOf('a + 1') + 5, text: 'a - 1', node: 'expression' });
+    const { batches } = buildSchemata(new Map([['bare.ts', bare]]), [plus]);
+    expect(batches.map((batch) => batch.mode)).toEqual(['switched']);
+    expect(batches[0]?.files.get('bare.ts')?.split('\n')[0]).toMatch(/^'use strict'; var __rg = /);
+  });
+
   it('cuts off a loop whose update a candidate removes with the hit counter', () => {
     const hang = candidate(change('i++', 'i'));
     const { batches } = buildSchemata(new Map([[file, source]]), [hang]);

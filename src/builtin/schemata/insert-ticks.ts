@@ -81,7 +81,11 @@ export function preambleOffset(source: ts.SourceFile): number {
 /** The preamble insertion; kept on the first line so that line numbers in stack traces do not move. */
 export function preambleInsertion(source: ts.SourceFile): Insertion {
   const at = preambleOffset(source);
-  return { at, text: at === 0 ? runtimePreamble : ` ${runtimePreamble}` };
+  if (at === 0) return { at, text: runtimePreamble };
+  // `'use strict'` without a semicolon would run into the preamble: `'use strict' var __rg = …` does not parse.
+  const afterDirective = source.statements.length > 0 && at === source.statements.find((s) => s.end === at)?.end;
+  const terminated = source.text.slice(0, at).trimEnd().endsWith(';');
+  return { at, text: `${afterDirective && !terminated ? ';' : ''} ${runtimePreamble}` };
 }
 
 const snippetPrefix = { statement: 'async function* __rg_snippet__() {\n', expression: 'async function* __rg_snippet__() { return (\n' } as const;

@@ -1,6 +1,6 @@
 import { normalizeOutput } from '../core/normalize-output.js';
 import { runProcess } from '../core/run-process.js';
-import { projectRoots } from '../core/run-dir.js';
+import { projectEnv, projectRoots } from '../core/run-dir.js';
 import type { RunOptions, TestRunner } from '../test-runner.js';
 import type { TestReport, TestResult } from '../types.js';
 
@@ -18,7 +18,7 @@ export function createCommandRunner(command: string): TestRunner {
         args: [],
         shell: true,
         cwd,
-        env: { ...process.env, ...options.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+        env: projectEnv(options.env),
         timeoutMs: options.timeoutMs,
         ...(options.signal ? { signal: options.signal } : {}),
       });

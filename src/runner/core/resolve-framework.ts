@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { RunnerError } from '../../errors.js';
+import { ConfigError, RunnerError } from '../../errors.js';
 
 export interface FrameworkBin {
   /** Absolute path of the framework's CLI script, run with `process.execPath`. */
@@ -17,14 +17,15 @@ interface PackageJson {
 
 /**
  * Finds the project's own copy of a framework (never a global one) and its CLI script.
- * @throws RunnerError when the project cannot resolve the package at all.
+ * @throws ConfigError when the project cannot resolve the package at all.
  */
 export function resolveFrameworkBin(cwd: string, packageName: string, binName = packageName): FrameworkBin {
   let manifestPath: string;
   try {
     manifestPath = createRequire(join(resolve(cwd), 'package.json')).resolve(`${packageName}/package.json`);
   } catch (error) {
-    throw new RunnerError(`Cannot find "${packageName}" from ${cwd}; install it in the project (npm install --save-dev ${packageName}).`, { cause: error });
+    // The project's own setup, not a fault of the run: a configuration error the user can mend.
+    throw new ConfigError(`Cannot find "${packageName}" from ${cwd}; install it in the project (npm install --save-dev ${packageName}).`, { cause: error });
   }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PackageJson;
   const relativeBin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[binName];

@@ -43,9 +43,14 @@ export function projectRoots(cwd: string): string[] {
   return [...new Set([cwd, real])];
 }
 
-/** The environment every framework runs with: no colors, no watch, no TTY tricks. */
-export function runnerEnv(extra: Readonly<Record<string, string>> | undefined, eventsFile: string): Record<string, string | undefined> {
+/** The environment the project's tests run with: no colors, no watch, no TTY tricks. */
+export function projectEnv(extra: Readonly<Record<string, string>> | undefined): Record<string, string | undefined> {
   // redgreen may itself run under vitest or jest; their worker variables must not leak into the project's run
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^VITEST|^JEST_WORKER_ID$/.test(key)));
-  return { ...inherited, ...extra, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0', REDGREEN_EVENTS_FILE: eventsFile };
+  return { ...inherited, ...extra, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+}
+
+/** `projectEnv` plus where redgreen's generated reporter writes its events. */
+export function runnerEnv(extra: Readonly<Record<string, string>> | undefined, eventsFile: string): Record<string, string | undefined> {
+  return { ...projectEnv(extra), REDGREEN_EVENTS_FILE: eventsFile };
 }
