@@ -37,7 +37,7 @@ export function generateCandidates(files: ReadonlyMap<string, string>, suspiciou
   const operators = options.operators ?? [...mutators, ...templates];
   const parsed = new Map<string, ParsedFile>();
   const seen = new Set<string>();
-  const found: (Omit<Candidate, 'id'> & { size: number })[] = [];
+  const found: (Omit<Candidate, 'id'> & { size: number; file: string; result: string })[] = [];
   for (const suspicion of suspicious.filter((s) => s.score > 0).slice(0, options.maxSites ?? 20)) {
     const file = suspicion.site.file;
     const source = parsedFile(parsed, files, file);
@@ -52,7 +52,6 @@ export function generateCandidates(files: ReadonlyMap<string, string>, suspiciou
           const key = `${file}\0${edit.start}\0${edit.end}\0${edit.text}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          if (!parsesCleanly(file, result) || (options.accept && !options.accept(file, result))) continue;
           const line = source.sourceFile.getLineAndCharacterOfPosition(mutant.start).line + 1;
           found.push({
             changes: [change],
@@ -60,16 +59,23 @@ export function generateCandidates(files: ReadonlyMap<string, string>, suspiciou
             description: `${mutant.description} at ${file}:${line}`,
             score: suspicion.score * operator.prior,
             size: edit.end - edit.start + edit.text.length,
+            file,
+            result,
           });
         }
       }
     }
   }
+  // Parsing every mutant costs milliseconds each; only the best ones up to the cap are worth checking.
   const firstId = options.firstId ?? 1;
-  return found
-    .sort((a, b) => b.score - a.score || a.size - b.size)
-    .slice(0, options.maxCandidates ?? 2000)
-    .map(({ size: _size, ...candidate }, index) => ({ id: firstId + index, ...candidate }));
+  const cap = options.maxCandidates ?? 2000;
+  const accepted: Candidate[] = [];
+  for (const { size: _size, file, result, ...candidate } of found.sort((a, b) => b.score - a.score || a.size - b.size)) {
+    if (accepted.length >= cap) break;
+    if (!parsesCleanly(file, result) || (options.accept && !options.accept(file, result))) continue;
+    accepted.push({ id: firstId + accepted.length, ...candidate });
+  }
+  return accepted;
 }
 
 function parsedFile(cache: Map<string, ParsedFile>, files: ReadonlyMap<string, string>, file: string): ParsedFile | undefined {
