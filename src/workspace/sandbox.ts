@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { WorkspaceError } from '../errors.js';
+import { ConfigError, WorkspaceError } from '../errors.js';
 import { copyProject, hashBytes, type CopiedFile, type CopyLimits } from './copy-project.js';
 import type { FileChange } from './file-change.js';
 import { resolveInside, toPosixRelative } from './project-paths.js';
@@ -61,7 +61,7 @@ export async function createSandbox(projectDir: string, options: SandboxOptions 
     copied = await copyProject(project, root, limits);
   } catch (error) {
     await rm(root, { recursive: true, force: true });
-    if (error instanceof WorkspaceError) throw error;
+    if (error instanceof WorkspaceError || error instanceof ConfigError) throw error;
     throw new WorkspaceError(`could not copy ${project} into a sandbox`, { cause: error });
   }
   return openSandbox(project, root, copied);
