@@ -120,7 +120,7 @@ async function deliver(projectDir: string, result: RunResult, options: FixComman
   if (options.yes === true) return apply(projectDir, result);
   if (io.isInteractive && options.json !== true) {
     const files = result.changes.length;
-    if (await askApproval(`Apply this fix to ${files} file${files === 1 ? '' : 's'}?`, io.stdin, process.stderr)) return apply(projectDir, result);
+    if (await askApproval(`Apply this fix to ${files} file${files === 1 ? '' : 's'}?`, io.stdin, io.prompt)) return apply(projectDir, result);
     return { kind: 'saved', patchFile: await writeRunPatch(projectDir, result.runId, result.diff), reason: 'not approved' };
   }
   return {

@@ -3,6 +3,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readonly stdin: NodeJS.ReadableStream;
+  /** Where questions are asked (the terminal's error stream, so stdout stays clean). */
+  readonly prompt: NodeJS.WritableStream;
   readonly isInteractive: boolean;
   readonly color: boolean;
   readonly cwd: string;
@@ -13,6 +15,7 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdin: process.stdin,
+    prompt: process.stderr,
     isInteractive: process.stdin.isTTY === true && process.stderr.isTTY === true,
     color: process.stderr.isTTY === true && !('NO_COLOR' in process.env),
     cwd: process.cwd(),

@@ -1,4 +1,4 @@
-import { checkEditPath, matchesGlobs } from '../workspace/path-guard.js';
+import { checkEditPath } from '../workspace/path-guard.js';
 
 export type ScopeCheck = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
 
@@ -13,15 +13,6 @@ export function createEditScope(options: {
   readonly allowTestEdits: boolean;
   readonly srcGlobs?: readonly string[];
 }): EditScope {
-  return {
-    check(file) {
-      const guarded = checkEditPath(file, { allowTestEdits: options.allowTestEdits, isTestFile: options.isTestFile });
-      if (!guarded.ok) return guarded;
-      const globs = options.srcGlobs;
-      if (globs !== undefined && globs.length > 0 && !matchesGlobs(guarded.path, globs)) {
-        return { ok: false, reason: `refused: ${guarded.path} is outside the editable sources (--src ${globs.join(' ')})` };
-      }
-      return guarded;
-    },
-  };
+  const guard = { allowTestEdits: options.allowTestEdits, isTestFile: options.isTestFile, ...(options.srcGlobs ? { src: options.srcGlobs } : {}) };
+  return { check: (file) => checkEditPath(file, guard) };
 }

@@ -50,5 +50,18 @@ export function checkEditPath(rel: string, options: EditPathOptions): EditPathRe
 
 /** Whether a project-relative POSIX path matches any of `globs` (dotfiles included). */
 export function matchesGlobs(rel: string, globs: readonly string[]): boolean {
-  return globs.length > 0 && picomatch([...globs], { dot: true })(toPosixRelative(rel));
+  return globs.length > 0 && matcherFor(globs)(toPosixRelative(rel));
+}
+
+// The same few --src globs are checked against every file of the project: compile them once.
+const matchers = new Map<string, (path: string) => boolean>();
+
+function matcherFor(globs: readonly string[]): (path: string) => boolean {
+  const key = globs.join('\0');
+  let matcher = matchers.get(key);
+  if (matcher === undefined) {
+    matcher = picomatch([...globs], { dot: true });
+    matchers.set(key, matcher);
+  }
+  return matcher;
 }

@@ -77,7 +77,7 @@ describe('scoping', () => {
     const run = await runCli(['fix', project.dir, '--model', `scripted:${recordedReplies('vitest-basic-fix')}`, '--src', 'lib/**', '--tests', 'test/**/*.test.ts', '--json']);
     expect(run.code, run.stderr).toBe(1);
     const result = JSON.parse(run.stdout) as { steps: JsonStep[] };
-    expect(result.steps[0]?.feedback.join('\n')).toContain('refused: src/math.ts is outside the editable sources (--src lib/**)');
+    expect(result.steps[0]?.feedback.join('\n')).toContain('refused: src/math.ts is outside the --src scope (lib/**)');
     expect(await snapshotFiles(project.dir, ['node_modules', '.redgreen'])).toEqual(before);
   });
 
