@@ -82,6 +82,14 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
   const spawnTimeoutMs = Math.min(options.testTimeoutMs, Math.max(10_000, 3 * (options.baselineMs ?? 0)));
   const spawn = () => createSpawnValidator({ projectDir: options.root, runner: options.runner, candidateTimeoutMs: spawnTimeoutMs });
   let validator: CandidateValidator = session ?? (await spawn());
+  // A batch that meets several hanging candidates can run well past the deadline: at the deadline the
+  // validator is shut down, which ends the batch at once, and the search returns what it has.
+  let expired = false;
+  let closing: Promise<void> | undefined;
+  const expiry = setTimeout(() => {
+    expired = true;
+    closing = validator.dispose();
+  }, Math.max(0, deadline - Date.now()));
   const report = (progress: Omit<SearchProgress, 'elapsedMs'>) => options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
   try {
     let bestPassed = 0;
@@ -127,6 +135,7 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
           if (plausible.length >= maxPlausible || Date.now() > deadline || options.signal?.aborted === true) return;
         }
       } catch (error) {
+        if (expired) return;
         // The warm session gave out (the framework stopped answering): go on with the slow, sure path.
         if (!(error instanceof RunnerError) || validator !== session) throw error;
         await session.dispose();
@@ -143,7 +152,8 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     report({ phase: 'done', tried, total: tried, plausible: ranked.length, bestPassed });
     return { plausible: ranked, generated: singles.length, tried, elapsedMs: Date.now() - started, coverage: matrix !== undefined };
   } finally {
-    await validator.dispose();
+    clearTimeout(expiry);
+    await (closing ?? validator.dispose());
   }
 }
 

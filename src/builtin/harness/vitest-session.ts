@@ -71,8 +71,11 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     throw error;
   }
 
+  let disposed = false;
   async function ensureHost(): Promise<HostProcess> {
     if (host?.alive) return host;
+    // A session closed mid-batch (the search's deadline) must not come back to life to retry the batch.
+    if (disposed) throw new RunnerError('the validation session was closed');
     host = await startHostProcess({
       script: hostScript,
       cwd: sandbox.root,
@@ -223,6 +226,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
       return validateCandidates({ session, readOriginal, candidates, testsFor, batchSize: options.batchSize ?? 32 });
     },
     async dispose() {
+      disposed = true;
       if (host?.alive) {
         const closing = host.request({ type: 'close' }, { stallMs: 5_000 });
         // The grace timer must not keep redgreen alive once the host has closed.
