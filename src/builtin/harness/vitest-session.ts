@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { RunnerError } from '../../errors.js';
 import { toFailure } from '../../runner/core/build-report.js';
 import { fullNamePattern } from '../../runner/core/name-filter.js';
-import { resolveFrameworkBin } from '../../runner/core/resolve-framework.js';
+import { packageExportUrl, resolveFrameworkBin } from '../../runner/core/resolve-framework.js';
 import { createRunDir, projectRoots, runnerEnv } from '../../runner/core/run-dir.js';
 import { projectPath } from '../../runner/core/stack-frames.js';
 import type { TestId, TestResult } from '../../runner/types.js';
@@ -25,11 +23,7 @@ import { vitestHostSource } from './vitest-host-source.js';
 const setupPath = '.redgreen-harness/setup.mjs';
 
 function nodeEntryUrl(packageDir: string): string {
-  const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { exports?: Record<string, unknown> };
-  const entry = manifest.exports?.['./node'] as string | { import?: string | { default?: string }; default?: string } | undefined;
-  const nested = typeof entry === 'object' ? (entry.import ?? entry.default) : entry;
-  const relative = (typeof nested === 'object' ? nested.default : nested) ?? './dist/node.js';
-  return pathToFileURL(join(packageDir, relative)).href;
+  return packageExportUrl(packageDir, './node', './dist/node.js');
 }
 
 type ResultReply = Extract<HostReply, { type: 'result' }>;

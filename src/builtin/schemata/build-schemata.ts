@@ -3,7 +3,8 @@ import type { Candidate, TextChange } from '../types.js';
 import { applyCandidate } from './apply-changes.js';
 import { isAssignmentTarget, isStatementRange, nodeAt } from './assignment-target.js';
 import type { Insertion } from './insert-ticks.js';
-import { applyInsertions, parseSource, preambleInsertion, tickCall, tickInsertions, tickSnippet } from './insert-ticks.js';
+import { parseSource } from '../localize/parse-source.js';
+import { applyInsertions, preambleInsertion, tickCall, tickInsertions, tickSnippet } from './insert-ticks.js';
 import { runsAtImport } from './import-time.js';
 import { canWrapStatements } from './scoped-declarations.js';
 

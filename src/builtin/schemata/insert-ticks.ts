@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { parseSource } from '../localize/parse-source.js';
 import { runtimePreamble } from '../runtime.js';
 
 /** Text to insert at an offset of the original text; equal offsets keep the order they were listed in. */
@@ -8,17 +9,6 @@ export interface Insertion {
 }
 
 export const tickCall = '__rg.tick();';
-
-export function scriptKindOf(fileName: string): ts.ScriptKind {
-  if (/\.tsx$/i.test(fileName)) return ts.ScriptKind.TSX;
-  if (/\.[mc]?ts$/i.test(fileName)) return ts.ScriptKind.TS;
-  if (/\.jsx$/i.test(fileName)) return ts.ScriptKind.JSX;
-  return ts.ScriptKind.JS;
-}
-
-export function parseSource(fileName: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
-}
 
 /**
  * Where `__rg.tick()` goes so that a looping candidate meets the hit counter: the top of every function body

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { parseSource } from './insert-ticks.js';
+import { parseSource } from '../localize/parse-source.js';
 
 /**
  * Whether a statement change can be wrapped in `if (…) { new } else { old }` without changing meaning: a

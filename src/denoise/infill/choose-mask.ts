@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { namedFunctions } from '../../builtin/localize/called-functions.js';
 
 /** A region of a file to regenerate: offsets into its text, whole lines. */
 export interface Mask {
@@ -33,29 +34,15 @@ export function chooseMask(file: string, text: string, line: number, scope: Mask
   return statement ? wholeLines(source, statement.getStart(source), statement.getEnd()) : undefined;
 }
 
-/** The innermost function whose name is one of `names` (declarations, methods, const arrows); its body's first line. */
+/** The first line of the body of the first function named one of `names` (declarations, methods, const arrows). */
 export function findFunctionLine(file: string, text: string, names: ReadonlySet<string>): number | undefined {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  let found: number | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found !== undefined) return;
-    const name = functionName(node);
-    if (name !== undefined && names.has(name)) {
-      const body = (node as FunctionLike).body ?? (ts.isVariableDeclaration(node) && node.initializer && ts.isFunctionLike(node.initializer) ? (node.initializer as FunctionLike).body : undefined);
-      if (body !== undefined && ts.isBlock(body) && body.statements.length > 0) {
-        found = source.getLineAndCharacterOfPosition(body.statements[0]!.getStart(source)).line + 1;
-        return;
-      }
+  for (const { fn } of namedFunctions(source, names)) {
+    const body = fn.body;
+    if (body !== undefined && ts.isBlock(body) && body.statements.length > 0) {
+      return source.getLineAndCharacterOfPosition(body.statements[0]!.getStart(source)).line + 1;
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
-
-function functionName(node: ts.Node): string | undefined {
-  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name !== undefined && ts.isIdentifier(node.name)) return node.name.text;
-  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined && ts.isFunctionLike(node.initializer)) return node.name.text;
+  }
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ConfigError, RunnerError } from '../../errors.js';
 
 export interface FrameworkBin {
@@ -32,4 +33,16 @@ export function resolveFrameworkBin(cwd: string, packageName: string, binName = 
   if (relativeBin === undefined) throw new RunnerError(`The installed "${packageName}" has no "${binName}" executable in its package.json.`);
   const packageDir = dirname(manifestPath);
   return { bin: join(packageDir, relativeBin), packageDir, major: Number.parseInt(manifest.version ?? '0', 10) };
+}
+
+/**
+ * The file URL of one of a package's ESM exports (`'.'`, `'./node'`), read from its package.json; `fallback`
+ * when the manifest does not say (older layouts).
+ */
+export function packageExportUrl(packageDir: string, subpath: string, fallback: string): string {
+  const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { exports?: Record<string, unknown> };
+  const entry = manifest.exports?.[subpath] as string | { import?: string | { default?: string }; default?: string } | undefined;
+  const nested = typeof entry === 'object' ? (entry.import ?? entry.default) : entry;
+  const relative = (typeof nested === 'object' ? nested.default : nested) ?? fallback;
+  return pathToFileURL(join(packageDir, relative)).href;
 }

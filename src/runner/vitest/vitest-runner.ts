@@ -1,20 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { FrameworkBin } from '../core/resolve-framework.js';
-import { resolveFrameworkBin } from '../core/resolve-framework.js';
+import { packageExportUrl, resolveFrameworkBin } from '../core/resolve-framework.js';
 import { fullNamePattern } from '../core/name-filter.js';
 import { runWithReporter } from '../core/run-with-reporter.js';
 import type { TestRunner } from '../test-runner.js';
 import { vitestReporterSource, vitestSetupSource } from './vitest-reporter-source.js';
 
 function entryUrl(framework: FrameworkBin): string {
-  const manifest = JSON.parse(readFileSync(join(framework.packageDir, 'package.json'), 'utf8')) as {
-    exports?: { '.'?: { import?: string | { default?: string } } };
-  };
-  const entry = manifest.exports?.['.']?.import;
-  const relative = (typeof entry === 'string' ? entry : entry?.default) ?? './dist/index.js';
-  return pathToFileURL(join(framework.packageDir, relative)).href;
+  return packageExportUrl(framework.packageDir, '.', './dist/index.js');
 }
 
 /** Runs `vitest run` from the project's own vitest (3, 4 and later) with redgreen's streaming reporter. */
