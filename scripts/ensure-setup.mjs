@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const force = process.argv.includes('--build');
+// The tests also need the older framework majors of fixtures/versions (a separate install, so their
+// executables never shadow the project's own); the demo does not.
+const withFixtures = process.argv.includes('--fixtures');
 
 function mtime(path) {
   return existsSync(path) ? statSync(path).mtimeMs : 0;
@@ -24,30 +27,34 @@ function newestIn(dir) {
   return newest;
 }
 
-function run(command, args) {
-  console.error(`[setup] ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+function run(command, args, cwd = root) {
+  console.error(`[setup] ${command} ${args.join(' ')}${cwd === root ? '' : ` (in ${cwd})`}`);
+  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0) {
     console.error(`[setup] '${command} ${args.join(' ')}' failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);
   }
 }
 
-function manifestHash() {
+function manifestHash(dir = root) {
   const hash = createHash('sha256');
   for (const file of ['package.json', 'package-lock.json']) {
-    if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
+    if (existsSync(join(dir, file))) hash.update(readFileSync(join(dir, file)));
   }
   return hash.digest('hex');
 }
 
+function installIfChanged(dir) {
+  const stamp = join(dir, 'node_modules', '.redgreen-installed');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === manifestHash(dir)) return;
+  run('npm', ['install', '--no-audit', '--no-fund'], dir);
+  writeFileSync(stamp, manifestHash(dir));
+}
+
 // `npm install` rather than `npm ci`: npm 11 can write a lockfile that omits other platforms' optional
 // bindings and then refuse it in `npm ci`; install honours the lockfile all the same.
-const stamp = join(root, 'node_modules', '.redgreen-installed');
-if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== manifestHash()) {
-  run('npm', ['install', '--no-audit', '--no-fund']);
-  writeFileSync(stamp, manifestHash());
-}
+installIfChanged(root);
+if (withFixtures) installIfChanged(join(root, 'fixtures', 'versions'));
 
 const builtMarker = join(root, 'dist', 'index.js');
 if (force || mtime(builtMarker) < Math.max(newestIn(join(root, 'src')), mtime(join(root, 'tsconfig.build.json')))) {

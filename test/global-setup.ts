@@ -7,5 +7,5 @@ import { fileURLToPath } from 'node:url';
  */
 export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  execFileSync(process.execPath, ['scripts/ensure-setup.mjs'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/ensure-setup.mjs', '--fixtures'], { cwd: root, stdio: 'inherit' });
 }
