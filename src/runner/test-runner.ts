@@ -5,6 +5,11 @@ export interface RunOptions {
   readonly tests?: readonly TestId[];
   /** Only these test files (project-relative); used to scope the suite to `--tests`. */
   readonly files?: readonly string[];
+  /**
+   * Run everything else in scope but not these tests (tests found hanging): the adapter filters them out by
+   * name (a negative name pattern, or the framework's own skip option) and leaves them out of the report.
+   */
+  readonly exclude?: readonly TestId[];
   /** Wall-clock limit for the whole run; past it the process group is killed and unfinished tests are `timeout`. */
   readonly timeoutMs: number;
   readonly env?: Readonly<Record<string, string>>;

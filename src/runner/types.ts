@@ -1,7 +1,29 @@
-/** A test's identity: the project-relative file (POSIX separators) and the full name (describe path + title, joined by ' > '). */
+/**
+ * A test's identity: the project-relative file (POSIX separators) and the full name (describe path + title,
+ * joined by ' > '). Two tests with the same full name in one file are two tests: the second and later ones
+ * carry their `occurrence` (2, 3, …) in the order the framework reports them.
+ */
 export interface TestId {
   readonly file: string;
   readonly name: string;
+  /** 2 for the second test of this name in the file, 3 for the third, …; absent for the first. */
+  readonly occurrence?: number;
+}
+
+/**
+ * The name of the result that stands for a whole test file that failed to load or collect (a missing import,
+ * a syntax error, a throw at top level): a failing goal until the file loads and its own tests run.
+ */
+export const loadFailureName = '(the file failed to load)';
+
+/** Whether a result stands for a test file that did not load, rather than for one of its tests. */
+export function isLoadFailure(id: TestId): boolean {
+  return id.name === loadFailureName;
+}
+
+/** The load-failure identity of a test file. */
+export function loadFailureId(file: string): TestId {
+  return { file, name: loadFailureName };
 }
 
 export type TestStatus = 'passed' | 'failed' | 'skipped' | 'timeout';
@@ -37,6 +59,12 @@ export type TestReport =
   | { readonly status: 'timeout'; readonly runner: string; readonly results: readonly TestResult[]; readonly durationMs: number; readonly output: string }
   | { readonly status: 'error'; readonly runner: string; readonly results: readonly TestResult[]; readonly durationMs: number; readonly output: string; readonly message: string };
 
+/** A string unique per test, for maps and sets. */
 export function testKey(id: TestId): string {
-  return `${id.file} :: ${id.name}`;
+  return `${id.file} :: ${id.name}${id.occurrence === undefined ? '' : ` #${id.occurrence}`}`;
+}
+
+/** The test's name as people read it: its full name, with `(#2)` for a repeated one. */
+export function displayName(id: TestId): string {
+  return id.occurrence === undefined ? id.name : `${id.name} (#${id.occurrence})`;
 }

@@ -29,3 +29,13 @@ export function scopeFiles(ids: readonly TestId[] | undefined, files: readonly s
   const allowed = new Set(files);
   return fromIds.filter((file) => allowed.has(file));
 }
+
+/**
+ * A pattern for frameworks that match one regular expression against the titles joined by spaces (vitest
+ * `-t`, jest `--testNamePattern`, mocha `--grep`): every name except the given full names.
+ */
+export function excludeFullNamePattern(ids: readonly TestId[]): string {
+  const names = [...new Set(ids.map((id) => id.name))];
+  const alternatives = names.map((name) => name.split(' > ').map(escapeRegExp).join('(?: > | )'));
+  return `^(?!(?:.* )?(?:${alternatives.join('|')})$)`;
+}
