@@ -1,6 +1,12 @@
 import type { TestId, TestReport } from './types.js';
 
 export interface RunOptions {
+  /**
+   * The directory that test ids, `files` and reported paths are relative to, when it is not the run's cwd:
+   * the workspace root of a monorepo whose package the tests run in. Frames anywhere under it are project
+   * frames. Defaults to the cwd.
+   */
+  readonly root?: string;
   /** Only these tests; all tests when absent. */
   readonly tests?: readonly TestId[];
   /** Only these test files (project-relative); used to scope the suite to `--tests`. */

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { RunOptions } from '../test-runner.js';
 import type { TestReport } from '../types.js';
 import { buildReport } from './build-report.js';
@@ -27,9 +28,12 @@ export async function runWithReporter(
 ): Promise<TestReport> {
   const files = scopeFiles(options.tests, options.files);
   if (files?.length === 0 || options.tests?.length === 0) return emptyReport(runner);
+  const root = options.root ?? cwd;
+  // Frameworks get the files as absolute paths: the cwd may be a package below the root the ids are relative to.
+  const launchFiles = files?.map((file) => (root === cwd ? file : join(root, file)));
   const runDir = await createRunDir();
   try {
-    const { args, env } = await launch(runDir, files);
+    const { args, env } = await launch(runDir, launchFiles);
     const outcome = await runProcess({
       command: process.execPath,
       args: [...args],
@@ -40,7 +44,7 @@ export async function runWithReporter(
     });
     return buildReport({
       runner,
-      roots: projectRoots(cwd),
+      roots: projectRoots(root),
       events: await readEvents(runDir.eventsFile),
       outcome,
       ...(options.tests ? { requested: options.tests } : {}),
