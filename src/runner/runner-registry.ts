@@ -1,5 +1,7 @@
 import { ConfigError } from '../errors.js';
 import { createCommandRunner } from './command/command-runner.js';
+import { withHangRecovery } from './core/with-hang-recovery.js';
+import { withWholeFileRequests } from './core/with-whole-file-requests.js';
 import { detectRunnerName } from './detect-runner.js';
 import { createJestRunner } from './jest/jest-runner.js';
 import { createNodeTestRunner } from './node-test/node-test-runner.js';
@@ -27,6 +29,10 @@ function isRunnerName(spec: string): spec is RunnerName {
  * @throws ConfigError for anything else, listing the valid names.
  */
 export function createRunner(spec: string): TestRunner {
+  return withHangRecovery(withWholeFileRequests(createAdapter(spec)));
+}
+
+function createAdapter(spec: string): TestRunner {
   if (spec.startsWith('command:')) {
     const command = spec.slice('command:'.length).trim();
     if (command === '') throw new ConfigError('The runner "command:" needs a shell command, e.g. --runner "command:npm test".');

@@ -18,6 +18,12 @@ export interface RunOptions {
   readonly exclude?: readonly TestId[];
   /** Wall-clock limit for the whole run; past it the process group is killed and unfinished tests are `timeout`. */
   readonly timeoutMs: number;
+  /**
+   * A run whose tests stop reporting progress for this long is hung: the process group is killed, the tests
+   * that were running are `timeout` (listed in the report's `hung`), and the runner re-runs the rest without
+   * them. Unset: only `timeoutMs` stops a run.
+   */
+  readonly hangTimeoutMs?: number;
   readonly env?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
 }

@@ -21,6 +21,17 @@ export function isLoadFailure(id: TestId): boolean {
   return id.name === loadFailureName;
 }
 
+/**
+ * The result that stands for a run that failed outside any test: an error no test owns (an unhandled
+ * rejection, a broken setup file) or a framework that exited non-zero with no failing test. A failing goal.
+ */
+export const runFailureId: TestId = { file: '<run>', name: '(the test run failed outside any test)' };
+
+/** Whether a result stands for the run as a whole rather than for a test or a test file. */
+export function isRunFailure(id: TestId): boolean {
+  return id.file === runFailureId.file && id.name === runFailureId.name;
+}
+
 /** The load-failure identity of a test file. */
 export function loadFailureId(file: string): TestId {
   return { file, name: loadFailureName };
@@ -54,10 +65,29 @@ export interface TestResult {
   readonly failure?: Failure;
 }
 
+/** How the framework's process ended, when one ran. */
+export interface ProcessExit {
+  readonly code: number | null;
+  readonly signal: string | null;
+}
+
+interface ReportBase {
+  readonly runner: string;
+  readonly results: readonly TestResult[];
+  readonly durationMs: number;
+  readonly output: string;
+  /** The framework process's exit; absent when no process ran (an empty scope). */
+  readonly exit?: ProcessExit;
+}
+
 export type TestReport =
-  | { readonly status: 'complete'; readonly runner: string; readonly results: readonly TestResult[]; readonly durationMs: number; readonly output: string }
-  | { readonly status: 'timeout'; readonly runner: string; readonly results: readonly TestResult[]; readonly durationMs: number; readonly output: string }
-  | { readonly status: 'error'; readonly runner: string; readonly results: readonly TestResult[]; readonly durationMs: number; readonly output: string; readonly message: string };
+  | (ReportBase & { readonly status: 'complete' })
+  | (ReportBase & {
+      readonly status: 'timeout';
+      /** The tests that were running when the run stopped making progress (hang detection), if it did. */
+      readonly hung?: readonly TestId[];
+    })
+  | (ReportBase & { readonly status: 'error'; readonly message: string });
 
 /** A string unique per test, for maps and sets. */
 export function testKey(id: TestId): string {

@@ -3,6 +3,7 @@ import { buildReport } from './build-report.js';
 import type { ProcessOutcome } from './run-process.js';
 import type { RunnerEvent } from './runner-events.js';
 import { parseEvents } from './runner-events.js';
+import { loadFailureId, loadFailureName, runFailureId } from '../types.js';
 
 function outcome(overrides: Partial<ProcessOutcome> = {}): ProcessOutcome {
   return { exitCode: 1, signal: null, timedOut: false, aborted: false, output: '', durationMs: 10, ...overrides };
@@ -41,11 +42,63 @@ describe('buildReport', () => {
     expect(report.results).toEqual([{ id: requested[0], status: 'timeout', durationMs: 0 }]);
   });
 
-  it('is an error when the framework reports a file-level error or exits non-zero with no failed test', () => {
-    const withError = buildReport({ runner: 'x', roots: ['/p'], events: [{ type: 'error', file, error: { message: 'SyntaxError in /p/test/a.test.ts' } }], outcome: outcome() });
-    expect(withError).toMatchObject({ status: 'error', message: 'SyntaxError in test/a.test.ts' });
-    const silent = buildReport({ runner: 'x', roots: ['/p'], events: [], outcome: outcome({ output: 'config broken' }) });
-    expect(silent).toMatchObject({ status: 'error' });
+  it('turns a test file that failed to load into a failing result of its own, never an absence', () => {
+    const report = buildReport({ runner: 'x', roots: ['/p'], events: [{ type: 'error', file, error: { message: "Cannot find module '/p/src/b' imported from /p/test/a.test.ts" } }], outcome: outcome() });
+    expect(report).toMatchObject({ status: 'error', message: expect.stringContaining('test/a.test.ts failed to load') });
+    expect(report.results).toEqual([
+      expect.objectContaining({ id: { file: 'test/a.test.ts', name: loadFailureName }, status: 'failed', failure: expect.objectContaining({ message: expect.stringContaining("Cannot find module 'src/b'") }) }),
+    ]);
+  });
+
+  it('turns errors outside any test, and a non-zero exit with no failing test, into a failing run result', () => {
+    const unhandled = buildReport({ runner: 'x', roots: ['/p'], events: [{ type: 'error', error: { message: 'unhandled rejection' } }], outcome: outcome() });
+    expect(unhandled.results).toEqual([expect.objectContaining({ id: runFailureId, status: 'failed' })]);
+    const silent = buildReport({ runner: 'x', roots: ['/p'], events: [{ type: 'result', file, titles: ['ok'], status: 'passed' }], outcome: outcome({ output: 'config broken' }) });
+    expect(silent).toMatchObject({ status: 'error', exit: { code: 1, signal: null } });
+    expect(silent.results.map((r) => [r.id.name, r.status])).toEqual([
+      ['ok', 'passed'],
+      [runFailureId.name, 'failed'],
+    ]);
+  });
+
+  it('fails a test that started and never finished when the process exited by itself (an early exit)', () => {
+    const started: RunnerEvent[] = [
+      { type: 'start', file, titles: ['one'] },
+      { type: 'result', file, titles: ['one'], status: 'passed' },
+      { type: 'start', file, titles: ['two'] },
+    ];
+    const report = buildReport({ runner: 'x', roots: ['/p'], events: started, outcome: outcome({ exitCode: 0 }) });
+    expect(report.results.map((r) => [r.id.name, r.status])).toEqual([
+      ['one', 'passed'],
+      ['two', 'failed'],
+    ]);
+    expect(report.results[1]?.failure?.message).toMatch(/never finished/);
+  });
+
+  it('counts two tests with the same name in one file as two, by order or by the framework id', () => {
+    const byOrder: RunnerEvent[] = [
+      { type: 'result', file, titles: ['same'], status: 'passed' },
+      { type: 'result', file, titles: ['same'], status: 'failed', error: { message: 'no' } },
+    ];
+    const ordered = buildReport({ runner: 'x', roots: ['/p'], events: byOrder, outcome: outcome() });
+    expect(ordered.results.map((r) => [r.id, r.status])).toEqual([
+      [{ file: 'test/a.test.ts', name: 'same' }, 'passed'],
+      [{ file: 'test/a.test.ts', name: 'same', occurrence: 2 }, 'failed'],
+    ]);
+    // vitest's worker and main process both report each test: the shared id keeps them one test each
+    const twice: RunnerEvent[] = [
+      { type: 'result', file, titles: ['same'], testId: 'a', status: 'passed' },
+      { type: 'result', file, titles: ['same'], testId: 'b', status: 'passed' },
+      { type: 'result', file, titles: ['same'], testId: 'a', status: 'passed' },
+      { type: 'result', file, titles: ['same'], testId: 'b', status: 'passed' },
+    ];
+    expect(buildReport({ runner: 'x', roots: ['/p'], events: twice, outcome: outcome({ exitCode: 0 }) }).results).toHaveLength(2);
+  });
+
+  it('keeps every result of a requested load failure, since the file may load now', () => {
+    const requested = [loadFailureId('test/a.test.ts')];
+    const report = buildReport({ runner: 'x', roots: ['/p'], events, outcome: outcome(), requested });
+    expect(report.results.map((r) => r.id.name)).toEqual(['s > one']);
   });
 
   it('skips event lines cut short by a kill', () => {

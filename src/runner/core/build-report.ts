@@ -1,17 +1,23 @@
 import type { Failure, TestId, TestReport, TestResult } from '../types.js';
-import { testKey } from '../types.js';
+import { isLoadFailure, isRunFailure, loadFailureId, runFailureId, testKey } from '../types.js';
 import { normalizeOutput, normalizeText } from './normalize-output.js';
 import type { ProcessOutcome } from './run-process.js';
 import type { ReportedError, RunnerEvent } from './runner-events.js';
 import { projectFrames, projectPath } from './stack-frames.js';
+import { requestedScope } from './requested-scope.js';
+import { createTestIdentities } from './test-identities.js';
 
 export interface BuildReportOptions {
   readonly runner: string;
-  /** The run's cwd and its realpath: paths under them become project-relative. */
+  /** The run's root and its realpath: paths under them become project-relative. */
   readonly roots: readonly string[];
   readonly events: readonly RunnerEvent[];
   readonly outcome: ProcessOutcome;
-  /** When given, results for other tests are dropped and unseen requested tests count as unfinished. */
+  /**
+   * When given, results for other tests are dropped and unseen requested tests count as unfinished. A
+   * requested load failure keeps every result of its file (the file may load now); a requested run failure
+   * keeps everything.
+   */
   readonly requested?: readonly TestId[];
   /** When given, results from other files are dropped (some frameworks filter files by substring). */
   readonly files?: readonly string[];
@@ -34,50 +40,72 @@ function isProjectFrameLine(line: string): boolean {
   return /^\s*at /.test(line) && !/node_modules\/|\(?node:|\(<anonymous>\)|file:\/\/|\(\/|at \//.test(line);
 }
 
-function idOf(event: { file: string; titles: readonly string[] }, roots: readonly string[]): TestId {
-  return { file: projectPath(event.file, roots) ?? event.file, name: event.titles.join(' > ') };
-}
-
-/** Folds the reporter events and the process outcome into a report; unfinished tests of a killed run become `timeout`. */
+/**
+ * Folds the reporter events and the process outcome into a report. Nothing the framework hid counts as a
+ * pass: a test file that failed to load is a failing result of its own, an error outside any test or a
+ * non-zero exit with no failing test is a failing run result, a test that started and never finished in a
+ * run that was not killed failed (the process exited under it), and unfinished tests of a killed run are
+ * `timeout`.
+ */
 export function buildReport(options: BuildReportOptions): TestReport {
   const { roots, outcome, runner } = options;
-  const known = new Map<string, TestId>();
+  const identities = createTestIdentities((file) => projectPath(file, roots) ?? file);
   const results = new Map<string, TestResult>();
-  const errors: ReportedError[] = [];
+  const fileErrors = new Map<string, ReportedError[]>();
+  const runErrors: ReportedError[] = [];
   for (const event of options.events) {
     if (event.type === 'error') {
-      errors.push(event.error);
+      const file = event.file === undefined ? undefined : projectPath(event.file, roots);
+      if (file === undefined) runErrors.push(event.error);
+      else fileErrors.set(file, [...(fileErrors.get(file) ?? []), event.error]);
       continue;
     }
-    const id = idOf(event, roots);
-    const key = testKey(id);
-    if (event.type !== 'result') {
-      known.set(key, id);
-      continue;
-    }
-    results.set(key, {
+    const id = identities.identify(event);
+    if (event.type !== 'result') continue;
+    results.set(testKey(id), {
       id,
       status: event.status,
       durationMs: Math.max(0, event.durationMs ?? 0),
       ...(event.status === 'failed' ? { failure: toFailure(event.error ?? { message: 'failed' }, roots) } : {}),
     });
   }
-  const stopped = outcome.timedOut || outcome.aborted;
-  if (stopped) {
-    for (const id of options.requested ?? []) known.set(testKey(id), id);
-    for (const [key, id] of known) {
-      if (!results.has(key)) results.set(key, { id, status: 'timeout', durationMs: 0 });
-    }
+  for (const [file, errors] of fileErrors) {
+    results.set(testKey(loadFailureId(file)), { id: loadFailureId(file), status: 'failed', durationMs: 0, failure: fileFailure(errors, roots) });
   }
-  const wanted = options.requested ? new Set(options.requested.map(testKey)) : undefined;
-  const files = options.files ? new Set(options.files) : undefined;
-  const kept = [...results.entries()]
-    .filter(([key, result]) => (!wanted || wanted.has(key)) && (!files || files.has(result.id.file)))
-    .map(([, result]) => result);
-  const base = { runner, results: kept, durationMs: outcome.durationMs, output: normalizeOutput(outcome.output, roots) };
-  if (stopped) return { status: 'timeout', ...base };
-  const problem = errorMessage(errors, outcome, [...results.values()], roots);
-  return problem === undefined ? { status: 'complete', ...base } : { status: 'error', ...base, message: problem };
+  const stopped = outcome.timedOut || outcome.aborted || outcome.stalled === true;
+  const hung = outcome.stalled === true ? identities.started().filter((id) => !results.has(testKey(id))) : [];
+  const unfinished = stopped ? [...identities.known(), ...(options.requested ?? []).filter((id) => !isLoadFailure(id) && !isRunFailure(id))] : identities.started();
+  for (const id of unfinished) {
+    if (results.has(testKey(id))) continue;
+    results.set(testKey(id), stopped ? { id, status: 'timeout', durationMs: 0 } : { id, status: 'failed', durationMs: 0, failure: exitedUnder(outcome) });
+  }
+  for (const id of hung) {
+    results.set(testKey(id), { id, status: 'timeout', durationMs: 0, failure: { message: 'the test hung: it made no progress until the run was stopped (an endless loop or a promise that never settles)', frames: [], output: '' } });
+  }
+  const problem = stopped ? undefined : errorMessage(runErrors, outcome, [...results.values()], roots);
+  if (problem !== undefined) {
+    results.set(testKey(runFailureId), { id: runFailureId, status: 'failed', durationMs: 0, failure: { message: problem, frames: runErrors.flatMap((e) => projectFrames(e.stack, roots)), output: normalizeOutput(outcome.output, roots) } });
+  }
+  const kept = [...results.values()].filter(requestedScope(options.requested, options.files));
+  const base = { runner, results: kept, durationMs: outcome.durationMs, output: normalizeOutput(outcome.output, roots), exit: { code: outcome.exitCode, signal: outcome.signal } };
+  if (stopped) return { status: 'timeout', ...base, ...(hung.length > 0 ? { hung } : {}) };
+  return problem === undefined && fileErrors.size === 0 ? { status: 'complete', ...base } : { status: 'error', ...base, message: problem ?? firstFileError(fileErrors, roots) };
+}
+
+function fileFailure(errors: readonly ReportedError[], roots: readonly string[]): Failure {
+  const first = toFailure(errors[0] ?? { message: 'the file failed to load' }, roots);
+  const more = errors.length > 1 ? `\n(and ${errors.length - 1} more error${errors.length === 2 ? '' : 's'} in this file)` : '';
+  return { ...first, message: `the test file failed to load: ${first.message}${more}` };
+}
+
+function firstFileError(fileErrors: ReadonlyMap<string, readonly ReportedError[]>, roots: readonly string[]): string {
+  const [file, errors] = [...fileErrors][0] ?? ['', []];
+  return `${file} failed to load: ${normalizeText(errors[0]?.message ?? '', roots).split('\n').slice(0, 12).join('\n')}`;
+}
+
+function exitedUnder(outcome: ProcessOutcome): Failure {
+  const how = outcome.signal ?? `code ${outcome.exitCode}`;
+  return { message: `the test started but never finished: the test process exited (${how}) while it ran`, frames: [], output: '' };
 }
 
 function errorMessage(errors: readonly ReportedError[], outcome: ProcessOutcome, results: readonly TestResult[], roots: readonly string[]): string | undefined {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { createOutputBuffer } from './output-buffer.js';
 import { killGroup, trackGroup, untrackGroup } from './process-groups.js';
 
@@ -10,6 +11,11 @@ export interface ProcessOptions {
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
   readonly shell?: boolean;
+  /**
+   * Hang detection: once `file` has begun to grow (the framework reports progress there), the run is killed
+   * when it stops growing for `afterMs`.
+   */
+  readonly stall?: { readonly file: string; readonly afterMs: number };
 }
 
 export interface ProcessOutcome {
@@ -17,6 +23,8 @@ export interface ProcessOutcome {
   readonly signal: string | null;
   readonly timedOut: boolean;
   readonly aborted: boolean;
+  /** Killed because its progress file stopped growing (see `stall`). */
+  readonly stalled?: boolean;
   /** stdout and stderr interleaved, bounded. */
   readonly output: string;
   readonly durationMs: number;
@@ -36,6 +44,7 @@ export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
   return new Promise((resolve) => {
     let timedOut = false;
     let aborted = false;
+    let stalled = false;
     let settled = false;
     const child = spawn(options.command, [...options.args], {
       cwd: options.cwd,
@@ -53,6 +62,10 @@ export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
       timedOut = true;
       stop();
     }, options.timeoutMs);
+    const watchdog = options.stall ? watchProgress(options.stall, () => {
+      stalled = true;
+      stop();
+    }) : undefined;
     const onAbort = (): void => {
       aborted = true;
       stop();
@@ -65,11 +78,12 @@ export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      watchdog?.stop();
       options.signal?.removeEventListener('abort', onAbort);
       stop();
       if (pid !== undefined) untrackGroup(pid);
       const durationMs = Math.round(performance.now() - started);
-      resolve({ exitCode, signal, timedOut, aborted, output: output.text(), durationMs, ...(spawnError ? { spawnError } : {}) });
+      resolve({ exitCode, signal, timedOut, aborted, ...(stalled ? { stalled } : {}), output: output.text(), durationMs, ...(spawnError ? { spawnError } : {}) });
     };
     child.on('error', (error) => finish(null, null, error));
     child.on('exit', (code, signal) => {
@@ -81,4 +95,29 @@ export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
       });
     });
   });
+}
+
+const pollMs = 200;
+
+/** Calls `onStall` once the file, after it began to grow, has not grown for `afterMs`. */
+function watchProgress(stall: { readonly file: string; readonly afterMs: number }, onStall: () => void): { stop(): void } {
+  let lastSize = 0;
+  let lastChange = Date.now();
+  const timer = setInterval(() => {
+    let size = 0;
+    try {
+      size = statSync(stall.file).size;
+    } catch {
+      // not written yet
+    }
+    if (size !== lastSize) {
+      lastSize = size;
+      lastChange = Date.now();
+    } else if (size > 0 && Date.now() - lastChange > stall.afterMs) {
+      clearInterval(timer);
+      onStall();
+    }
+  }, pollMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

@@ -10,7 +10,13 @@ const reportedError = z.object({
   stack: z.string().optional(),
 });
 
-const location = { file: z.string(), titles: z.array(z.string()) };
+/**
+ * Where a test is: its file and titles. `testId` is the framework's own id of the test case, when it has one
+ * that both of a framework's reporting sides share (vitest's worker and main process report the same test):
+ * events with the same `testId` are one test; without it, the n-th event of a kind for a name is its n-th
+ * occurrence.
+ */
+const location = { file: z.string(), titles: z.array(z.string()), testId: z.string().optional() };
 
 /**
  * One line of the events file the reporters shipped by redgreen append to as tests progress, so a run killed

@@ -1,4 +1,4 @@
-import { fullNamePattern } from '../core/name-filter.js';
+import { fullNameFilter } from '../core/name-filter.js';
 import { resolveFrameworkBin } from '../core/resolve-framework.js';
 import { runWithReporter } from '../core/run-with-reporter.js';
 import type { TestRunner } from '../test-runner.js';
@@ -13,7 +13,8 @@ export function createJestRunner(): TestRunner {
         const framework = resolveFrameworkBin(cwd, 'jest');
         const reporter = await runDir.write('redgreen-jest-reporter.mjs', jestReporterSource);
         const args = [framework.bin, '--ci', '--watchAll=false', '--watchman=false', '--coverage=false', '--reporters=default', `--reporters=${reporter}`];
-        if (options.tests) args.push(`--testNamePattern=${fullNamePattern(options.tests)}`);
+        const names = fullNameFilter(options.tests, options.exclude);
+        if (names !== undefined) args.push(`--testNamePattern=${names}`);
         if (files) args.push('--runTestsByPath', ...files);
         return { args };
       }),

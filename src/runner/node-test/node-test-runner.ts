@@ -1,4 +1,4 @@
-import { leafTitlePattern } from '../core/name-filter.js';
+import { leafTitleFilter } from '../core/name-filter.js';
 import { runWithReporter } from '../core/run-with-reporter.js';
 import type { TestRunner } from '../test-runner.js';
 import { nodeTestReporterSource } from './node-test-reporter-source.js';
@@ -15,7 +15,8 @@ export function createNodeTestRunner(): TestRunner {
       runWithReporter('node-test', cwd, options, async (runDir, files) => {
         const reporter = await runDir.write('redgreen-node-test-reporter.mjs', nodeTestReporterSource);
         const args = ['--test', `--test-reporter=${reporter}`, '--test-reporter-destination=stderr', '--test-reporter=spec', '--test-reporter-destination=stdout'];
-        if (options.tests) args.push(`--test-name-pattern=${leafTitlePattern(options.tests)}`);
+        const names = leafTitleFilter(options.tests, options.exclude);
+        if (names !== undefined) args.push(`--test-name-pattern=${names}`);
         if (files) args.push(...files);
         return { args };
       }),

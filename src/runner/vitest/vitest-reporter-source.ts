@@ -22,14 +22,14 @@ export default class RedgreenVitestReporter {
     }
   }
   onTestModuleCollected(testModule) {
-    for (const testCase of testModule.children.allTests()) writeEvent({ type: 'collected', file: testModule.moduleId, titles: titles(testCase) });
+    for (const testCase of testModule.children.allTests()) writeEvent({ type: 'collected', file: testModule.moduleId, titles: titles(testCase), testId: testCase.id });
   }
   onTestCaseReady(testCase) {
-    writeEvent({ type: 'start', file: testCase.module.moduleId, titles: titles(testCase) });
+    writeEvent({ type: 'start', file: testCase.module.moduleId, titles: titles(testCase), testId: testCase.id });
   }
   onTestCaseResult(testCase) {
     const result = testCase.result();
-    const event = { type: 'result', file: testCase.module.moduleId, titles: titles(testCase), status: statuses[result.state] ?? 'skipped' };
+    const event = { type: 'result', file: testCase.module.moduleId, titles: titles(testCase), testId: testCase.id, status: statuses[result.state] ?? 'skipped' };
     const duration = testCase.diagnostic()?.duration;
     if (typeof duration === 'number') event.durationMs = duration;
     if (result.errors?.length) event.error = toError(result.errors[0]);
@@ -57,12 +57,12 @@ function titles(task) {
 beforeEach((context) => {
   const task = context.task;
   startedAt.set(task.id, performance.now());
-  writeEvent({ type: 'start', file: task.file.filepath, titles: titles(task) });
+  writeEvent({ type: 'start', file: task.file.filepath, titles: titles(task), testId: task.id });
 });
 afterEach((context) => {
   const task = context.task;
   const failed = task.result?.state === 'fail';
-  const event = { type: 'result', file: task.file.filepath, titles: titles(task), status: failed ? 'failed' : 'passed' };
+  const event = { type: 'result', file: task.file.filepath, titles: titles(task), testId: task.id, status: failed ? 'failed' : 'passed' };
   event.durationMs = performance.now() - (startedAt.get(task.id) ?? performance.now());
   if (failed && task.result.errors?.length) event.error = toError(task.result.errors[0]);
   writeEvent(event);

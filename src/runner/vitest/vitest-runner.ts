@@ -1,6 +1,6 @@
 import type { FrameworkBin } from '../core/resolve-framework.js';
 import { packageExportUrl, resolveFrameworkBin } from '../core/resolve-framework.js';
-import { fullNamePattern } from '../core/name-filter.js';
+import { fullNameFilter } from '../core/name-filter.js';
 import { runWithReporter } from '../core/run-with-reporter.js';
 import type { TestRunner } from '../test-runner.js';
 import { vitestReporterSource, vitestSetupSource } from './vitest-reporter-source.js';
@@ -19,7 +19,8 @@ export function createVitestRunner(): TestRunner {
         const reporter = await runDir.write('redgreen-vitest-reporter.mjs', vitestReporterSource);
         const setup = await runDir.write('redgreen-vitest-setup.mjs', vitestSetupSource(entryUrl(framework)));
         const args = [framework.bin, 'run', `--reporter=${reporter}`, '--reporter=default', '--watch=false', '--coverage.enabled=false'];
-        if (options.tests) args.push('-t', fullNamePattern(options.tests));
+        const names = fullNameFilter(options.tests, options.exclude);
+        if (names !== undefined) args.push('-t', names);
         if (files) args.push(...files);
         return { args, env: { REDGREEN_VITEST_SETUP: setup } };
       }),
