@@ -33,6 +33,8 @@ export interface FixOptions {
   readonly src?: readonly string[];
   readonly allowTestEdits?: boolean;
   readonly testTimeoutMs?: number;
+  /** A test run that reports no progress for this long is hung: the hung tests are `timeout` and the rest re-run (default 10 s). */
+  readonly hangTimeoutMs?: number;
   readonly budgetSeconds?: number;
   /** The reply format asked of models; from the model table when absent. */
   readonly editFormat?: string;
@@ -68,7 +70,7 @@ export interface FixSession {
 /** The model-free engine's spec, and the default denoiser. */
 export const builtinModel = 'builtin';
 
-export const fixDefaults = { model: builtinModel, maxSteps: 5, testTimeoutMs: 60_000, formatRetries: 2, builtinBudgetSeconds: 60 } as const;
+export const fixDefaults = { model: builtinModel, maxSteps: 5, testTimeoutMs: 60_000, hangTimeoutMs: 10_000, formatRetries: 2, builtinBudgetSeconds: 60 } as const;
 
 /** Runs the red→green loop on a sandbox copy of the project. The project itself is never written here. */
 export async function fix(input: FixOptions): Promise<FixSession> {
@@ -109,6 +111,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
         srcGlobs: options.src,
         allowTestEdits: options.allowTestEdits ?? false,
         testTimeoutMs: options.testTimeoutMs ?? fixDefaults.testTimeoutMs,
+        hangTimeoutMs: options.hangTimeoutMs ?? fixDefaults.hangTimeoutMs,
         budgetSeconds: options.budgetSeconds,
         formatRetries: options.formatRetries ?? fixDefaults.formatRetries,
       },

@@ -25,6 +25,7 @@ export interface FixCommandOptions {
   readonly editFormat?: string;
   readonly formatRetries?: number;
   readonly testTimeout?: number;
+  readonly hangTimeout?: number;
   readonly budgetSeconds?: number;
   readonly budgetTokens?: number;
   readonly temperature?: number;
@@ -86,6 +87,7 @@ function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'report
     src: s.src,
     allowTestEdits: s.allowTestEdits,
     testTimeoutMs: s.testTimeout === undefined ? undefined : s.testTimeout * 1000,
+    hangTimeoutMs: s.hangTimeout === undefined ? undefined : s.hangTimeout * 1000,
     budgetSeconds: s.budgetSeconds,
     budgetTokens: s.budgetTokens,
     editFormat: s.editFormat,

@@ -1,5 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import type { RunResult } from '../loop/run-result.js';
+import { displayName } from '../runner/types.js';
 import type { CliIo } from './io.js';
 
 /** What happened to the fix after the loop. */
@@ -22,8 +23,10 @@ export function printSummary(result: RunResult, delivery: Delivery, sandboxDir: 
       `${result.attempts.length} step${result.attempts.length === 1 ? '' : 's'}  ${(result.durationMs / 1000).toFixed(1)}s`,
   ];
   if (result.status === 'red') {
-    lines.push(`stopped: ${stopWords[result.stopReason]}; still failing:`);
-    lines.push(...result.stillFailing.slice(0, 10).map((t) => `  ${t.file} > ${t.name}`));
+    const why = result.exhaustedReason === undefined ? '' : ` (${result.exhaustedReason})`;
+    lines.push(`stopped: ${stopWords[result.stopReason]}${why}; still failing:`);
+    lines.push(...result.failures.slice(0, 10).map(({ id, message }) => `  ${id.file} > ${displayName(id)}${message ? `: ${message.slice(0, 200)}` : ''}`));
+    if (result.failures.length > 10) lines.push(`  … and ${result.failures.length - 10} more`);
   }
   const r = result.replies;
   if (r.replies > 0 && !result.attempts.every((a) => a.denoiser === 'builtin')) {
@@ -71,6 +74,7 @@ export function toJson(result: RunResult, delivery: Delivery, sandboxDir: string
     status: result.status,
     exitCode: result.status === 'red' ? 1 : 0,
     stopReason: result.stopReason,
+    ...(result.exhaustedReason === undefined ? {} : { exhaustedReason: result.exhaustedReason }),
     baseline: result.baseline,
     final: result.final,
     stillFailing: result.stillFailing,

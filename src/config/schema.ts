@@ -20,6 +20,7 @@ export const configSchema = z
     editFormat: z.string().min(1),
     formatRetries: z.number().int().nonnegative(),
     testTimeout: z.number().positive(),
+    hangTimeout: z.number().positive(),
     budgetSeconds: z.number().positive(),
     budgetTokens: z.number().int().positive(),
     allowTestEdits: z.boolean(),

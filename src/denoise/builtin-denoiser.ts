@@ -5,6 +5,7 @@ import type { SearchProgress } from '../builtin/engine/search-repairs.js';
 import type { Candidate } from '../builtin/types.js';
 import { selectContext } from '../loop/select-context.js';
 import type { Proposal } from '../loop/types.js';
+import { builtinCannotWork } from './builtin-limits.js';
 import type { DenoiseContext, Denoiser } from './denoiser.js';
 
 export interface BuiltinDenoiserOptions {
@@ -15,8 +16,11 @@ export interface BuiltinDenoiserOptions {
 }
 
 const sourceFile = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
-/** Plausible patches one search collects before it stops; the loop takes them one per step. */
-const searchPlausible = 5;
+/**
+ * A search ends at its first plausible patch: the loop verifies it at once, and searching on would only spend
+ * the budget on a problem that may already be solved. Patches found in the same batch stay in reserve.
+ */
+const searchPlausible = 1;
 
 /**
  * The model-free denoiser: fault localization, mutation and repair templates, synthesis for stubs, and fast
@@ -32,6 +36,11 @@ export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Den
   return {
     name: 'builtin',
     async *propose(context: DenoiseContext): AsyncIterable<Proposal> {
+      const cannot = builtinCannotWork(context.failures, context.runner);
+      if (cannot !== undefined) {
+        context.progress?.(cannot);
+        return;
+      }
       const selected = await selectContext(context.project, context.failures, 16);
       const files = new Map(selected.editableSources.filter((f) => sourceFile.test(f.path) && !f.path.endsWith('.d.ts')).map((f) => [f.path, f.text]));
       if (files.size === 0) return;

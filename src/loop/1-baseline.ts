@@ -1,15 +1,23 @@
-import type { RunContext } from './run-context.js';
+import { ConfigError } from '../errors.js';
 import type { TestReport } from '../runner/types.js';
-import { ConfigError, RunnerError } from '../errors.js';
+import { isRunFailure } from '../runner/types.js';
+import type { RunContext } from './run-context.js';
+import { runGoalTests } from './run-tests.js';
 
-/** Runs the goal tests once on the untouched sandbox: the state every step is measured against. */
+/**
+ * Runs the goal tests once on the untouched sandbox: the state every step is measured against. A test file
+ * that does not load is a failing goal like any failing test (the first step of TDD); a run that fails
+ * before any test or test file is even seen cannot be repaired by editing code and is a setup problem.
+ */
 export async function runBaseline(ctx: RunContext): Promise<TestReport> {
-  const report = await ctx.runner.run(ctx.sandbox.root, { files: ctx.options.testFiles, timeoutMs: ctx.options.testTimeoutMs, signal: ctx.signal });
-  if (report.status === 'error' && report.results.length === 0) {
-    throw new RunnerError(`the ${report.runner} run on the unchanged project failed before any test ran: ${report.message}\n${report.output}`.trim());
-  }
-  if (report.results.length === 0) {
-    throw new ConfigError(`the ${report.runner} run found no tests${ctx.options.testFiles ? ` in ${ctx.options.testFiles.join(', ')}` : ''}; check --tests or --runner`);
+  const report = await runGoalTests(ctx);
+  const seen = report.results.filter((result) => !isRunFailure(result.id));
+  if (seen.length === 0 && report.status !== 'timeout') {
+    const scope = ctx.options.testFiles ? ` in ${ctx.options.testFiles.join(', ')}` : '';
+    if (report.status === 'error') {
+      throw new ConfigError(`the ${report.runner} run on the unchanged project failed before any test ran${scope}: ${report.message}\n${report.output}`.trim());
+    }
+    throw new ConfigError(`the ${report.runner} run found no tests${scope}; check --tests or --runner`);
   }
   return report;
 }

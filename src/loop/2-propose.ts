@@ -22,12 +22,15 @@ export interface ProposalStream {
   next(): Promise<Proposal | undefined>;
   /** Appended to before pulling again: the reasons the previous proposal was refused. */
   readonly feedback: string[];
+  /** The denoiser's latest progress message: when it proposes nothing, this says why. */
+  readonly lastMessage: () => string | undefined;
   close(): Promise<void>;
 }
 
 /** Opens the denoiser's proposals for this step. */
 export async function openProposals(ctx: RunContext, input: ProposeInput): Promise<ProposalStream> {
   const feedback: string[] = [];
+  let lastMessage: string | undefined;
   const context: DenoiseContext = {
     step: input.step,
     maxSteps: ctx.options.maxSteps,
@@ -40,12 +43,16 @@ export async function openProposals(ctx: RunContext, input: ProposeInput): Promi
     ...(input.deadline === undefined ? {} : { deadline: input.deadline }),
     runner: ctx.runner.name,
     testTimeoutMs: ctx.options.testTimeoutMs,
-    progress: (message, data) => void ctx.reporter.onProgress({ step: input.step, message, ...(data ? { data } : {}) }),
+    progress: (message, data) => {
+      lastMessage = message;
+      void ctx.reporter.onProgress({ step: input.step, message, ...(data ? { data } : {}) });
+    },
     signal: ctx.signal,
   };
   const iterator = ctx.denoiser.propose(context)[Symbol.asyncIterator]();
   return {
     feedback,
+    lastMessage: () => lastMessage,
     async next() {
       const result = await iterator.next();
       return result.done === true ? undefined : result.value;

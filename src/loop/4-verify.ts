@@ -1,7 +1,8 @@
 import type { TestReport } from '../runner/types.js';
-import { testKey } from '../runner/types.js';
+import { isLoadFailure, testKey } from '../runner/types.js';
 import { mergeResults } from './compare.js';
 import type { RunContext } from './run-context.js';
+import { runGoalTests } from './run-tests.js';
 import { failingResults } from './types.js';
 
 export interface Verification {
@@ -12,19 +13,22 @@ export interface Verification {
 }
 
 /**
- * Re-runs the failing tests first; only when at least one of them now passes does the whole goal suite run,
- * to rule out regressions. A candidate that fixes none of the failing tests cannot beat the best state, so the
- * full run would be wasted.
+ * Re-runs the failing tests first; only when at least one of them now passes (or a test file that did not
+ * load now loads) does the whole goal suite run, to rule out regressions. A candidate that fixes none of the
+ * failing tests cannot beat the best state, so the full run would be wasted.
  */
 export async function verify(ctx: RunContext, best: TestReport): Promise<Verification> {
   const failing = failingResults(best).map((r) => r.id);
-  const subset = await ctx.runner.run(ctx.sandbox.root, { tests: failing, timeoutMs: ctx.options.testTimeoutMs, signal: ctx.signal });
+  const subset = await runGoalTests(ctx, failing);
   const wanted = new Set(failing.map(testKey));
-  const fixedAny = subset.results.some((r) => wanted.has(testKey(r.id)) && r.status === 'passed');
+  const present = new Set(subset.results.map((r) => testKey(r.id)));
+  const fixedAny =
+    subset.results.some((r) => wanted.has(testKey(r.id)) && r.status === 'passed') ||
+    failing.some((id) => isLoadFailure(id) && !present.has(testKey(id)) && subset.results.some((r) => r.id.file === id.file));
   if (!fixedAny) {
     const merged: TestReport = { ...best, ...subset, results: mergeResults(best, subset) };
     return { report: merged, full: false };
   }
-  const full = await ctx.runner.run(ctx.sandbox.root, { files: ctx.options.testFiles, timeoutMs: ctx.options.testTimeoutMs, signal: ctx.signal });
+  const full = await runGoalTests(ctx);
   return { report: full, full: true };
 }

@@ -1,5 +1,5 @@
 import type { TestReport, TestResult } from '../runner/types.js';
-import { testKey } from '../runner/types.js';
+import { isLoadFailure, testKey } from '../runner/types.js';
 import { scoreReport } from './types.js';
 
 export type Comparison =
@@ -24,7 +24,13 @@ export function compareReports(best: TestReport, candidate: TestReport): Compari
   const before = scoreReport(best);
   const after = scoreReport(candidate);
   if (after.total > 0 && after.failed === 0 && after.passed >= before.passed) return { verdict: 'green' };
-  return after.passed > before.passed ? { verdict: 'improved' } : { verdict: 'no-improvement' };
+  // A test file that loads now is progress even before its tests pass: its tests can be worked on at last.
+  const loadedMore = unloadedFiles(candidate) < unloadedFiles(best) && after.passed >= before.passed;
+  return after.passed > before.passed || loadedMore ? { verdict: 'improved' } : { verdict: 'no-improvement' };
+}
+
+function unloadedFiles(report: TestReport): number {
+  return report.results.filter((r) => isLoadFailure(r.id) && r.status !== 'passed').length;
 }
 
 /** Replaces the results of re-run tests inside a full report, keeping the others. Pure. */

@@ -20,6 +20,8 @@ export interface LoopOptions {
   readonly allowTestEdits: boolean;
   /** Wall-clock limit of one test run. */
   readonly testTimeoutMs: number;
+  /** A test run with no progress for this long is hung: its running tests are `timeout` and the rest re-run. */
+  readonly hangTimeoutMs?: number;
   /** Extra proposals a step may ask for after an unreadable or refused one; they do not count as steps. */
   readonly formatRetries: number;
   /** Wall-clock limit of the whole loop, when set. */

@@ -9,6 +9,8 @@ import type { ProposalStream } from './2-propose.js';
 import { applyProposal, revertChanges } from './3-apply.js';
 import { verify } from './4-verify.js';
 import { select } from './5-select.js';
+import { confirmGreen, withUnconfirmed } from './6-confirm.js';
+import { compareReports } from './compare.js';
 import type { EditScope } from './edit-scope.js';
 import { createEditScope } from './edit-scope.js';
 import type { StopReason } from './policy.js';
@@ -26,7 +28,7 @@ import { failingResults, scoreReport } from './types.js';
  */
 export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const started = Date.now();
-  const baseline = await runBaseline(ctx);
+  const baseline = await confirmIfGreen(ctx, await runBaseline(ctx));
   const baselineScore = scoreReport(baseline);
   await ctx.reporter.onBaseline({ report: baseline, score: baselineScore });
 
@@ -36,6 +38,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const usage = { promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
   let best = baseline;
   let exhausted = false;
+  let exhaustedReason: string | undefined;
   let stopReason: StopReason;
 
   for (let step = 1; ; step++) {
@@ -60,7 +63,10 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
         const attemptStarted = Date.now();
         const proposal = await nextSafely(ctx, stream);
         if (proposal === undefined) {
-          if (retry === 0) exhausted = true;
+          if (retry === 0) {
+            exhausted = true;
+            exhaustedReason = stream.lastMessage();
+          }
           break;
         }
         if (proposal.kind !== 'failed') addUsage(usage, proposal.usage);
@@ -92,9 +98,11 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     runId: ctx.runId,
     status,
     stopReason,
+    ...(stopReason === 'exhausted' && exhaustedReason !== undefined ? { exhaustedReason } : {}),
     baseline: baselineScore,
     final: finalScore,
     stillFailing: failingResults(best).map((r) => r.id),
+    failures: failingResults(best).map((r) => ({ id: r.id, message: (r.failure?.message ?? r.status).split('\n')[0] ?? '' })),
     attempts: history,
     changes,
     diff: unifiedDiff(changes),
@@ -129,7 +137,8 @@ async function takeStep(ctx: RunContext, scope: EditScope, best: TestReport, pro
   const diff = unifiedDiff(applied.changes);
   const files = applied.changes.map((c) => c.file);
   const verification = await verify(ctx, best);
-  const selection = select(best, verification.report);
+  const candidate = await confirmIfGreen(ctx, verification.report, best);
+  const selection = select(best, candidate);
   const record = {
     ...base,
     reasoning: proposal.reasoning,
@@ -138,12 +147,25 @@ async function takeStep(ctx: RunContext, scope: EditScope, best: TestReport, pro
     diff,
     outcome: selection.comparison.verdict,
     feedback: [...applied.notes, ...selection.feedback],
-    score: scoreReport(verification.report),
-    failing: failingResults(verification.report).map((r) => r.id),
+    score: scoreReport(candidate),
+    failing: failingResults(candidate).map((r) => r.id),
   };
-  if (selection.keep) return { record, keep: { report: verification.report, changes: applied.changes } };
+  if (selection.keep) return { record, keep: { report: candidate, changes: applied.changes } };
   await revertChanges(ctx.sandbox, applied.changes);
   return { record };
+}
+
+/**
+ * A report that looks green counts only when the runner confirms it from a fresh run (see 6-confirm.ts);
+ * otherwise the disagreement becomes a failing run result of the report. `best` is the state a candidate is
+ * compared with: nothing to confirm when the candidate cannot be green against it anyway.
+ */
+async function confirmIfGreen(ctx: RunContext, report: TestReport, best?: TestReport): Promise<TestReport> {
+  if (best !== undefined && compareReports(best, report).verdict !== 'green') return report;
+  const score = scoreReport(report);
+  if (score.failed > 0 || score.total === 0 || ctx.signal?.aborted === true) return report;
+  const confirmation = await confirmGreen(ctx, report);
+  return confirmation.confirmed ? report : withUnconfirmed(report, confirmation);
 }
 
 /** A denoiser failure the retries could not mend becomes a failed step, not a crashed run; misconfiguration still throws. */

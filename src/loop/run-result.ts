@@ -11,9 +11,13 @@ export interface RunResult {
   /** `already-green`: nothing to do; `green`: the best state passes every goal test; `red`: the budget ended first. */
   readonly status: 'green' | 'already-green' | 'red';
   readonly stopReason: StopReason;
+  /** When the denoiser ran out of proposals, what it said last (why it has nothing to offer). */
+  readonly exhaustedReason?: string;
   readonly baseline: Score;
   readonly final: Score;
   readonly stillFailing: readonly TestId[];
+  /** The still-failing goals with the first line of why each fails, in the same order. */
+  readonly failures: readonly { readonly id: TestId; readonly message: string }[];
   readonly attempts: readonly Attempt[];
   /** The best state's changes against the project. */
   readonly changes: readonly FileChange[];
