@@ -107,7 +107,8 @@ function openSandbox(projectDir: string, root: string, copied: ReadonlyMap<strin
     listFiles: () => listProjectFiles(root),
     changedFiles: () => diffAgainstCopy({ projectDir, root, copied, originals, touched }),
     async dispose(options = {}) {
-      if (options.keep !== true) await rm(root, { recursive: true, force: true });
+      // Retries ride out a test process that was killed a moment ago and is still letting go of its files.
+      if (options.keep !== true) await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }

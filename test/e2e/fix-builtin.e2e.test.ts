@@ -37,9 +37,14 @@ describe('redgreen fix with the built-in engine (the default: no model)', () => 
   it('goes green on a project whose baseline hangs: the hung test is killed and looping candidates are cut off', async () => {
     project = await copyFixture('vitest-hang');
     const before = await snapshotFiles(project.dir);
-    const run = await runCli(['fix', project.dir, '--test-timeout', '10', '--dry-run', '--json']);
+    // The default 60 s test timeout: hang detection, not the timeout, must stop the looping baseline test.
+    const started = Date.now();
+    const run = await runCli(['fix', project.dir, '--dry-run', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    const result = JSON.parse(run.stdout) as JsonResult & { diff: string; baseline: { passed: number; failed: number } };
+    const result = JSON.parse(run.stdout) as JsonResult & { diff: string; baseline: { passed: number; failed: number }; steps: { at: string }[] };
+    const firstStep = Date.parse(result.steps[0]?.at ?? '') - started;
+    // Waiting for the 60 s test timeout would put the first step past a minute.
+    expect(firstStep).toBeLessThan(60_000);
     expect(result).toMatchObject({ status: 'green', baseline: { passed: 1, failed: 1 } });
     expect(result.diff).toContain('+++ b/src/retry.ts');
     expect(await snapshotFiles(project.dir)).toEqual(before);

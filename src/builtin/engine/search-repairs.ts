@@ -90,6 +90,8 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     expired = true;
     closing = validator.dispose();
   }, Math.max(0, deadline - Date.now()));
+  // Iterators left with a step in flight; they end once the validator is disposed.
+  const unwinding: (Promise<unknown> | undefined)[] = [];
   const report = (progress: Omit<SearchProgress, 'elapsedMs'>) => options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
   try {
     let bestPassed = 0;
@@ -124,15 +126,24 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     const run = async (phase: 'validating' | 'pairs', candidates: readonly Candidate[]): Promise<void> => {
       const byId = new Map(candidates.map((c) => [c.id, c]));
       const done = new Set<number>();
+      const verdicts = validator.validate(candidates, testsFor)[Symbol.asyncIterator]();
+      let abandoned = false;
       try {
-        for await (const verdict of validator.validate(candidates, testsFor)) {
+        for (;;) {
+          // Once a plausible patch is in hand the search stops, but verdicts the validator already holds (the
+          // rest of a batch that ran together) cost nothing and give the ranking more to choose from.
+          const enough = plausible.length >= maxPlausible;
+          const next = enough ? await readyNow(verdicts) : await verdicts.next();
+          abandoned = next === undefined;
+          if (next === undefined || next.done === true) return;
+          const verdict = next.value;
           done.add(verdict.candidate);
           tried += 1;
           const candidate = byId.get(verdict.candidate);
           if (verdict.status === 'plausible' && candidate !== undefined) plausible.push(candidate);
           if (verdict.status === 'plausible' || verdict.status === 'failed') bestPassed = Math.max(bestPassed, verdict.passed);
           report({ phase, tried, total: candidates.length, plausible: plausible.length, bestPassed });
-          if (plausible.length >= maxPlausible || Date.now() > deadline || options.signal?.aborted === true) return;
+          if (Date.now() > deadline || options.signal?.aborted === true) return;
         }
       } catch (error) {
         if (expired) return;
@@ -141,6 +152,11 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
         await session.dispose();
         validator = await spawn();
         await run(phase, candidates.filter((c) => !done.has(c.id)));
+      } finally {
+        // An abandoned iterator still has a step in flight; closing it would wait for that step, so it is left
+        // to end when the validator is disposed.
+        if (abandoned) unwinding.push(verdicts.return?.().catch(() => undefined));
+        else await verdicts.return?.();
       }
     };
     await run('validating', singles);
@@ -154,7 +170,23 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
   } finally {
     clearTimeout(expiry);
     await (closing ?? validator.dispose());
+    // Nothing of this search may still run once it has returned.
+    await Promise.race([Promise.all(unwinding), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
   }
+}
+
+/**
+ * The iterator's next result if it is ready without waiting for I/O (it settles before the event loop turns),
+ * else undefined: the validator would have to run more candidates to produce it.
+ */
+async function readyNow<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T> | undefined> {
+  const notReady = Symbol('not ready');
+  const next = iterator.next();
+  const result = await Promise.race([next, new Promise<typeof notReady>((resolve) => setImmediate(() => resolve(notReady)))]);
+  if (result !== notReady) return result;
+  // The pending step finishes (or is cut short by the validator's disposal) before the iterator is closed.
+  void next.catch(() => undefined);
+  return undefined;
 }
 
 /** The warm vitest session, or undefined when it cannot start here (the search then spawns per candidate). */

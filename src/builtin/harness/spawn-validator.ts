@@ -33,6 +33,8 @@ function toRun(report: TestReport): CandidateRun {
 export async function createSpawnValidator(options: SpawnValidatorOptions): Promise<CandidateValidator> {
   const sandbox = await createSandbox(options.projectDir);
   const runner: TestRunner = createRunner(options.runner);
+  // Disposal stops a run still in flight (a search that already has what it needs does not wait for it).
+  const stop = new AbortController();
   return {
     async *validate(candidates, testsFor) {
       for (const candidate of candidates) {
@@ -53,14 +55,15 @@ export async function createSpawnValidator(options: SpawnValidatorOptions): Prom
         }
         try {
           for (const [file, text] of applied.files) await sandbox.writeFile(file, text);
-          const report = await runner.run(sandbox.root, { tests, timeoutMs: options.candidateTimeoutMs });
+          const report = await runner.run(sandbox.root, { tests, timeoutMs: options.candidateTimeoutMs, signal: stop.signal });
           yield toVerdict(candidate.id, tests, toRun(report));
         } finally {
-          for (const [file, text] of originals) await sandbox.writeFile(file, text);
+          if (!stop.signal.aborted) for (const [file, text] of originals) await sandbox.writeFile(file, text);
         }
       }
     },
     async dispose() {
+      stop.abort();
       await runner.dispose?.();
       await sandbox.dispose();
     },

@@ -177,6 +177,9 @@ export async function createVitestValidationSession(options: ValidationSessionOp
   const session: ValidationSession = {
     root: sandbox.root,
     async load(files) {
+      // A search that stopped early closes the session while a batch is still unwinding: its last writes must
+      // not land in (or recreate) a working copy that is being removed.
+      if (disposed) return;
       const changed: string[] = [];
       const write = async (file: string, text: string | undefined): Promise<void> => {
         if (text === undefined) await sandbox.deleteFile(file);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullNamePattern, leafTitlePattern, scopeFiles } from './name-filter.js';
+import { fullNameFilter, fullNamePattern, leafTitleFilter, leafTitlePattern, scopeFiles } from './name-filter.js';
 
 const ids = [
   { file: 'a.test.ts', name: 'clamp > keeps (x) in range' },
@@ -27,5 +27,25 @@ describe('name-filter', () => {
     expect(scopeFiles(ids, ['b.test.ts'])).toEqual(['b.test.ts']);
     expect(scopeFiles(undefined, ['c.test.ts'])).toEqual(['c.test.ts']);
     expect(scopeFiles(undefined, undefined)).toBeUndefined();
+  });
+});
+
+describe('fullNameFilter and leafTitleFilter', () => {
+  const a = { file: 'f', name: 'suite > spins' };
+  const b = { file: 'f', name: 'suite > adds' };
+  it('selects the requested tests and never the excluded ones', () => {
+    const only = new RegExp(fullNameFilter([b], undefined) ?? '');
+    expect(only.test('suite adds')).toBe(true);
+    expect(only.test('suite spins')).toBe(false);
+    const without = new RegExp(fullNameFilter(undefined, [a]) ?? '');
+    expect(without.test('suite spins')).toBe(false);
+    expect(without.test('suite adds')).toBe(true);
+    const both = new RegExp(fullNameFilter([a, b], [a]) ?? '');
+    expect([both.test('suite spins'), both.test('suite adds')]).toEqual([false, true]);
+    expect(fullNameFilter(undefined, [])).toBeUndefined();
+  });
+  it('does the same on leaf titles', () => {
+    const without = new RegExp(leafTitleFilter(undefined, [a]) ?? '');
+    expect([without.test('spins'), without.test('adds')]).toEqual([false, true]);
   });
 });
