@@ -16,6 +16,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
+  // numeric character references (`&#10;` in mocha's and pytest's messages) are decoded only with this on
+  htmlEntities: true,
   isArray: (tag) => listTags.has(tag),
 });
 

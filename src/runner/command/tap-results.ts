@@ -64,12 +64,13 @@ function tapFailure(point: TapPoint, loadFailure: boolean): FailureParts {
   const message = [field(diag, 'error'), field(diag, 'message')].find((value) => typeof value === 'string');
   const expected = valueText(field(diag, 'expected') ?? field(diag, 'wanted'));
   const actual = valueText(field(diag, 'actual') ?? field(diag, 'found'));
-  const stack = [atText(field(diag, 'at')), valueText(field(diag, 'stack'))].filter((part) => part !== undefined).join('\n');
+  // tape and node-tap give the failing line twice, as `at` and inside the stack
+  const stack = valueText(field(diag, 'stack')) ?? atText(field(diag, 'at'));
   return {
     message: typeof message === 'string' ? message : name,
     ...(expected !== undefined ? { expected } : {}),
     ...(actual !== undefined ? { actual } : {}),
-    stack,
+    ...(stack !== undefined ? { stack } : {}),
     details: [printed, stringify(diag).trim()].filter((part) => part !== '').join('\n\n'),
   };
 }
