@@ -54,6 +54,11 @@ describe('commandReport', () => {
     expect(results.map((result) => result.id.name)).toEqual(['a', command]);
   });
 
+  it('leaves excluded tests out of the report', () => {
+    const { results } = report(anOutcome(), [aResult('a'), aResult('b')], { excluded: [{ file: 'test/a.test.ts', name: 'b' }] });
+    expect(results.map((result) => result.id.name)).toEqual(['a', command]);
+  });
+
   it('keeps what finished when the run is killed, and marks the command timed out', () => {
     const killed = report(anOutcome({ timedOut: true, exitCode: null, signal: 'SIGKILL' }), [aResult('a')]);
     expect(killed.status).toBe('timeout');

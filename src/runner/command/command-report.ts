@@ -2,7 +2,7 @@ import { normalizeOutput } from '../core/normalize-output.js';
 import type { ProcessOutcome } from '../core/run-process.js';
 import type { TestId, TestReport, TestResult } from '../types.js';
 import { testKey } from '../types.js';
-import { commandFile } from './tap-results.js';
+import { commandFile } from './file-of-result.js';
 
 export interface CommandReportOptions {
   readonly command: string;
@@ -15,6 +15,8 @@ export interface CommandReportOptions {
   readonly endedEarly?: string;
   /** When given, only these of the structured results are kept. */
   readonly requested?: readonly TestId[];
+  /** These structured results are left out (the command cannot skip them, so they still ran). */
+  readonly excluded?: readonly TestId[];
 }
 
 /** The name of the result that stands for tests a TAP stream announced but never ran. */
@@ -32,7 +34,8 @@ export function commandReport(options: CommandReportOptions): TestReport {
   if (outcome.spawnError) return { status: 'error', ...base, results: [], message: `could not run "${command}": ${outcome.spawnError.message}` };
   const id = { file: commandFile, name: command };
   const wanted = options.requested ? new Set(options.requested.map(testKey)) : undefined;
-  const structured = withOccurrences(options.structured).filter((result) => !wanted || wanted.has(testKey(result.id)));
+  const unwanted = new Set((options.excluded ?? []).map(testKey));
+  const structured = withOccurrences(options.structured).filter((result) => (!wanted || wanted.has(testKey(result.id))) && !unwanted.has(testKey(result.id)));
   if (outcome.timedOut || outcome.aborted) {
     return { status: 'timeout', ...base, results: [...structured, { id, status: 'timeout', durationMs: outcome.durationMs }] };
   }

@@ -14,8 +14,8 @@ const mtimeSlackMs = 20;
 /**
  * The fallback for any framework: runs a shell command with the project's `node_modules/.bin` on PATH and reads
  * per-test results from what it leaves: JUnit XML files it wrote in the project, else TAP on its stdout. The exit
- * code always counts too (see `commandReport`). It cannot scope a run: every run runs everything, and `tests`
- * only narrows the report to those tests.
+ * code always counts too (see `commandReport`). It cannot scope a run: every run runs everything; `tests` only
+ * narrows the report to those tests, `exclude` only leaves those out of it, and `files` is not applied.
  */
 export function createCommandRunner(command: string): TestRunner {
   const name = `command:${command}`;
@@ -46,6 +46,7 @@ export function createCommandRunner(command: string): TestRunner {
         structured: fromTap ? tapResults(stream, roots) : junit,
         ...(fromTap && stream.endedEarly !== undefined ? { endedEarly: stream.endedEarly } : {}),
         ...(options.tests ? { requested: options.tests } : {}),
+        ...(options.exclude ? { excluded: options.exclude } : {}),
       });
     },
   };

@@ -4,7 +4,7 @@ import { projectPath } from '../core/stack-frames.js';
 import type { TestResult } from '../types.js';
 import { loadFailureName } from '../types.js';
 import { toFailure } from './failure-text.js';
-import { commandFile, isFilePath } from './tap-results.js';
+import { commandFile, isFilePath } from './file-of-result.js';
 
 type XmlNode = Record<string, unknown>;
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFailureName } from '../types.js';
 import { readTapText } from './tap-reader.js';
-import { isFilePath, tapResults } from './tap-results.js';
+import { isFilePath } from './file-of-result.js';
+import { tapResults } from './tap-results.js';
 
 // Captured from the real tools with the project at /project (tape and node-tap: their documented shape)
 const sample = (name: string): string => readFileSync(new URL(`../../../fixtures/reports/${name}`, import.meta.url), 'utf8');

@@ -3,18 +3,9 @@ import { projectPath } from '../core/stack-frames.js';
 import type { TestResult } from '../types.js';
 import { loadFailureName } from '../types.js';
 import type { FailureParts } from './failure-text.js';
+import { commandFile, isFilePath } from './file-of-result.js';
 import { toFailure, valueText } from './failure-text.js';
 import type { TapPoint, TapStream } from './tap-reader.js';
-
-/** The file of results whose format does not say which file they belong to. */
-export const commandFile = '<command>';
-
-const sourceFile = /(?:^|[/\\])[^/\\\s]+\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|php|cs|swift|exs?)$/;
-
-/** Whether a title or attribute names a source file (node --test names a file's top-level subtest by its path). */
-export function isFilePath(text: string): boolean {
-  return sourceFile.test(text) && !/\s/.test(text.replace(/\\ /g, ''));
-}
 
 /**
  * Per-test results from a TAP stream: nested subtests named by their titles joined with ' > ', subtests that
