@@ -1,10 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import { escapeRegExp } from '../core/name-filter.js';
-import { projectPath } from '../core/stack-frames.js';
 import type { TestResult } from '../types.js';
 import { loadFailureName } from '../types.js';
 import { toFailure } from './failure-text.js';
-import { commandFile, isFilePath } from './file-of-result.js';
+import { commandFile, isFilePath, projectFile } from './file-of-result.js';
 
 type XmlNode = Record<string, unknown>;
 
@@ -83,7 +82,7 @@ function locate(path: string | undefined, titles: readonly string[], roots: read
   const names = titles.filter((title) => title !== '' && !isFilePath(title));
   const outerPath = titles[0] !== undefined && isFilePath(titles[0]) ? titles[0] : undefined;
   const file = path ?? outerPath;
-  if (file !== undefined) return [projectPath(file, roots) ?? file, names];
+  if (file !== undefined) return [projectFile(file, roots), names];
   return [names[0] ?? commandFile, names];
 }
 

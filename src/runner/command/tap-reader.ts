@@ -57,7 +57,9 @@ export function createTapReader(): TapReader {
       group = nodeStyle ? undefined : text?.trim() || undefined;
     });
     parser.on('assert', (result: Result) => {
-      last = { result, titles: group === undefined ? titles : [...titles, group], extra: [], comments };
+      // AVA prints a test's title as a comment above its own point
+      const own = group === undefined || group === result.name ? [] : [group];
+      last = { result, titles: [...titles, ...own], extra: [], comments };
       comments = [];
       points.push(last);
     });

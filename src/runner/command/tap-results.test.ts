@@ -75,6 +75,15 @@ describe('tapResults', () => {
     expect(read(sample('node-tap.tap'))[1]?.failure).toMatchObject({ expected: '3', actual: '-1', frames: [{ file: 'test/math.test.js', line: 6 }] });
   });
 
+  it("does not repeat a title printed as a comment above its own point, and reads AVA's `at`", () => {
+    const text = "TAP version 13\n# math › adds\nnot ok 1 - math › adds\n  ---\n    name: AssertionError\n    message: 'Values are not the same'\n    at: 'test/math.js:5:4'\n  ...\n1..1\n";
+    expect(read(text)[0]).toMatchObject({ id: { file: '<command>', name: 'math › adds' }, failure: { message: 'Values are not the same', frames: [{ file: 'test/math.js', line: 5 }] } });
+  });
+
+  it('reads a file path named relative to the project', () => {
+    expect(summary('TAP version 13\n# Subtest: ./test/a.test.js\nnot ok 1 - ./test/a.test.js\n1..1\n')).toEqual([['test/a.test.js', loadFailureName, 'failed']]);
+  });
+
   it('keeps a subtest that failed while all its own tests passed (a failing hook)', () => {
     const text = 'TAP version 13\n# Subtest: suite\n    # Subtest: inner\n    ok 1 - inner\n    1..1\nnot ok 1 - suite\n  ---\n  error: before hook failed\n  ...\n1..1\n';
     expect(summary(text)).toEqual([

@@ -1,9 +1,8 @@
 import { stringify } from 'yaml';
-import { projectPath } from '../core/stack-frames.js';
 import type { TestResult } from '../types.js';
 import { loadFailureName } from '../types.js';
 import type { FailureParts } from './failure-text.js';
-import { commandFile, isFilePath } from './file-of-result.js';
+import { commandFile, isFilePath, projectFile } from './file-of-result.js';
 import { toFailure, valueText } from './failure-text.js';
 import type { TapPoint, TapStream } from './tap-reader.js';
 
@@ -19,7 +18,7 @@ export function tapResults(stream: TapStream, roots: readonly string[]): TestRes
     const subtest = stream.subtests.get(result);
     if (subtest && subtest.count > 0 && (result.ok || !subtest.ok)) continue;
     const [first, ...rest] = [...point.titles, result.name];
-    const byPath = first !== undefined && isFilePath(first) ? (projectPath(first, roots) ?? first) : undefined;
+    const byPath = first !== undefined && isFilePath(first) ? projectFile(first, roots) : undefined;
     const file = byPath ?? commandFile;
     const titles = byPath !== undefined ? rest : [first, ...rest];
     const name = titles.length > 0 ? titles.join(' > ') : byPath !== undefined ? loadFailureName : result.name;
