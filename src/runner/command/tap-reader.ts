@@ -29,7 +29,9 @@ export interface TapStream {
 }
 
 export interface TapReader {
+  /** Feeds a chunk of the command's stdout; a multi-byte character split between chunks is kept whole. */
   write(chunk: Buffer | string): void;
+  /** Ends the stream and returns what it held. */
   end(): TapStream;
 }
 
