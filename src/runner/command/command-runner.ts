@@ -1,43 +1,53 @@
-import { normalizeOutput } from '../core/normalize-output.js';
 import { runProcess } from '../core/run-process.js';
 import { projectEnv, projectRoots } from '../core/run-dir.js';
 import type { RunOptions, TestRunner } from '../test-runner.js';
-import type { TestReport, TestResult } from '../types.js';
+import type { TestReport } from '../types.js';
+import { withProjectBins } from './bin-path.js';
+import { commandReport } from './command-report.js';
+import { readJunitReports } from './junit-files.js';
+import { createTapReader } from './tap-reader.js';
+import { tapResults } from './tap-results.js';
+
+// the kernel stamps files from a coarser clock than Date.now(): a report written at once may look a little older
+const mtimeSlackMs = 20;
 
 /**
- * The fallback for any framework: runs a shell command and reads only its exit code, as one synthetic test
- * `{ file: '<command>', name: command }`. It cannot scope to tests or files, so it always runs everything.
+ * The fallback for any framework: runs a shell command with the project's `node_modules/.bin` on PATH and reads
+ * per-test results from what it leaves: JUnit XML files it wrote in the project, else TAP on its stdout. The exit
+ * code always counts too (see `commandReport`). It cannot scope a run: every run runs everything; `tests` only
+ * narrows the report to those tests, `exclude` only leaves those out of it, and `files` is not applied.
  */
 export function createCommandRunner(command: string): TestRunner {
   const name = `command:${command}`;
   return {
     name,
     async run(cwd: string, options: RunOptions): Promise<TestReport> {
+      const roots = projectRoots(cwd);
+      const since = Date.now() - mtimeSlackMs;
+      const tap = createTapReader();
       const outcome = await runProcess({
         command,
         args: [],
         shell: true,
         cwd,
-        env: projectEnv(options.env),
+        env: withProjectBins(projectEnv(options.env), cwd),
         timeoutMs: options.timeoutMs,
+        onStdout: (chunk) => tap.write(chunk),
         ...(options.signal ? { signal: options.signal } : {}),
       });
-      const roots = projectRoots(cwd);
-      const output = normalizeOutput(outcome.output, roots);
-      const id = { file: '<command>', name: command };
-      const base = { runner: name, durationMs: outcome.durationMs, output };
-      if (outcome.spawnError) return { status: 'error', ...base, results: [], message: `could not run "${command}": ${outcome.spawnError.message}` };
-      if (outcome.timedOut || outcome.aborted) return { status: 'timeout', ...base, results: [{ id, status: 'timeout', durationMs: outcome.durationMs }] };
-      const passed = outcome.exitCode === 0;
-      const result: TestResult = passed
-        ? { id, status: 'passed', durationMs: outcome.durationMs }
-        : {
-            id,
-            status: 'failed',
-            durationMs: outcome.durationMs,
-            failure: { message: `"${command}" exited with ${outcome.signal ?? `code ${outcome.exitCode}`}`, frames: [], output },
-          };
-      return { status: 'complete', ...base, results: [result] };
+      const stream = tap.end();
+      const junit = outcome.spawnError ? [] : await readJunitReports(cwd, roots, { since });
+      const fromTap = junit.length === 0 && stream.isTap;
+      return commandReport({
+        command,
+        runner: name,
+        roots,
+        outcome,
+        structured: fromTap ? tapResults(stream, roots) : junit,
+        ...(fromTap && stream.endedEarly !== undefined ? { endedEarly: stream.endedEarly } : {}),
+        ...(options.tests ? { requested: options.tests } : {}),
+        ...(options.exclude ? { excluded: options.exclude } : {}),
+      });
     },
   };
 }

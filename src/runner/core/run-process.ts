@@ -16,6 +16,8 @@ export interface ProcessOptions {
    * when it stops growing for `afterMs`.
    */
   readonly stall?: { readonly file: string; readonly afterMs: number };
+  /** Sees every stdout chunk as it arrives, unbounded (a runner that parses the command's stdout). */
+  readonly onStdout?: (chunk: Buffer) => void;
 }
 
 export interface ProcessOutcome {
@@ -72,7 +74,10 @@ export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
     };
     if (options.signal?.aborted) onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output.push(chunk);
+      options.onStdout?.(chunk);
+    });
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
     const finish = (exitCode: number | null, signal: string | null, spawnError?: Error): void => {
       if (settled) return;
