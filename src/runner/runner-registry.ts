@@ -2,6 +2,7 @@ import { ConfigError } from '../errors.js';
 import { createCommandRunner } from './command/command-runner.js';
 import { detectRunnerName } from './detect-runner.js';
 import { createJestRunner } from './jest/jest-runner.js';
+import { createMochaRunner } from './mocha/mocha-runner.js';
 import { createNodeTestRunner } from './node-test/node-test-runner.js';
 import type { TestRunner } from './test-runner.js';
 import { createVitestRunner } from './vitest/vitest-runner.js';
@@ -13,6 +14,7 @@ const runnerFactories = {
   vitest: createVitestRunner,
   jest: createJestRunner,
   'node-test': createNodeTestRunner,
+  mocha: createMochaRunner,
 } as const satisfies Record<string, () => TestRunner>;
 
 export type RunnerName = keyof typeof runnerFactories;
@@ -23,7 +25,7 @@ function isRunnerName(spec: string): spec is RunnerName {
 }
 
 /**
- * A runner from a `--runner` spec: `vitest`, `jest`, `node-test` or `command:<shell command>`.
+ * A runner from a `--runner` spec: `vitest`, `jest`, `node-test`, `mocha` or `command:<shell command>`.
  * @throws ConfigError for anything else, listing the valid names.
  */
 export function createRunner(spec: string): TestRunner {

@@ -1,0 +1,85 @@
+// @ts-check
+// Runs the project's own mocha the way its CLI does (options from .mocharc.* and package.json, --require
+// and root hooks, spec files collected by mocha), except that test files are loaded one at a time: a file
+// that throws at load becomes an `error` event for that file while the others' tests still run.
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { toError, writeEvent } from './events.mjs';
+import { createReporter } from './reporter.mjs';
+
+/** @typedef {import('../mocha-launch.js').MochaLaunchRequest} MochaLaunchRequest */
+
+/** @type {MochaLaunchRequest} */
+const request = JSON.parse(process.env.REDGREEN_MOCHA_LAUNCH ?? '{}');
+const fromMocha = createRequire(join(request.mochaDir, 'package.json'));
+const Mocha = fromMocha('./lib/mocha.js');
+const { loadOptions } = fromMocha('./lib/cli/options.js');
+const { handleRequires } = fromMocha('./lib/cli/run-helpers.js');
+const collectFiles = fromMocha('./lib/cli/collect-files.js');
+const stringify = Mocha.utils.stringify;
+
+/** @param {unknown} value a yargs list option: absent, one string, or strings, each maybe comma-separated */
+function list(value) {
+  if (value === undefined || value === null || value === false) return [];
+  return (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(/ *, */)).filter((item) => item !== '');
+}
+
+/** Exits once stdout and stderr are flushed: a handle the tests leave open must not turn a finished run into a timeout. */
+function exitAfterFlush(/** @type {number} */ code) {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => --pending === 0 && process.exit(code);
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+async function main() {
+  const options = loadOptions([]);
+  const spec = request.files ?? (options._.length > 0 ? options._.map(String) : ['./test']);
+  Object.assign(options, await handleRequires(list(options.require)));
+  const grep = request.grep === undefined ? undefined : new RegExp(request.grep);
+  if (grep) {
+    delete options.fgrep;
+    Object.assign(options, { grep, invert: false });
+  }
+  /** @param {{ fullTitle(): string }} test */
+  const matches = (test) => !grep || grep.test(test.fullTitle());
+  Object.assign(options, { parallel: false, watch: false, reporter: createReporter(Mocha), reporterOption: { matches } });
+  const mocha = new Mocha(options);
+  const { files, unmatchedFiles } = collectFiles({
+    ignore: list(options.ignore),
+    extension: list(options.extension),
+    file: list(options.file),
+    recursive: options.recursive,
+    sort: options.sort,
+    spec: request.files ? spec : spec.flatMap(list),
+  });
+  for (const { pattern } of unmatchedFiles) console.error(`Warning: Cannot find any files matching pattern "${pattern}"`);
+  const loaded = [];
+  let failedToLoad = 0;
+  for (const file of files.map((/** @type {string} */ path) => resolve(path))) {
+    const suites = mocha.suite.suites.length;
+    const tests = mocha.suite.tests.length;
+    mocha.files = [file];
+    try {
+      await mocha.loadFilesAsync();
+      loaded.push(file);
+    } catch (error) {
+      // What the file defined before it threw is dropped: the file counts as one load failure, not half a file.
+      mocha.suite.suites.length = suites;
+      mocha.suite.tests.length = tests;
+      failedToLoad += 1;
+      console.error(`\nError loading ${file}:\n`, error);
+      writeEvent({ type: 'error', file, error: toError(error, stringify) });
+    }
+  }
+  mocha.files = loaded;
+  mocha.run((/** @type {number} */ failures) => exitAfterFlush(failures > 0 || failedToLoad > 0 ? 1 : 0));
+}
+
+main().catch((error) => {
+  // a bad --require, config or reporter: the run as a whole is broken, not one file
+  console.error(error);
+  writeEvent({ type: 'error', error: toError(error, stringify) });
+  exitAfterFlush(1);
+});
