@@ -31,6 +31,14 @@ describe('createMochaRunner', () => {
     expect(new Set(report.results.map((result) => result.id.file))).toEqual(new Set(['checks/one.check.cjs', 'spec/scheduler.spec.js']));
   });
 
+  it('starts the tests under the Node flags of the config (node-option import), as mocha does', async () => {
+    project = await copyFixture('mocha-cjs');
+    await writeFile(join(project.dir, 'spec/register.mjs'), "globalThis.registeredBy = 'import';\n");
+    await writeFile(join(project.dir, 'spec/flags.spec.js'), "it('sees the import', function () { if (globalThis.registeredBy !== 'import') throw new Error('not imported'); });\n");
+    await writeFile(join(project.dir, '.mocharc.json'), JSON.stringify({ spec: 'spec/flags.spec.js', 'node-option': ['import=./spec/register.mjs'] }));
+    expect(statuses(await createMochaRunner().run(project.dir, { timeoutMs: 30_000 }))).toEqual(['spec/flags.spec.js :: sees the import = passed']);
+  });
+
   it('runs everything in scope except the excluded tests, and leaves them out of the report', async () => {
     project = await copyFixture('mocha-esm');
     const excluded = { file: pricingFile, name: 'linePrice > gives the bulk discount from ten units on' };

@@ -4,7 +4,9 @@
 // that throws at load becomes an `error` event for that file while the others' tests still run.
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { toError, writeEvent } from './events.mjs';
+import { nodeFlagsOf, relaunchWith } from './node-flags.mjs';
 import { createReporter } from './reporter.mjs';
 
 /** @typedef {import('../mocha-launch.js').MochaLaunchRequest} MochaLaunchRequest */
@@ -16,6 +18,7 @@ const Mocha = fromMocha('./lib/mocha.js');
 const { loadOptions } = fromMocha('./lib/cli/options.js');
 const { handleRequires } = fromMocha('./lib/cli/run-helpers.js');
 const collectFiles = fromMocha('./lib/cli/collect-files.js');
+const nodeFlags = fromMocha('./lib/cli/node-flags.js');
 const stringify = Mocha.utils.stringify;
 
 /** @param {unknown} value a yargs list option: absent, one string, or strings, each maybe comma-separated */
@@ -35,6 +38,7 @@ function exitAfterFlush(/** @type {number} */ code) {
 
 async function main() {
   const options = loadOptions([]);
+  if (relaunchWith(nodeFlagsOf(options, nodeFlags), fileURLToPath(import.meta.url))) return;
   const spec = request.files ?? (options._.length > 0 ? options._.map(String) : ['./test']);
   Object.assign(options, await handleRequires(list(options.require)));
   const grep = request.grep === undefined ? undefined : new RegExp(request.grep);
@@ -44,7 +48,8 @@ async function main() {
   }
   /** @param {{ fullTitle(): string }} test */
   const matches = (test) => !grep || grep.test(test.fullTitle());
-  Object.assign(options, { parallel: false, watch: false, reporter: createReporter(Mocha), reporterOption: { matches } });
+  // One process, every test: parallel workers and bail would hide results the repair needs.
+  Object.assign(options, { parallel: false, watch: false, bail: false, reporter: createReporter(Mocha), reporterOption: { matches } });
   const mocha = new Mocha(options);
   const { files, unmatchedFiles } = collectFiles({
     ignore: list(options.ignore),
