@@ -43,7 +43,7 @@ describe('mocha launcher: files that fail to load', () => {
 });
 
 describe('mocha launcher: hooks and titles', () => {
-  it('fails the tests a failed before/beforeEach hook skipped, and the test an afterEach hook failed after', async () => {
+  it('fails the tests a failed hook made mocha skip, and the file when a hook leaves nothing to fail', async () => {
     const { dir } = await fixtureWith('mocha-cjs', {
       'spec/hooks.spec.js': [
         "describe('guarded', function () {",
@@ -58,6 +58,7 @@ describe('mocha launcher: hooks and titles', () => {
         "describe('cleaned up', function () {",
         "  afterEach(function () { throw new Error('cleanup broke'); });",
         "  it('four', function () {});",
+        "  it('six', function () {});",
         '});',
         "describe('torn down', function () {",
         "  after(function () { throw new Error('teardown broke'); });",
@@ -71,8 +72,10 @@ describe('mocha launcher: hooks and titles', () => {
       ['guarded > one', expect.stringMatching(/"before each" hook.*no database/)],
       ['guarded > inner > two', expect.stringMatching(/no database/)],
       ['set up once > three', expect.stringMatching(/"before all" hook.*no fixture/)],
-      ['cleaned up > four', expect.stringMatching(/"after each" hook.*cleanup broke/)],
+      ['cleaned up > six', expect.stringMatching(/"after each" hook.*cleanup broke/)],
     ]);
+    expect(resultsOf(events)).toContainEqual(['cleaned up > four', 'passed']);
+    expect(resultsOf(events).filter(([name]) => name === 'cleaned up > four')).toHaveLength(1);
     expect(loadErrorsOf(events)).toEqual([{ file: 'hooks.spec.js', message: expect.stringMatching(/"after all" hook.*teardown broke/) }]);
   });
 

@@ -23,7 +23,7 @@ describe('createMochaRunner', () => {
     await rm(join(project.dir, '.mocharc.json'));
     await mkdir(join(project.dir, 'checks'));
     await writeFile(join(project.dir, 'checks/one.check.cjs'), "it('checks one', function () {});\n");
-    await writeFile(join(project.dir, '.mocharc.yml'), 'spec:\n  - checks/*.check.cjs\nrequire: ./spec/hooks.js\n');
+    await writeFile(join(project.dir, '.mocharc.yml'), 'spec:\n  - checks/*.{check,probe}.cjs\nrequire: ./spec/hooks.js\n');
     expect(statuses(await createMochaRunner().run(project.dir, { timeoutMs: 30_000 }))).toEqual(['checks/one.check.cjs :: checks one = passed']);
     await rm(join(project.dir, '.mocharc.yml'));
     await writeFile(join(project.dir, '.mocharc.cjs'), "module.exports = { spec: ['checks/**/*.cjs', 'spec/scheduler.spec.js'] };\n");

@@ -21,10 +21,19 @@ const collectFiles = fromMocha('./lib/cli/collect-files.js');
 const nodeFlags = fromMocha('./lib/cli/node-flags.js');
 const stringify = Mocha.utils.stringify;
 
-/** @param {unknown} value a yargs list option: absent, one string, or strings, each maybe comma-separated */
-function list(value) {
+/**
+ * A yargs array option as strings: absent, one value, or several.
+ * @param {unknown} value
+ * @returns {string[]}
+ */
+function array(value) {
   if (value === undefined || value === null || value === false) return [];
-  return (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(/ *, */)).filter((item) => item !== '');
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+/** `extension` is also comma-separated in mocha's CLI (other options are not: a glob may hold `{a,b}`). */
+function commaList(/** @type {unknown} */ value) {
+  return array(value).flatMap((item) => item.split(/ *, */)).filter((item) => item !== '');
 }
 
 /** Exits once stdout and stderr are flushed: a handle the tests leave open must not turn a finished run into a timeout. */
@@ -39,8 +48,8 @@ function exitAfterFlush(/** @type {number} */ code) {
 async function main() {
   const options = loadOptions([]);
   if (relaunchWith(nodeFlagsOf(options, nodeFlags), fileURLToPath(import.meta.url))) return;
-  const spec = request.files ?? (options._.length > 0 ? options._.map(String) : ['./test']);
-  Object.assign(options, await handleRequires(list(options.require)));
+  const spec = request.files ?? (options._.length > 0 ? array(options._) : ['./test']);
+  Object.assign(options, await handleRequires(array(options.require)));
   const grep = request.grep === undefined ? undefined : new RegExp(request.grep);
   if (grep) {
     delete options.fgrep;
@@ -52,12 +61,12 @@ async function main() {
   Object.assign(options, { parallel: false, watch: false, bail: false, reporter: createReporter(Mocha), reporterOption: { matches } });
   const mocha = new Mocha(options);
   const { files, unmatchedFiles } = collectFiles({
-    ignore: list(options.ignore),
-    extension: list(options.extension),
-    file: list(options.file),
+    ignore: array(options.ignore),
+    extension: commaList(options.extension),
+    file: array(options.file),
     recursive: options.recursive,
     sort: options.sort,
-    spec: request.files ? spec : spec.flatMap(list),
+    spec,
   });
   for (const { pattern } of unmatchedFiles) console.error(`Warning: Cannot find any files matching pattern "${pattern}"`);
   const loaded = [];

@@ -5,7 +5,7 @@ import { toError, writeEvent } from './events.mjs';
 
 /**
  * @typedef {{ title: string, file?: string, type: string, state?: string, duration?: number,
- *   parent?: MochaSuite, titlePath(): string[], fullTitle(): string, ctx?: { currentTest?: MochaRunnable } }} MochaRunnable
+ *   parent?: MochaSuite, titlePath(): string[], fullTitle(): string }} MochaRunnable
  * @typedef {{ file?: string, tests: MochaRunnable[], suites: MochaSuite[] }} MochaSuite
  * @typedef {{ suite: MochaSuite, on(event: string, listener: (...args: any[]) => void): unknown }} MochaRunner
  * @typedef {{ reporterOption?: { matches?: (test: MochaRunnable) => boolean } }} ReporterOptions
@@ -34,6 +34,8 @@ export function createReporter(Mocha) {
        * @param {unknown} [error]
        */
       const result = (test, status, error) => {
+        // one result per test: mocha's own failHookAffectedTests may fail a test this reporter already failed
+        if (done.has(test)) return;
         done.add(test);
         const event = { type: 'result', file: test.file ?? '', titles: test.titlePath(), status, durationMs: test.duration ?? 0 };
         writeEvent(status === 'failed' ? { ...event, error: toError(error, stringify) } : event);
@@ -50,13 +52,12 @@ export function createReporter(Mocha) {
           else writeEvent({ type: 'error', error: toError(error, stringify) });
           return;
         }
-        // A failed hook skips the tests it guards; they fail with the hook's error instead of vanishing.
-        // An afterEach hook also fails the test it ran after; an after-all hook with nothing left fails the file.
+        // A failed hook makes mocha skip the rest of its suite: those tests fail with the hook's error instead
+        // of vanishing. A test that already passed keeps its result; a hook that leaves nothing to fail
+        // (after all, or afterEach on the last test) fails the file.
         const hookError = { ...toError(error, stringify) };
         hookError.message = `${runnable.title}: ${hookError.message}`;
-        const current = runnable.ctx?.currentTest;
         const affected = testsOf(runnable.parent).filter((test) => matches(test) && !done.has(test));
-        if (current && done.has(current) && /after each/.test(runnable.title)) affected.unshift(current);
         for (const test of affected) result(test, 'failed', hookError);
         if (affected.length === 0) writeEvent({ type: 'error', ...fileOf(runnable), error: hookError });
       });
