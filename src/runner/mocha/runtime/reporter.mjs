@@ -12,6 +12,8 @@ import { toError, writeEvent } from './events.mjs';
  */
 
 /**
+ * The reporter class for the project's mocha: its Spec output plus `collected`/`start`/`result` events, and
+ * hook failures turned into failures of the tests they made mocha skip.
  * @param {any} Mocha the project's Mocha export
  * @returns {new (runner: MochaRunner, options: ReporterOptions) => object}
  */
