@@ -50,13 +50,16 @@ async function main() {
   if (relaunchWith(nodeFlagsOf(options, nodeFlags), fileURLToPath(import.meta.url))) return;
   const spec = request.files ?? (options._.length > 0 ? array(options._) : ['./test']);
   Object.assign(options, await handleRequires(array(options.require)));
-  const grep = request.grep === undefined ? undefined : new RegExp(request.grep);
-  if (grep) {
+  if (request.grep !== undefined) {
     delete options.fgrep;
-    Object.assign(options, { grep, invert: false });
+    Object.assign(options, { grep: new RegExp(request.grep), invert: false });
   }
+  // The tests mocha will run, by the grep it settled on (ours, or the project's grep/fgrep/invert).
   /** @param {{ fullTitle(): string }} test */
-  const matches = (test) => !grep || grep.test(test.fullTitle());
+  const matches = (test) => {
+    const grep = mocha.options.grep;
+    return !(grep instanceof RegExp) || grep.test(test.fullTitle()) !== Boolean(mocha.options.invert);
+  };
   // One process, every test: parallel workers and bail would hide results the repair needs.
   Object.assign(options, { parallel: false, watch: false, bail: false, reporter: createReporter(Mocha), reporterOption: { matches } });
   const mocha = new Mocha(options);
