@@ -24,7 +24,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--max-iter <n>', 'most repair steps (default 5)', positiveInt)
     .option('--tests <glob...>', 'test files that define the goal (default: the whole suite)')
     .option('--src <glob...>', 'files that may be edited (default: every non-test source)')
-    .option('--runner <name>', 'vitest | jest | node-test | command:<cmd> (default: detected)')
+    .option('--runner <name>', 'vitest | jest | node-test | mocha | command:<cmd> (default: detected)')
     .option('--edit-format <name>', 'reply format asked of models: search-replace | unified-diff | whole-file | yaml (default: by model)')
     .option('--format-retries <n>', 'extra replies a step may ask for after an unusable one, not counted as steps (default 2)', nonNegativeInt)
     .option('--test-timeout <seconds>', 'limit for one test run; a hung run is killed (default 60)', positiveInt)

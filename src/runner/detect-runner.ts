@@ -9,7 +9,7 @@ interface PackageJson {
   readonly jest?: unknown;
 }
 
-const configFile = /^(?:vitest|jest)\.config\.[cm]?[jt]s$|^vitest\.workspace\.|^vite\.config\.[cm]?[jt]s$/;
+const configFile = /^(?:vitest|jest)\.config\.[cm]?[jt]s$|^vitest\.workspace\.|^vite\.config\.[cm]?[jt]s$|^\.mocharc\.(?:[cm]?js|json|jsonc|ya?ml)$/;
 
 async function readPackage(projectDir: string): Promise<PackageJson | undefined> {
   try {
@@ -29,6 +29,7 @@ export function runnerFromScript(script: string): string | undefined {
   if (/\bvitest\b/.test(script)) return 'vitest';
   if (/\bjest\b/.test(script)) return 'jest';
   if (/\bnode\b[^&|;]*--test\b/.test(script)) return 'node-test';
+  if (/\b_?mocha\b/.test(script)) return 'mocha';
   return undefined;
 }
 
@@ -47,13 +48,15 @@ export async function detectRunnerName(projectDir: string): Promise<string> {
     if (entry.startsWith('vitest.')) return 'vitest';
     if (entry.startsWith('jest.')) return 'jest';
     if (entry.startsWith('vite.') && (await viteConfigHasTest(projectDir, entry))) return 'vitest';
+    if (entry.startsWith('.mocharc.')) return 'mocha';
   }
   if (pkg?.jest !== undefined) return 'jest';
   const deps = { ...pkg?.dependencies, ...pkg?.devDependencies };
   if ('vitest' in deps) return 'vitest';
   if ('jest' in deps) return 'jest';
+  if ('mocha' in deps) return 'mocha';
   if (script && !/no test specified/.test(script)) return 'command:npm test';
   throw new ConfigError(
-    `Cannot tell how to run the tests in ${projectDir}: no vitest or jest dependency or config, and no "test" script in package.json. Pass --runner (vitest, jest, node-test or "command:<cmd>").`,
+    `Cannot tell how to run the tests in ${projectDir}: no vitest, jest or mocha dependency or config, and no "test" script in package.json. Pass --runner (vitest, jest, node-test, mocha or "command:<cmd>").`,
   );
 }

@@ -11,6 +11,10 @@ describe('isTestFile', () => {
     ['node-test', 'test/helpers.js', true],
     ['node-test', 'src/stack-test.js', true],
     ['node-test', 'src/stack.js', false],
+    ['mocha', 'test/helpers.js', true],
+    ['mocha', 'spec/queue.spec.js', true],
+    ['mocha', 'lib/queue.test.mjs', true],
+    ['mocha', 'lib/queue.js', false],
     ['command:npm test', 'tests/run.sh', true],
     ['command:npm test', 'lib/index.js', false],
   ] as const)('%s: %s → %s', (runner, path, expected) => {

@@ -8,6 +8,8 @@ const testFilePatterns = {
   jest: commonPatterns,
   // node --test's own defaults: *.test.*, *-test.*, *_test.*, test-*.*, test.*, and everything under test/
   'node-test': [...commonPatterns, '**/*{-,_}test.{js,mjs,cjs}', '**/test-*.{js,mjs,cjs}', '**/test.{js,mjs,cjs}', '{test,tests}/**', '**/{test,tests}/**'],
+  // mocha's default spec is ./test/*.{js,cjs,mjs}; projects configure spec/ or *.spec.* globs as often
+  mocha: [...commonPatterns, '{test,tests,spec}/**', '**/{test,tests,spec}/**'],
   command: [...commonPatterns, '{test,tests}/**', '**/{test,tests}/**'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -25,7 +27,7 @@ function matcherFor(runnerName: string): (path: string) => boolean {
 
 /**
  * Whether a project-relative path is a test file for the runner named `runnerName` (`vitest`, `jest`,
- * `node-test`, or `command:…`, which uses the broadest patterns).
+ * `node-test`, `mocha`, or `command:…`, which uses the broadest patterns).
  */
 export function isTestFile(runnerName: string, path: string): boolean {
   const posix = path.replace(/\\/g, '/').replace(/^\.\//, '');

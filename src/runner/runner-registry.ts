@@ -4,6 +4,7 @@ import { withHangRecovery } from './core/with-hang-recovery.js';
 import { withWholeFileRequests } from './core/with-whole-file-requests.js';
 import { detectRunnerName } from './detect-runner.js';
 import { createJestRunner } from './jest/jest-runner.js';
+import { createMochaRunner } from './mocha/mocha-runner.js';
 import { createNodeTestRunner } from './node-test/node-test-runner.js';
 import type { TestRunner } from './test-runner.js';
 import { createVitestRunner } from './vitest/vitest-runner.js';
@@ -15,6 +16,7 @@ const runnerFactories = {
   vitest: createVitestRunner,
   jest: createJestRunner,
   'node-test': createNodeTestRunner,
+  mocha: createMochaRunner,
 } as const satisfies Record<string, () => TestRunner>;
 
 export type RunnerName = keyof typeof runnerFactories;
@@ -25,7 +27,7 @@ function isRunnerName(spec: string): spec is RunnerName {
 }
 
 /**
- * A runner from a `--runner` spec: `vitest`, `jest`, `node-test` or `command:<shell command>`.
+ * A runner from a `--runner` spec: `vitest`, `jest`, `node-test`, `mocha` or `command:<shell command>`.
  * @throws ConfigError for anything else, listing the valid names.
  */
 export function createRunner(spec: string): TestRunner {

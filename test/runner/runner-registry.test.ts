@@ -23,14 +23,14 @@ describe('runner registry', () => {
   });
 
   it('creates the built-in runners and command runners by name', () => {
-    expect(runnerNames).toEqual(['vitest', 'jest', 'node-test']);
+    expect(runnerNames).toEqual(['vitest', 'jest', 'node-test', 'mocha']);
     for (const name of runnerNames) expect(createRunner(name).name).toBe(name);
     expect(createRunner('command:make check').name).toBe('command:make check');
   });
 
   it('refuses an unknown name, listing the valid ones', () => {
-    expect(() => createRunner('mocha')).toThrow(ConfigError);
-    expect(() => createRunner('mocha')).toThrow(/vitest, jest, node-test, command:<cmd>/);
+    expect(() => createRunner('jasmine')).toThrow(ConfigError);
+    expect(() => createRunner('jasmine')).toThrow(/vitest, jest, node-test, mocha, command:<cmd>/);
     expect(() => createRunner('command:')).toThrow(ConfigError);
   });
 
@@ -42,6 +42,10 @@ describe('runner registry', () => {
     ['a vite config with test', { 'package.json': pkg({}), 'vite.config.ts': 'export default { test: {} };' }, 'vitest'],
     ['a jest key in package.json', { 'package.json': pkg({ jest: { testEnvironment: 'node' } }) }, 'jest'],
     ['a dev dependency', { 'package.json': pkg({ devDependencies: { jest: '^30.0.0' } }) }, 'jest'],
+    ['a mocha script', { 'package.json': pkg({ scripts: { test: 'mocha --exit' } }) }, 'mocha'],
+    ['a .mocharc file', { 'package.json': pkg({ scripts: { test: 'npm run unit' } }), '.mocharc.yml': 'spec: spec/**/*.js' }, 'mocha'],
+    ['a mocha dev dependency', { 'package.json': pkg({ devDependencies: { mocha: '^11.0.0', chai: '^5.0.0' } }) }, 'mocha'],
+    ['jest before mocha among the dependencies', { 'package.json': pkg({ devDependencies: { mocha: '^11.0.0', jest: '^30.0.0' } }) }, 'jest'],
     ['only a test script', { 'package.json': pkg({ scripts: { test: 'make test' } }) }, 'command:npm test'],
   ])('detects from %s', async (_label, files, expected) => {
     expect((await detectRunner(await project(files))).name).toBe(expected);
