@@ -18,7 +18,7 @@ import { decideNext } from './policy.js';
 import { replyStats } from './reply-stats.js';
 import type { RunContext } from './run-context.js';
 import type { RunResult } from './run-result.js';
-import type { Attempt, AttemptOutcome, Proposal } from './types.js';
+import type { Attempt, AttemptOutcome, Proposal, Score } from './types.js';
 import { failingResults, scoreReport } from './types.js';
 
 /**
@@ -93,7 +93,9 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
 
   const finalScore = scoreReport(best);
   const changes = [...kept.values()].filter((c) => c.before !== c.after);
-  const status = baselineScore.failed === 0 ? 'already-green' : finalScore.failed === 0 && finalScore.total > 0 ? 'green' : 'red';
+  // Green needs evidence: tests that ran and passed. A run interrupted before its baseline saw a test is red.
+  const passes = (score: Score) => score.total > 0 && score.failed === 0;
+  const status = passes(baselineScore) ? 'already-green' : passes(finalScore) && stopReason !== 'interrupted' ? 'green' : 'red';
   const result: RunResult = {
     runId: ctx.runId,
     status,
