@@ -50,6 +50,11 @@ interface RunnerCase {
   readonly exitingFix: string;
   /** What the load failure of a file with a syntax error at `line` says: the framework's words and, where it gives it, the line. */
   readonly syntaxError: (file: string, line: number) => RegExp;
+  /**
+   * Whether a test file whose process ends with status 0 before it reports a test slips through as passing
+   * (Node 20's runner reports such a file as one passing test named after it): a known gap, see the test.
+   */
+  readonly silentExitPasses?: boolean;
   /** Seconds the built-in engine gets for the repair. */
   readonly budget: number;
 }
@@ -109,6 +114,7 @@ const cases: readonly RunnerCase[] = [
       '  if (words === 0) {\n    process.exit(0);\n  }\n  return Math.max(1, Math.ceil(words / wordsPerMinute));',
     ),
     syntaxError: (file, line) => new RegExp(`SyntaxError: Unexpected token .*\\(at ${escapeRegExp(file)}:${line}\\)`),
+    silentExitPasses: true,
     budget: 150,
   },
 ];
@@ -129,6 +135,18 @@ const checks: Record<TestStyle, (actual: string, expected: string) => string> = 
 function importLine(style: TestStyle, name: string, from: string): string {
   if (style === 'jest') return `const { ${name} } = require('${from}');\n`;
   return `import { ${name} } from '${from}${style === 'node-test' ? '.js' : ''}';\n`;
+}
+
+/** The module `missingImportTest` asks for, written so that calling its function ends the process with status 0. */
+function exitingModule(style: TestStyle): { readonly file: string; readonly text: string } {
+  if (style === 'jest') return { file: 'src/missing-thing.js', text: "'use strict';\n\nfunction shippingCost() {\n  process.exit(0);\n}\n\nmodule.exports = { shippingCost };\n" };
+  if (style === 'vitest') return { file: 'src/missing-thing.ts', text: 'export function shippingCost(_weight: number): number {\n  process.exit(0);\n}\n' };
+  return { file: 'src/missing-thing.js', text: 'export function shippingCost() {\n  process.exit(0);\n}\n' };
+}
+
+/** A search/replace block with an empty SEARCH: the whole content of a new file. */
+function newFile(file: string, text: string): string {
+  return `${file}\n\`\`\`\n<<<<<<< SEARCH\n=======\n${text}>>>>>>> REPLACE\n\`\`\`\n`;
 }
 
 /** A test file that imports a module that does not exist. */
@@ -260,6 +278,22 @@ describe.each(cases)('verdicts on $fixture ($runner)', (c) => {
     const before = await snapshotFiles(project.dir);
     const replies = await writeReplies([c.exitingFix]);
     const run = await runCli(['fix', project.dir, '--model', `scripted:${replies}`, '--json', '--yes']);
+    const result = expectRed(run);
+    expect(result.steps.map((s) => s.outcome)).not.toContain('green');
+    expect(result.delivery.kind).not.toBe('applied');
+    expect(await snapshotFiles(project.dir, ['node_modules', '.redgreen'])).toEqual(before);
+  });
+
+  // Known gap with node:test (Node 20): a test file whose process exits with status 0 before reporting a test
+  // is reported by Node as one passing test named after the file, and its failing goal simply disappears from
+  // the run; the loop scores the rest, finds no failure, and the confirmation run agrees (exit 0). Green.
+  (c.silentExitPasses === true ? it.fails : it)('never calls green a fix whose new module ends the test process with status 0', async () => {
+    project = await copyFixture(c.fixture);
+    await writeFile(join(project.dir, brokenFile('shipping')), missingImportTest(c.style));
+    const before = await snapshotFiles(project.dir);
+    const module = exitingModule(c.style);
+    const reply = `${searchReplace(c.source, c.bug, c.fix, 'Fix the bug and add the shipping module.')}\n${newFile(module.file, module.text)}`;
+    const run = await runCli(['fix', project.dir, '--model', `scripted:${await writeReplies([reply])}`, '--json', '--yes']);
     const result = expectRed(run);
     expect(result.steps.map((s) => s.outcome)).not.toContain('green');
     expect(result.delivery.kind).not.toBe('applied');
