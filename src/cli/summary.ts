@@ -78,6 +78,7 @@ export function toJson(result: RunResult, delivery: Delivery, sandboxDir: string
     baseline: result.baseline,
     final: result.final,
     stillFailing: result.stillFailing,
+    failures: result.failures,
     steps: result.attempts,
     files: result.changes.map((c) => c.file),
     diff: result.diff,

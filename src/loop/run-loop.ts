@@ -104,7 +104,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     baseline: baselineScore,
     final: finalScore,
     stillFailing: failingResults(best).map((r) => r.id),
-    failures: failingResults(best).map((r) => ({ id: r.id, message: (r.failure?.message ?? r.status).split('\n')[0] ?? '' })),
+    failures: failingResults(best).map((r) => ({ id: r.id, message: headline(r.failure?.message ?? r.status) })),
     attempts: history,
     changes,
     diff: unifiedDiff(changes),
@@ -180,6 +180,16 @@ async function nextSafely(ctx: RunContext, stream: ProposalStream): Promise<Prop
     }
     throw error;
   }
+}
+
+/**
+ * The first line of a failure message, with the line after it when it only introduces what follows
+ * ("Transform failed with 1 error:", "Expected values to be strictly equal:"): that line holds the point.
+ */
+function headline(message: string): string {
+  const lines = message.split('\n').filter((line) => line.trim() !== '');
+  const first = lines[0] ?? '';
+  return first.trimEnd().endsWith(':') && lines[1] !== undefined ? `${first.trimEnd()} ${lines[1].trim()}` : first;
 }
 
 function countTrailingErrors(history: readonly Attempt[]): number {
