@@ -1,6 +1,6 @@
 import type { TestReport } from '../runner/types.js';
 import { isLoadFailure, testKey } from '../runner/types.js';
-import { mergeResults } from './compare.js';
+import { mergeResults, withVanishedFailures } from './compare.js';
 import type { RunContext } from './run-context.js';
 import { runGoalTests } from './run-tests.js';
 import { failingResults } from './types.js';
@@ -30,5 +30,5 @@ export async function verify(ctx: RunContext, best: TestReport): Promise<Verific
     return { report: merged, full: false };
   }
   const full = await runGoalTests(ctx);
-  return { report: full, full: true };
+  return { report: withVanishedFailures(best, full), full: true };
 }

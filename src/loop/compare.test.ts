@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aReport, aResult } from '../../test/helpers/factories.js';
-import { compareReports, mergeResults } from './compare.js';
+import { compareReports, mergeResults, withVanishedFailures } from './compare.js';
+import { loadFailureId } from '../runner/types.js';
 import { select } from './5-select.js';
 
 const best = aReport([aResult('a'), aResult('b', 'failed'), aResult('c', 'failed')]);
@@ -47,5 +48,23 @@ describe('select', () => {
     expect(regressed.feedback.join('\n')).toContain('broke 1 passing test');
     const stalled = select(best, best);
     expect(stalled.feedback.join('\n')).toMatch(/no failing test was fixed[\s\S]*b failed/);
+  });
+});
+
+describe('withVanishedFailures', () => {
+  it('puts back a failing goal the candidate no longer mentions, so it cannot pass by disappearing', () => {
+    const candidate = aReport([aResult('a'), aResult('b')]);
+    const carried = withVanishedFailures(best, candidate);
+    expect(carried.results.map((r) => [r.id.name, r.status])).toEqual([
+      ['a', 'passed'],
+      ['b', 'passed'],
+      ['c', 'failed'],
+    ]);
+    expect(compareReports(best, carried).verdict).toBe('improved');
+  });
+  it('resolves a load failure only when tests of its file now report', () => {
+    const unloaded = aReport([aResult('a'), { ...aResult('(the file failed to load)', 'failed', 'test/b.test.ts'), id: loadFailureId('test/b.test.ts') }]);
+    expect(withVanishedFailures(unloaded, aReport([aResult('a')])).results).toHaveLength(2);
+    expect(withVanishedFailures(unloaded, aReport([aResult('a'), aResult('b1', 'passed', 'test/b.test.ts')])).results).toHaveLength(2);
   });
 });

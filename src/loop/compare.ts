@@ -38,3 +38,18 @@ export function mergeResults(full: TestReport, subset: TestReport): TestResult[]
   const fresh = new Map(subset.results.map((r) => [testKey(r.id), r]));
   return full.results.map((r) => fresh.get(testKey(r.id)) ?? r);
 }
+
+/**
+ * A candidate's full report with every failing goal of the best state that it no longer mentions put back as
+ * failing: a goal does not pass by disappearing (a test process that exits early stops reporting). A load
+ * failure is resolved only when tests of its file now report. Pure.
+ */
+export function withVanishedFailures(best: TestReport, candidate: TestReport): TestReport {
+  const present = new Set(candidate.results.map((r) => testKey(r.id)));
+  const reportedFiles = new Set(candidate.results.filter((r) => !isLoadFailure(r.id)).map((r) => r.id.file));
+  const vanished = best.results
+    .filter((r) => (r.status === 'failed' || r.status === 'timeout') && !present.has(testKey(r.id)))
+    .filter((r) => !(isLoadFailure(r.id) && reportedFiles.has(r.id.file)))
+    .map((r) => ({ ...r, status: 'failed' as const, failure: { message: `no longer reported (the test process may have exited early): ${r.failure?.message.split('\n')[0] ?? r.status}`, frames: r.failure?.frames ?? [], output: '' } }));
+  return vanished.length === 0 ? candidate : { ...candidate, results: [...candidate.results, ...vanished] };
+}

@@ -30,6 +30,7 @@ function loadFailureOf(error, stderr) {
 export default async function* redgreenNodeTestReporter(source) {
   const stacks = new Map();
   const stderr = new Map();
+  const reported = new Set();
   for await (const event of source) {
     const data = event.data ?? {};
     const file = data.file ?? '';
@@ -58,6 +59,13 @@ export default async function* redgreenNodeTestReporter(source) {
       writeEvent({ type: 'error', file, error: loadFailureOf(error, stderr.get(file)) });
       continue;
     }
+    if (event.type === 'test:pass' && data.nesting === 0 && file && data.name === file) {
+      // Node 20 reports a test file whose process ended with status 0 before it reported any test as one
+      // passing "test" named after the file: that is not a test, and a file that ran none did not pass.
+      if (!reported.has(file)) writeEvent({ type: 'error', file, error: { message: 'the test file reported no tests: its process ended with status 0 before reporting any (an early process.exit?)' } });
+      continue;
+    }
+    reported.add(file);
     const status = data.skip || data.todo ? 'skipped' : event.type === 'test:pass' ? 'passed' : 'failed';
     const result = { type: 'result', file, titles, status };
     if (typeof details.duration_ms === 'number') result.durationMs = details.duration_ms;
