@@ -14,22 +14,26 @@ import type { ModelSettings } from './provider/model-settings.js';
 import { createProvider } from './provider/provider-registry.js';
 import type { PriceTable, UsageMeter } from './provider/usage-meter.js';
 import { createUsageMeter } from './provider/usage-meter.js';
-import { createRunner, detectRunner, isTestFile as isRunnerTestFile } from './runner/runner-registry.js';
+import { detectWorkspaceRunnerName } from './runner/detect-workspace-runner.js';
+import { runInPackage } from './runner/in-package.js';
+import { createRunner, isTestFile as isRunnerTestFile } from './runner/runner-registry.js';
 import type { TestRunner } from './runner/test-runner.js';
+import { locateProject, toRootGlobs } from './workspace/locate-project.js';
 import { createRunId } from './workspace/run-files.js';
 import { createSandbox } from './workspace/sandbox.js';
 import type { Sandbox } from './workspace/sandbox.js';
 
 export interface FixOptions {
+  /** The project, or a package of an npm/yarn/pnpm workspace: then the whole workspace is copied and the package's tests run. */
   readonly projectDir: string;
   /** `builtin` (the default), or a model: `openai:<model>`, `ollama:<model>`, `llamacpp`, `anthropic:<model>`, `gguf:<file>`, `scripted:<file>`. */
   readonly model?: string;
   /** `vitest`, `jest`, `node-test` or `command:<cmd>`; detected when absent. */
   readonly runner?: string;
   readonly maxSteps?: number;
-  /** Globs of the test files that define the goal. */
+  /** Globs of the test files that define the goal, relative to `projectDir`. */
   readonly tests?: readonly string[];
-  /** Globs of the files that may be edited. */
+  /** Globs of the files that may be edited, relative to `projectDir` (`../a/src/**` reaches a sibling package). */
   readonly src?: readonly string[];
   readonly allowTestEdits?: boolean;
   readonly testTimeoutMs?: number;
@@ -61,6 +65,11 @@ export interface FixSession {
   /** USD spent on model tokens, when a price for the model is configured. */
   readonly cost?: number;
   readonly sandboxDir: string;
+  /**
+   * The directory the sandbox copies and that `result.changes` and `result.diff` are relative to: the
+   * workspace root when `projectDir` is a workspace package, else `projectDir`. Write-back goes here.
+   */
+  readonly projectRoot: string;
   /** Removes the sandbox, or keeps it for inspection. */
   dispose(options?: { keep?: boolean }): Promise<void>;
 }
@@ -78,7 +87,8 @@ export async function fix(input: FixOptions): Promise<FixSession> {
     model,
     budgetSeconds: input.budgetSeconds ?? (model === builtinModel ? fixDefaults.builtinBudgetSeconds : undefined),
   };
-  const runner = options.runner ? createRunner(options.runner) : await detectRunner(options.projectDir);
+  const location = await locateProject(options.projectDir);
+  const runner = createRunner(options.runner ?? (await detectWorkspaceRunnerName({ root: location.root, subdir: location.subdir, workspace: location.workspace !== undefined })));
   const meter = createUsageMeter();
   const denoiser = createDenoiser(options, meter);
   const runId = createRunId();
@@ -86,9 +96,9 @@ export async function fix(input: FixOptions): Promise<FixSession> {
   let sandbox: Sandbox | undefined;
   try {
     await denoiser.init?.();
-    sandbox = await createSandbox(options.projectDir);
+    sandbox = await createSandbox(location.root);
     const files = await sandbox.listFiles();
-    const goal = options.tests && options.tests.length > 0 ? picomatch([...options.tests], { dot: true }) : undefined;
+    const goal = options.tests && options.tests.length > 0 ? picomatch(toRootGlobs(location.subdir, options.tests), { dot: true }) : undefined;
     const testFiles = goal ? files.filter((f) => goal(f)) : undefined;
     if (testFiles !== undefined && testFiles.length === 0) {
       throw new ConfigError(`no file in the project matches --tests ${options.tests?.join(' ')}`);
@@ -98,7 +108,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
     const result = await runLoop({
       runId,
       sandbox,
-      runner,
+      runner: location.subdir === '' ? runner : runInPackage(runner, location.subdir),
       denoiser,
       reporter,
       isTestFile,
@@ -106,7 +116,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
       options: {
         maxSteps: options.maxSteps ?? fixDefaults.maxSteps,
         testFiles,
-        srcGlobs: options.src,
+        srcGlobs: options.src && toRootGlobs(location.subdir, options.src),
         allowTestEdits: options.allowTestEdits ?? false,
         testTimeoutMs: options.testTimeoutMs ?? fixDefaults.testTimeoutMs,
         budgetSeconds: options.budgetSeconds,
@@ -115,7 +125,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
     });
     const cost = options.prices ? meter.cost(options.prices) : undefined;
     const kept = sandbox;
-    return { result, ...(cost === undefined ? {} : { cost }), sandboxDir: kept.root, dispose: (o) => kept.dispose(o) };
+    return { result, ...(cost === undefined ? {} : { cost }), sandboxDir: kept.root, projectRoot: location.root, dispose: (o) => kept.dispose(o) };
   } catch (error) {
     await sandbox?.dispose({ keep: false });
     throw error;
