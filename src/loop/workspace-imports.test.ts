@@ -49,4 +49,18 @@ describe('workspace imports', () => {
     const selected = await selectContext(project, [aResult('x', 'failed', 'packages/b/test/cart.test.ts')]);
     expect(selected.editableSources.map((f) => f.path)).toEqual(['packages/b/src/cart.ts', 'packages/a/src/index.ts', 'packages/a/src/range.ts', 'packages/a/src/format.ts']);
   });
+
+  it('knows only the packages the workspace globs name (pnpm-workspace.yaml here)', async () => {
+    const project = projectOf({
+      'package.json': '{"name":"root"}',
+      'pnpm-workspace.yaml': 'packages:\n  - libs/*\n',
+      'libs/a/package.json': '{"name":"@ws/a"}',
+      'libs/a/index.ts': 'export const a = 1;',
+      'fixtures/copy/package.json': '{"name":"@ws/b"}',
+      'fixtures/copy/index.ts': '',
+      'app/test/x.test.ts': "import { a } from '@ws/a';\nimport { b } from '@ws/b';",
+    });
+    const selected = await selectContext(project, [aResult('x', 'failed', 'app/test/x.test.ts')]);
+    expect(selected.editableSources.map((f) => f.path)).toEqual(['libs/a/index.ts']);
+  });
 });

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { ProjectView } from '../denoise/denoiser.js';
+import { parseWorkspacePatterns, workspaceManifestMatcher } from '../workspace/find-workspace.js';
 import { parseManifest } from '../workspace/package-manifest.js';
 import { sourceEntryCandidates } from '../workspace/package-entry.js';
 import type { PackageManifest } from '../workspace/package-manifest.js';
@@ -16,9 +17,9 @@ interface LocalPackage {
 }
 
 /**
- * An import resolver over the project's files. A bare specifier that names a package of the project (a
- * workspace package: any package.json outside node_modules) resolves to that package's source entry, so code
- * in a sibling package is followed as a relative import would be. Manifests are read once, on first need.
+ * An import resolver over the project's files. A bare specifier that names a package of the workspace (the
+ * root's `workspaces` or `pnpm-workspace.yaml` globs) resolves to that package's source entry, so code in a
+ * sibling package is followed as a relative import would be. Manifests are read once, on first need.
  */
 export function createImportResolver(project: ProjectView, files: ReadonlySet<string>): ImportResolver {
   let packages: Promise<Map<string, LocalPackage>> | undefined;
@@ -49,21 +50,24 @@ export function resolvePackageImport(specifier: string, packages: ReadonlyMap<st
   const local = packages.get(segments.slice(0, nameLength).join('/'));
   if (local === undefined) return undefined;
   const rest = segments.slice(nameLength).join('/');
-  const manifestPath = local.dir === '' ? 'package.json' : `${local.dir}/package.json`;
   for (const candidate of sourceEntryCandidates(local.manifest, rest === '' ? '.' : `./${rest}`)) {
-    const file = resolveImport(manifestPath, `./${candidate}`, files);
+    const file = resolveImport(`${local.dir}/package.json`, `./${candidate}`, files);
     if (file !== undefined && !file.endsWith('.d.ts')) return file;
   }
   return undefined;
 }
 
+/** The workspace's packages by name, read from the sandbox: the root's globs pick the package.json files. */
 async function readLocalPackages(project: ProjectView): Promise<Map<string, LocalPackage>> {
   const packages = new Map<string, LocalPackage>();
-  for (const file of project.files) {
-    if (file !== 'package.json' && !file.endsWith('/package.json')) continue;
+  const rootText = await project.read('package.json');
+  const declared = parseWorkspacePatterns(rootText === undefined ? undefined : parseManifest(rootText), await project.read('pnpm-workspace.yaml'));
+  if (declared === undefined) return packages;
+  const isPackageManifest = workspaceManifestMatcher(declared.patterns);
+  for (const file of project.files.filter(isPackageManifest)) {
     const text = await project.read(file);
     const manifest = text === undefined ? undefined : parseManifest(text);
-    if (typeof manifest?.name === 'string' && !packages.has(manifest.name)) packages.set(manifest.name, { dir: posix.dirname(file).replace(/^\.$/, ''), manifest });
+    if (typeof manifest?.name === 'string' && !packages.has(manifest.name)) packages.set(manifest.name, { dir: posix.dirname(file), manifest });
   }
   return packages;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempProject, type TempProject } from '../../test/helpers/temp-project.js';
-import { findWorkspace } from './find-workspace.js';
+import { findWorkspace, parseWorkspacePatterns, workspaceManifestMatcher } from './find-workspace.js';
 import { locateProject, toRootGlobs } from './locate-project.js';
 
 const packages = {
@@ -58,5 +58,18 @@ describe('toRootGlobs', () => {
   it('makes globs written in a package relative to the root, sibling packages included', () => {
     expect(toRootGlobs('packages/b', ['test/**', '../a/src/**', '!test/slow.test.ts'])).toEqual(['packages/b/test/**', 'packages/a/src/**', '!packages/b/test/slow.test.ts']);
     expect(toRootGlobs('', ['test/**'])).toEqual(['test/**']);
+  });
+});
+
+describe('parseWorkspacePatterns / workspaceManifestMatcher', () => {
+  it('reads the globs from text and matches package manifests by them', () => {
+    expect(parseWorkspacePatterns({ workspaces: { packages: ['packages/*'] } }, undefined)).toEqual({ kind: 'npm', patterns: ['packages/*'] });
+    expect(parseWorkspacePatterns({ workspaces: ['x'] }, 'packages: [libs/*]')).toEqual({ kind: 'pnpm', patterns: ['libs/*'] });
+    expect(parseWorkspacePatterns({ name: 'solo' }, undefined)).toBeUndefined();
+    const matches = workspaceManifestMatcher(['packages/*', './tools/**', '!packages/skip']);
+    expect(['packages/a/package.json', 'tools/x/y/package.json', 'packages/skip/package.json', 'package.json', 'packages/a/src/x.ts'].filter(matches)).toEqual([
+      'packages/a/package.json',
+      'tools/x/y/package.json',
+    ]);
   });
 });

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { parse } from 'yaml';
 import type { PackageManifest } from './package-manifest.js';
 import { readManifest } from './package-manifest.js';
+import { isWithin } from './project-paths.js';
 
 /** One package of a workspace. */
 export interface WorkspacePackage {
@@ -24,17 +26,36 @@ export interface Workspace {
 }
 
 /** The package globs a directory declares as a workspace root: `package.json` `workspaces`, or `pnpm-workspace.yaml`. */
-export async function workspacePatterns(dir: string): Promise<{ kind: Workspace['kind']; patterns: string[] } | undefined> {
-  const pnpm = await readFile(join(dir, 'pnpm-workspace.yaml'), 'utf8').catch(() => undefined);
-  if (pnpm !== undefined) {
-    const doc = parseYaml(pnpm) as { packages?: unknown } | undefined;
+export async function workspacePatterns(dir: string): Promise<WorkspacePatterns | undefined> {
+  const pnpmYaml = await readFile(join(dir, 'pnpm-workspace.yaml'), 'utf8').catch(() => undefined);
+  return parseWorkspacePatterns(await readManifest(dir), pnpmYaml);
+}
+
+/** What a root declares: its kind (`npm` covers yarn) and package globs. */
+export interface WorkspacePatterns {
+  readonly kind: Workspace['kind'];
+  readonly patterns: readonly string[];
+}
+
+/** The workspace globs of a root's manifest and `pnpm-workspace.yaml` text (pnpm's wins); undefined for no workspace. Pure. */
+export function parseWorkspacePatterns(manifest: PackageManifest | undefined, pnpmYaml: string | undefined): WorkspacePatterns | undefined {
+  if (pnpmYaml !== undefined) {
+    const doc = parseYaml(pnpmYaml) as { packages?: unknown } | undefined;
     const patterns = Array.isArray(doc?.packages) ? doc.packages.filter((p): p is string => typeof p === 'string') : [];
     return { kind: 'pnpm', patterns };
   }
-  const declared = (await readManifest(dir))?.workspaces;
+  const declared = manifest?.workspaces;
   if (declared === undefined) return undefined;
   const patterns = Array.isArray(declared) ? declared : (declared as { packages?: readonly string[] }).packages;
   return { kind: 'npm', patterns: (patterns ?? []).filter((p) => typeof p === 'string') };
+}
+
+/** Whether a root-relative path is the package.json of a workspace package, by the globs. Pure. */
+export function workspaceManifestMatcher(patterns: readonly string[]): (file: string) => boolean {
+  const globs = manifestGlobs(patterns);
+  const include = globs.filter((g) => !g.startsWith('!'));
+  if (include.length === 0) return () => false;
+  return picomatch(include, { ignore: globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1)) });
 }
 
 /**
@@ -56,7 +77,7 @@ export async function findWorkspace(dir: string): Promise<Workspace | undefined>
 
 /** The named packages the globs match under `root`, sorted by directory. Negated globs (`!x`) exclude. */
 export async function listWorkspacePackages(root: string, patterns: readonly string[]): Promise<WorkspacePackage[]> {
-  const manifests = patterns.map((p) => (p.startsWith('!') ? `!${trimGlob(p.slice(1))}/package.json` : `${trimGlob(p)}/package.json`));
+  const manifests = manifestGlobs(patterns);
   if (!manifests.some((p) => !p.startsWith('!'))) return [];
   const found = await glob(manifests, { cwd: root, ignore: ['**/node_modules/**'], onlyFiles: true, expandDirectories: false });
   const packages: WorkspacePackage[] = [];
@@ -68,8 +89,10 @@ export async function listWorkspacePackages(root: string, patterns: readonly str
   return packages;
 }
 
-function trimGlob(pattern: string): string {
-  return pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+/** The package.json glob of each workspace glob (`packages/x` → `packages/x/package.json`), negations kept. */
+function manifestGlobs(patterns: readonly string[]): string[] {
+  const trim = (pattern: string): string => pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+  return patterns.map((p) => (p.startsWith('!') ? `!${trim(p.slice(1))}/package.json` : `${trim(p)}/package.json`));
 }
 
 function parseYaml(text: string): unknown {
@@ -78,10 +101,4 @@ function parseYaml(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Whether `path` is `dir` or below it (both absolute). */
-export function isWithin(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }

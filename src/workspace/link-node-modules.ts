@@ -1,8 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readlink, realpath, symlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { isWithin } from './find-workspace.js';
-import { linkedDirName } from './project-paths.js';
+import { isWithin, linkedDirName } from './project-paths.js';
 
 /**
  * Gives the sandbox the project's `node_modules` at `rel` without copying it. Without workspace links it is
