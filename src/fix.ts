@@ -8,17 +8,15 @@ import { getEditFormat } from './edit/edit-formats.js';
 import { ConfigError } from './errors.js';
 import type { RunReporter } from './events.js';
 import { combineReporters } from './events.js';
+import { resolveFixScope } from './fix-scope.js';
 import type { RunResult } from './loop/run-result.js';
 import { runLoop } from './loop/run-loop.js';
 import type { ModelSettings } from './provider/model-settings.js';
 import { createProvider } from './provider/provider-registry.js';
 import type { PriceTable, UsageMeter } from './provider/usage-meter.js';
 import { createUsageMeter } from './provider/usage-meter.js';
-import { detectWorkspaceRunnerName } from './runner/detect-workspace-runner.js';
-import { runInPackage } from './runner/in-package.js';
-import { createRunner, isTestFile as isRunnerTestFile } from './runner/runner-registry.js';
+import { isTestFile as isRunnerTestFile } from './runner/runner-registry.js';
 import type { TestRunner } from './runner/test-runner.js';
-import { locateProject, toRootGlobs } from './workspace/locate-project.js';
 import { createRunId } from './workspace/run-files.js';
 import { createSandbox } from './workspace/sandbox.js';
 import type { Sandbox } from './workspace/sandbox.js';
@@ -65,10 +63,7 @@ export interface FixSession {
   /** USD spent on model tokens, when a price for the model is configured. */
   readonly cost?: number;
   readonly sandboxDir: string;
-  /**
-   * The directory the sandbox copies and that `result.changes` and `result.diff` are relative to: the
-   * workspace root when `projectDir` is a workspace package, else `projectDir`. Write-back goes here.
-   */
+  /** Where `result.changes` and `result.diff` are relative to and write-back goes: the workspace root for a package. */
   readonly projectRoot: string;
   /** Removes the sandbox, or keeps it for inspection. */
   dispose(options?: { keep?: boolean }): Promise<void>;
@@ -87,8 +82,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
     model,
     budgetSeconds: input.budgetSeconds ?? (model === builtinModel ? fixDefaults.builtinBudgetSeconds : undefined),
   };
-  const location = await locateProject(options.projectDir);
-  const runner = createRunner(options.runner ?? (await detectWorkspaceRunnerName({ root: location.root, subdir: location.subdir, workspace: location.workspace !== undefined })));
+  const { location, runner, loopRunner, toRoot } = await resolveFixScope(options.projectDir, options.runner);
   const meter = createUsageMeter();
   const denoiser = createDenoiser(options, meter);
   const runId = createRunId();
@@ -98,17 +92,17 @@ export async function fix(input: FixOptions): Promise<FixSession> {
     await denoiser.init?.();
     sandbox = await createSandbox(location.root);
     const files = await sandbox.listFiles();
-    const goal = options.tests && options.tests.length > 0 ? picomatch(toRootGlobs(location.subdir, options.tests), { dot: true }) : undefined;
+    const goal = options.tests && options.tests.length > 0 ? picomatch(toRoot(options.tests), { dot: true }) : undefined;
     const testFiles = goal ? files.filter((f) => goal(f)) : undefined;
     if (testFiles !== undefined && testFiles.length === 0) {
-      throw new ConfigError(`no file in the project matches --tests ${options.tests?.join(' ')}`);
+      throw new ConfigError(`no file in the project matches --tests ${options.tests?.join(' ')}${location.subdir === '' ? '' : ` (relative to ${location.subdir})`}`);
     }
     const isTestFile = (file: string) => isRunnerTestFile(runner.name, file) || (goal?.(file) ?? false);
     await reporter.onRunStart({ runId, projectDir: options.projectDir, sandboxDir: sandbox.root, runner: runner.name, denoiser: denoiser.name, maxSteps: options.maxSteps ?? fixDefaults.maxSteps });
     const result = await runLoop({
       runId,
       sandbox,
-      runner: location.subdir === '' ? runner : runInPackage(runner, location.subdir),
+      runner: loopRunner,
       denoiser,
       reporter,
       isTestFile,
@@ -116,7 +110,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
       options: {
         maxSteps: options.maxSteps ?? fixDefaults.maxSteps,
         testFiles,
-        srcGlobs: options.src && toRootGlobs(location.subdir, options.src),
+        srcGlobs: options.src && toRoot(options.src),
         allowTestEdits: options.allowTestEdits ?? false,
         testTimeoutMs: options.testTimeoutMs ?? fixDefaults.testTimeoutMs,
         budgetSeconds: options.budgetSeconds,
