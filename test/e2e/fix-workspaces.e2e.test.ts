@@ -58,4 +58,15 @@ describe('redgreen fix in an npm workspace (built-in engine)', () => {
     await writeFile(join(project.dir, 'pnpm-workspace.yaml'), "packages:\n  - 'packages/*'\n");
     await expectFixInA(project.dir, [join(project.dir, 'packages/b')]);
   }, 120_000);
+
+  it('refuses a root whose test script runs package by package, saying how to run it instead', async () => {
+    project = await copyWorkspaceFixture('npm-workspaces', npmWorkspaceLinks);
+    const manifest = join(project.dir, 'package.json');
+    await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"test": "vitest run"', '"test": "npm test --workspaces"'));
+    const before = await snapshotFiles(project.dir);
+    const run = await runCli(['fix', project.dir, '--yes']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/runs each package's tests separately.*Run redgreen in a package .*--runner/s);
+    expect(await snapshotFiles(project.dir)).toEqual(before);
+  });
 });
