@@ -8,28 +8,30 @@ import { getEditFormat } from './edit/edit-formats.js';
 import { ConfigError } from './errors.js';
 import type { RunReporter } from './events.js';
 import { combineReporters } from './events.js';
+import { resolveFixScope } from './fix-scope.js';
 import type { RunResult } from './loop/run-result.js';
 import { runLoop } from './loop/run-loop.js';
 import type { ModelSettings } from './provider/model-settings.js';
 import { createProvider } from './provider/provider-registry.js';
 import type { PriceTable, UsageMeter } from './provider/usage-meter.js';
 import { createUsageMeter } from './provider/usage-meter.js';
-import { createRunner, detectRunner, isTestFile as isRunnerTestFile } from './runner/runner-registry.js';
+import { isTestFile as isRunnerTestFile } from './runner/runner-registry.js';
 import type { TestRunner } from './runner/test-runner.js';
 import { createRunId } from './workspace/run-files.js';
 import { createSandbox } from './workspace/sandbox.js';
 import type { Sandbox } from './workspace/sandbox.js';
 
 export interface FixOptions {
+  /** The project, or a package of an npm/yarn/pnpm workspace: then the whole workspace is copied and the package's tests run. */
   readonly projectDir: string;
   /** `builtin` (the default), or a model: `openai:<model>`, `ollama:<model>`, `llamacpp`, `anthropic:<model>`, `gguf:<file>`, `scripted:<file>`. */
   readonly model?: string;
   /** `vitest`, `jest`, `node-test` or `command:<cmd>`; detected when absent. */
   readonly runner?: string;
   readonly maxSteps?: number;
-  /** Globs of the test files that define the goal. */
+  /** Globs of the test files that define the goal, relative to `projectDir`. */
   readonly tests?: readonly string[];
-  /** Globs of the files that may be edited. */
+  /** Globs of the files that may be edited, relative to `projectDir` (`../a/src/**` reaches a sibling package). */
   readonly src?: readonly string[];
   readonly allowTestEdits?: boolean;
   readonly testTimeoutMs?: number;
@@ -63,6 +65,8 @@ export interface FixSession {
   /** USD spent on model tokens, when a price for the model is configured. */
   readonly cost?: number;
   readonly sandboxDir: string;
+  /** Where `result.changes` and `result.diff` are relative to and write-back goes: the workspace root for a package. */
+  readonly projectRoot: string;
   /** Removes the sandbox, or keeps it for inspection. */
   dispose(options?: { keep?: boolean }): Promise<void>;
 }
@@ -80,7 +84,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
     model,
     budgetSeconds: input.budgetSeconds ?? (model === builtinModel ? fixDefaults.builtinBudgetSeconds : undefined),
   };
-  const runner = options.runner ? createRunner(options.runner) : await detectRunner(options.projectDir);
+  const { location, runner, loopRunner, toRoot } = await resolveFixScope(options.projectDir, options.runner);
   const meter = createUsageMeter();
   const denoiser = createDenoiser(options, meter);
   const runId = createRunId();
@@ -88,19 +92,19 @@ export async function fix(input: FixOptions): Promise<FixSession> {
   let sandbox: Sandbox | undefined;
   try {
     await denoiser.init?.();
-    sandbox = await createSandbox(options.projectDir);
+    sandbox = await createSandbox(location.root);
     const files = await sandbox.listFiles();
-    const goal = options.tests && options.tests.length > 0 ? picomatch([...options.tests], { dot: true }) : undefined;
+    const goal = options.tests && options.tests.length > 0 ? picomatch(toRoot(options.tests), { dot: true }) : undefined;
     const testFiles = goal ? files.filter((f) => goal(f)) : undefined;
     if (testFiles !== undefined && testFiles.length === 0) {
-      throw new ConfigError(`no file in the project matches --tests ${options.tests?.join(' ')}`);
+      throw new ConfigError(`no file in the project matches --tests ${options.tests?.join(' ')}${location.subdir === '' ? '' : ` (relative to ${location.subdir})`}`);
     }
     const isTestFile = (file: string) => isRunnerTestFile(runner.name, file) || (goal?.(file) ?? false);
     await reporter.onRunStart({ runId, projectDir: options.projectDir, sandboxDir: sandbox.root, runner: runner.name, denoiser: denoiser.name, maxSteps: options.maxSteps ?? fixDefaults.maxSteps });
     const result = await runLoop({
       runId,
       sandbox,
-      runner,
+      runner: loopRunner,
       denoiser,
       reporter,
       isTestFile,
@@ -108,7 +112,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
       options: {
         maxSteps: options.maxSteps ?? fixDefaults.maxSteps,
         testFiles,
-        srcGlobs: options.src,
+        srcGlobs: options.src && toRoot(options.src),
         allowTestEdits: options.allowTestEdits ?? false,
         testTimeoutMs: options.testTimeoutMs ?? fixDefaults.testTimeoutMs,
         hangTimeoutMs: options.hangTimeoutMs ?? fixDefaults.hangTimeoutMs,
@@ -118,7 +122,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
     });
     const cost = options.prices ? meter.cost(options.prices) : undefined;
     const kept = sandbox;
-    return { result, ...(cost === undefined ? {} : { cost }), sandboxDir: kept.root, dispose: (o) => kept.dispose(o) };
+    return { result, ...(cost === undefined ? {} : { cost }), sandboxDir: kept.root, projectRoot: location.root, dispose: (o) => kept.dispose(o) };
   } catch (error) {
     await sandbox?.dispose({ keep: false });
     throw error;

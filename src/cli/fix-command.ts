@@ -64,7 +64,8 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
   const keep = flags.keepSandbox === true || result.status === 'red';
   try {
     if (flags.json !== true && result.diff !== '') io.stdout(`${result.diff}\n`);
-    const delivery = await deliver(projectDir, result, flags, io);
+    // Changes are relative to the workspace root when the user named a package: write back there.
+    const delivery = await deliver(session.projectRoot, result, flags, io);
     if (flags.json === true) io.stdout(`${JSON.stringify(toJson(result, delivery, keep ? session.sandboxDir : undefined, session.cost))}\n`);
     else printSummary(result, delivery, keep ? session.sandboxDir : undefined, io, session.cost);
   } finally {

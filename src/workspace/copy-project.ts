@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, readlink, realpath, stat, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { linkNodeModules } from './link-node-modules.js';
 import { walkProject, type ProjectEntry } from './walk-project.js';
 
 /** How large a project may be before a sandbox copy is refused. */
@@ -28,7 +29,7 @@ export function hashBytes(bytes: Uint8Array): string {
 
 /**
  * Copies `projectDir` into the empty `targetDir`: regular files, empty directories and symlinks verbatim;
- * each `node_modules` becomes a link to the project's real one. Refuses (before copying anything) a project
+ * each `node_modules` is linked, not copied (see link-node-modules.ts). Refuses (before copying anything) a project
  * over `limits`. Returns what each copied file looked like.
  */
 export async function copyProject(projectDir: string, targetDir: string, limits: CopyLimits): Promise<Map<string, CopiedFile>> {
@@ -66,8 +67,7 @@ async function copyEntry(projectDir: string, targetDir: string, entry: ProjectEn
   const from = join(projectDir, entry.rel);
   const to = join(targetDir, entry.rel);
   if (entry.kind === 'linked-dir') {
-    // A dangling link has no real path; it is copied as it stands.
-    await symlink(await realpath(from).catch(() => readlink(from)), to, 'dir');
+    await linkNodeModules(projectDir, targetDir, entry.rel);
   } else if (entry.kind === 'symlink') {
     await symlink(await readlink(from), to);
   } else if (entry.kind === 'file') {

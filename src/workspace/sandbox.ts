@@ -46,7 +46,8 @@ export const defaultSandboxLimits: CopyLimits = { maxBytes: 200 * 1024 * 1024, m
 
 /**
  * Copies `projectDir` into a fresh `redgreen-sandbox-*` directory: `.git` and `.redgreen` are left out and
- * every `node_modules` is linked to the project's real one, so test runs find dependencies without a copy.
+ * every `node_modules` is linked to the project's real one, so test runs find dependencies without a copy; in a
+ * workspace, links to its packages lead to their sandbox copies instead (see link-node-modules.ts).
  */
 export async function createSandbox(projectDir: string, options: SandboxOptions = {}): Promise<Sandbox> {
   const project = resolve(projectDir);
