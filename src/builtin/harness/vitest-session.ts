@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RunnerError } from '../../errors.js';
 import { toFailure } from '../../runner/core/build-report.js';
 import { fullNamePattern } from '../../runner/core/name-filter.js';
@@ -10,17 +11,17 @@ import type { TestId, TestResult } from '../../runner/types.js';
 import { testKey } from '../../runner/types.js';
 import { createSandbox } from '../../workspace/sandbox.js';
 import type { CoverageMatrix } from '../types.js';
-import { harnessSetupSource } from './harness-setup-source.js';
-import type { HarnessProvided } from './harness-setup-source.js';
 import { findHanger, readHarnessEvents } from './harness-events.js';
 import type { HostProcess } from './host-process.js';
 import { startHostProcess } from './host-process.js';
 import { validateCandidates } from './validate-candidates.js';
 import type { CandidateRun, CandidateRunRequest, ValidationSession, ValidationSessionOptions } from './validation-session.js';
-import type { HostReply, HostSpec, HostTestResult, VitestHostConfig } from './vitest-host-source.js';
-import { vitestHostSource } from './vitest-host-source.js';
+import type { HarnessProvided, HostReply, HostSpec, HostTestResult, VitestHostConfig } from './host-protocol.js';
+import { hitLimitMessage } from './host-protocol.js';
+import { runtimeGlobal } from '../runtime.js';
 
-const setupPath = '.redgreen-harness/setup.mjs';
+const hostScript = fileURLToPath(new URL('./runtime/vitest-host.mjs', import.meta.url));
+const setupFile = fileURLToPath(new URL('./runtime/harness-setup.mjs', import.meta.url));
 
 function nodeEntryUrl(packageDir: string): string {
   return packageExportUrl(packageDir, './node', './dist/node.js');
@@ -46,16 +47,16 @@ export async function createVitestValidationSession(options: ValidationSessionOp
   const originals = new Map<string, string | undefined>();
   const loaded = new Map<string, string>();
 
-  let hostScript: string;
   let hostConfig: VitestHostConfig;
+  let vitestUrl: string;
   try {
     const framework = resolveFrameworkBin(sandbox.root, 'vitest');
-    await sandbox.writeFile(setupPath, harnessSetupSource);
-    hostScript = await runDir.write('redgreen-vitest-host.mjs', vitestHostSource);
+    vitestUrl = packageExportUrl(framework.packageDir, '.', './dist/index.js');
     hostConfig = {
       vitestNodeUrl: nodeEntryUrl(framework.packageDir),
+      major: framework.major,
       root: sandbox.root,
-      setupFile: join(sandbox.root, setupPath),
+      setupFile,
       testTimeoutMs: options.testTimeoutMs,
       pool: 'threads',
       maxWorkers: 1,
@@ -73,7 +74,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     host = await startHostProcess({
       script: hostScript,
       cwd: sandbox.root,
-      env: { ...runnerEnv(undefined, runDir.eventsFile), REDGREEN_HARNESS: JSON.stringify(hostConfig) },
+      env: { ...runnerEnv(undefined, runDir.eventsFile), REDGREEN_HARNESS: JSON.stringify(hostConfig), REDGREEN_VITEST_URL: vitestUrl },
       startTimeoutMs: options.startTimeoutMs ?? 120_000,
     });
     return host;
@@ -87,7 +88,8 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     ...(test.state === 'failed' ? { failure: toFailure(test.error ?? { message: 'failed' }, roots) } : {}),
   });
 
-  async function runSpecs(specs: readonly HostSpec[] | 'all', provided: HarnessProvided, isolate = false) {
+  async function runSpecs(specs: readonly HostSpec[] | 'all', settings: Pick<HarnessProvided, 'coverage' | 'bail'>, isolate = false) {
+    const provided: HarnessProvided = { ...settings, hitLimit, hitLimitMessage, runtimeGlobal, eventsFile: runDir.eventsFile };
     const running = await ensureHost();
     await writeFile(runDir.eventsFile, '');
     return running.request({ type: 'run', specs, provided, isolate }, { stallMs: options.candidateTimeoutMs, progressFile: runDir.eventsFile });
@@ -105,7 +107,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     for (const request of requests) if (request.tests.length === 0) runs.set(request.active, { status: 'complete', results: [], errors: [], durationMs: 0 });
     if (active.length === 0) return runs;
     const started = performance.now();
-    const outcome = await runSpecs(active.flatMap(specsFor), { hitLimit, coverage: false, bail: runOptions.bail ?? false, eventsFile: runDir.eventsFile });
+    const outcome = await runSpecs(active.flatMap(specsFor), { coverage: false, bail: runOptions.bail ?? false });
     const share = (performance.now() - started) / active.length;
     const alone = async (subset: readonly CandidateRunRequest[]): Promise<void> => {
       for (const request of subset) {
@@ -203,7 +205,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     async coverage(coverageOptions): Promise<CoverageMatrix> {
       const specs = coverageOptions.tests ? specsFor({ active: 0, tests: coverageOptions.tests }) : 'all';
       // isolated, so that every test file loads its modules afresh and sees their module-level statements
-      const outcome = await runSpecs(specs, { hitLimit, coverage: true, bail: false, eventsFile: runDir.eventsFile }, true);
+      const outcome = await runSpecs(specs, { coverage: true, bail: false }, true);
       if (outcome.status !== 'reply' || outcome.reply.type !== 'result') {
         const why = outcome.status === 'stalled' ? `made no progress for ${options.candidateTimeoutMs} ms` : outcome.status === 'exited' ? 'exited' : 'failed';
         throw new RunnerError(`the coverage run ${why}`);
