@@ -75,4 +75,9 @@ export interface HarnessProvided {
   readonly bail: boolean;
   /** The file the workers append start/end lines to, synchronously, so a killed run still tells who hung. */
   readonly eventsFile: string;
+  /**
+   * The candidate switched on in every file of the run, where the module id cannot carry it (vitest 3 runs
+   * one candidate per run); the host sets it.
+   */
+  readonly active?: number;
 }

@@ -30,6 +30,14 @@ function nodeEntryUrl(packageDir: string): string {
 type ResultReply = Extract<HostReply, { type: 'result' }>;
 
 /**
+ * The vitest majors the warm session runs on. Vitest 1 and 2 lack what it drives the project's vitest with
+ * (`runTestSpecifications` with test modules, `invalidateFile`, `testCase.meta()`).
+ */
+export function vitestSessionMajors(major: number): boolean {
+  return major >= 3;
+}
+
+/**
  * The warm vitest session: the project's own vitest, created once in a host process of its own (see
  * vitest-host-source.ts) over a private copy of the project. A batch is one `runTestSpecifications` call with
  * a spec per (candidate, test file), all in one worker without isolation (`threads`, `isolate: false`): test
@@ -51,6 +59,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
   let vitestUrl: string;
   try {
     const framework = resolveFrameworkBin(sandbox.root, 'vitest');
+    if (!vitestSessionMajors(framework.major)) throw new RunnerError(`the warm validation session needs vitest 3 or later, not ${framework.major}: each candidate runs in a process of its own`);
     vitestUrl = packageExportUrl(framework.packageDir, '.', './dist/index.js');
     hostConfig = {
       vitestNodeUrl: nodeEntryUrl(framework.packageDir),

@@ -1,7 +1,7 @@
 // @ts-check
 // The setup file the warm session puts first in every project. It runs in the worker before each test file,
 // so module-level code of the file under test already sees the right candidate: the candidate id comes from
-// the spec's module id, `…/x.test.ts?rg=<id>`, and the runtime's `tick()` counts calls per test to cut off
+// the spec's module id, `…/x.test.ts?rg=<id>` (vitest 4), or from the provided settings (vitest 3), and the runtime's `tick()` counts calls per test to cut off
 // loops, and tells when instrumented code ran at import. Coverage ids go to `task.meta` per test; ids hit while
 // the file was imported count for every test of that file. The vitest values come from the project's own
 // vitest (its entry URL in `REDGREEN_VITEST_URL`).
@@ -23,7 +23,7 @@ const vitest = /** @type {ProjectVitest} */ (await import(String(process.env.RED
 const options = /** @type {HarnessProvided} */ (vitest.inject('redgreen'));
 const testPath = String(vitest.expect.getState().testPath ?? '');
 const match = /[?&]rg=(\d+)/.exec(testPath);
-const active = match ? Number(match[1]) : 0;
+const active = match ? Number(match[1]) : (options.active ?? 0);
 const scope = /** @type {Record<string, Partial<RedgreenRuntime>>} */ (/** @type {unknown} */ (globalThis));
 const runtime = scope[options.runtimeGlobal] ?? (scope[options.runtimeGlobal] = {});
 /** @type {Set<number>} */

@@ -98,56 +98,62 @@ function split(moduleId) {
 }
 
 /**
- * Vitest 4 filters each spec by its own name pattern. Vitest 3's second `createSpecification` argument is a
- * list of test lines (an object there skips every test), so it gets one pattern for the whole run instead: the
- * union of the specs' patterns; the parent keeps only the tests it asked for.
+ * The specs of one vitest run. Vitest 4 takes the candidate in each spec's module id (`x.test.ts?rg=3`) and
+ * filters each spec by its own name pattern. Vitest 3 reads a test file by its module id before running it (an
+ * id with a query is no file there) and takes test lines, not options, beside it: it gets plain module ids,
+ * one run per candidate (see `run`), and the union of the specs' patterns for the whole run; the parent keeps
+ * only the tests it asked for.
  * @param {Vitest} running
- * @param {RunRequest} request
+ * @param {readonly HostSpec[] | 'all'} specs
  * @returns {Promise<Specification[]>}
  */
-async function specsOf(running, request) {
-  if (request.specs === 'all') {
+async function specsOf(running, specs) {
+  const query = (/** @type {number} */ active) => (config.major >= 4 ? `?rg=${active}` : '');
+  if (specs === 'all') {
     running.setGlobalTestNamePattern?.(undefined);
-    return (await running.globTestSpecifications()).map((spec) => spec.project.createSpecification(`${spec.moduleId}?rg=0`));
+    return (await running.globTestSpecifications()).map((spec) => spec.project.createSpecification(`${spec.moduleId}${query(0)}`));
   }
   if (config.major >= 4) {
-    return request.specs.map((spec) => projectFor(spec.file).createSpecification(`${spec.file}?rg=${spec.active}`, spec.pattern ? { testNamePattern: new RegExp(spec.pattern) } : undefined));
+    return specs.map((spec) => projectFor(spec.file).createSpecification(`${spec.file}${query(spec.active)}`, spec.pattern ? { testNamePattern: new RegExp(spec.pattern) } : undefined));
   }
-  const patterns = request.specs.map((spec) => spec.pattern);
+  const patterns = specs.map((spec) => spec.pattern);
   running.setGlobalTestNamePattern?.(patterns.every((pattern) => pattern !== undefined) ? new RegExp(patterns.map((pattern) => `(?:${pattern})`).join('|')) : undefined);
-  return request.specs.map((spec) => projectFor(spec.file).createSpecification(`${spec.file}?rg=${spec.active}`));
+  return specs.map((spec) => projectFor(spec.file).createSpecification(spec.file));
 }
 
 /** @type {Record<string, HostTestResult['state']>} */
 const states = { passed: 'passed', failed: 'failed' };
 
 /**
+ * Runs the specs once and reads the results of their modules; `active` is the candidate of every spec when the
+ * module ids do not carry it.
  * @param {Vitest} running
- * @param {RunRequest} request
+ * @param {readonly HostSpec[] | 'all'} requested
+ * @param {number | undefined} active
+ * @returns {Promise<{ tests: HostTestResult[], errors: HostFileError[] }>}
  */
-async function run(running, request) {
-  running.provide('redgreen', request.provided);
-  for (const project of running.projects) project.config.isolate = request.isolate;
-  const specs = await specsOf(running, request);
+async function runOnce(running, requested, active) {
+  const specs = await specsOf(running, requested);
   // results of earlier runs stay in vitest's state; keep only this run's modules (and let the old ones go)
   running.state.filesMap?.clear();
-  const requested = new Set(specs.map((spec) => spec.moduleId));
+  const ids = new Set(specs.map((spec) => spec.moduleId));
   const result = await running.runTestSpecifications(specs);
   /** @type {HostTestResult[]} */
   const tests = [];
   /** @type {HostFileError[]} */
   const errors = [];
   for (const module of result.testModules) {
-    if (!requested.has(module.moduleId)) continue;
-    const { file, active } = split(module.moduleId);
-    for (const error of module.errors()) errors.push({ active, file, error: toError(error) });
+    if (!ids.has(module.moduleId)) continue;
+    const { file, active: fromId } = split(module.moduleId);
+    const candidate = active ?? fromId;
+    for (const error of module.errors()) errors.push({ active: candidate, file, error: toError(error) });
     for (const testCase of module.children.allTests()) {
       const outcome = testCase.result();
       const state = states[outcome.state] ?? 'skipped';
       const error = state === 'failed' ? outcome.errors?.[0] : undefined;
       const coverage = testCase.meta().redgreenCoverage;
       tests.push({
-        active,
+        active: candidate,
         file,
         titles: titles(testCase),
         state,
@@ -159,6 +165,29 @@ async function run(running, request) {
   }
   for (const error of result.unhandledErrors ?? []) errors.push({ error: toError(error) });
   return { tests, errors };
+}
+
+/**
+ * @param {Vitest} running
+ * @param {RunRequest} request
+ */
+async function run(running, request) {
+  for (const project of running.projects) project.config.isolate = request.isolate;
+  running.provide('redgreen', request.provided);
+  if (config.major >= 4) return runOnce(running, request.specs, undefined);
+  if (request.specs === 'all') return runOnce(running, 'all', 0);
+  // one run per candidate, switched on for the whole run through the provided settings
+  /** @type {Map<number, HostSpec[]>} */
+  const byCandidate = new Map();
+  for (const spec of request.specs) byCandidate.set(spec.active, [...(byCandidate.get(spec.active) ?? []), spec]);
+  const merged = { tests: /** @type {HostTestResult[]} */ ([]), errors: /** @type {HostFileError[]} */ ([]) };
+  for (const [active, specs] of byCandidate) {
+    running.provide('redgreen', { ...request.provided, active });
+    const { tests, errors } = await runOnce(running, specs, active);
+    merged.tests.push(...tests);
+    merged.errors.push(...errors);
+  }
+  return merged;
 }
 
 /**
