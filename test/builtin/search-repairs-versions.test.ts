@@ -7,8 +7,8 @@ import type { TestId } from '../../src/runner/types.js';
 import { createVitestRunner } from '../../src/runner/vitest/vitest-runner.js';
 import { copyFixtureWithVersion, frameworkVersions } from '../helpers/framework-version.js';
 
-/** The engine on each vitest major with a warm session: the patch it finds makes the failing tests pass. */
-describe.each(frameworkVersions('vitest', [3, 4]).map((version) => [version.major, version] as const))('searchRepairs on vitest %i', (_major, version) => {
+/** The engine on each vitest major, on the warm session: the patch it finds makes the failing tests pass. */
+describe.each(frameworkVersions('vitest', [1, 2, 3, 4]).map((version) => [version.major, version] as const))('searchRepairs on vitest %i', (_major, version) => {
   it('finds a patch that turns the failing tests green', async () => {
     const project = await copyFixtureWithVersion('vitest-candidates', version);
     try {

@@ -29,12 +29,9 @@ function nodeEntryUrl(packageDir: string): string {
 
 type ResultReply = Extract<HostReply, { type: 'result' }>;
 
-/**
- * The vitest majors the warm session runs on. Vitest 1 and 2 lack what it drives the project's vitest with
- * (`runTestSpecifications` with test modules, `invalidateFile`, `testCase.meta()`).
- */
+/** The vitest majors the warm session runs on (the host drives 1 and 2 through the APIs of their era). */
 export function vitestSessionMajors(major: number): boolean {
-  return major >= 3;
+  return major >= 1;
 }
 
 /**
@@ -59,7 +56,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
   let vitestUrl: string;
   try {
     const framework = resolveFrameworkBin(sandbox.root, 'vitest');
-    if (!vitestSessionMajors(framework.major)) throw new RunnerError(`the warm validation session needs vitest 3 or later, not ${framework.major}: each candidate runs in a process of its own`);
+    if (!vitestSessionMajors(framework.major)) throw new RunnerError(`the warm validation session needs vitest 1 or later, not ${framework.major}: each candidate runs in a process of its own`);
     vitestUrl = packageExportUrl(framework.packageDir, '.', './dist/index.js');
     hostConfig = {
       vitestNodeUrl: nodeEntryUrl(framework.packageDir),

@@ -4,6 +4,7 @@
 // spec per (candidate, test file), the candidate carried in the module id's query. A looping candidate can only
 // block a worker; the parent's watchdog kills the whole group. Messages are host-protocol.ts's.
 import { toError } from '../../../runner/core/runtime/write-event.mjs';
+import { createLegacyDriver } from './legacy-vitest.mjs';
 
 /** @typedef {import('../host-protocol.js').VitestHostConfig} VitestHostConfig */
 /** @typedef {import('../host-protocol.js').HostRequest} HostRequest */
@@ -66,6 +67,8 @@ async function start() {
 }
 
 const vitest = await start();
+/** Vitest 1 and 2 are driven through the APIs of their era. */
+const legacy = vitest && config.major < 3 ? createLegacyDriver(/** @type {import('./legacy-vitest.mjs').LegacyVitest} */ (/** @type {unknown} */ (vitest))) : undefined;
 
 /** @param {string} file */
 function projectFor(file) {
@@ -116,9 +119,17 @@ async function specsOf(running, specs) {
   if (config.major >= 4) {
     return specs.map((spec) => projectFor(spec.file).createSpecification(`${spec.file}${query(spec.active)}`, spec.pattern ? { testNamePattern: new RegExp(spec.pattern) } : undefined));
   }
-  const patterns = specs.map((spec) => spec.pattern);
-  running.setGlobalTestNamePattern?.(patterns.every((pattern) => pattern !== undefined) ? new RegExp(patterns.map((pattern) => `(?:${pattern})`).join('|')) : undefined);
+  running.setGlobalTestNamePattern?.(unionPattern(specs));
   return specs.map((spec) => projectFor(spec.file).createSpecification(spec.file));
+}
+
+/**
+ * One name pattern for specs run together (vitest ≤ 3 has one per run): any of theirs, or none when one has none.
+ * @param {readonly HostSpec[]} specs
+ */
+function unionPattern(specs) {
+  const patterns = specs.map((spec) => spec.pattern);
+  return patterns.every((pattern) => pattern !== undefined) ? new RegExp(patterns.map((pattern) => `(?:${pattern})`).join('|')) : undefined;
 }
 
 /** @type {Record<string, HostTestResult['state']>} */
@@ -173,17 +184,18 @@ async function runOnce(running, requested, active) {
  */
 async function run(running, request) {
   for (const project of running.projects) project.config.isolate = request.isolate;
-  running.provide('redgreen', request.provided);
+  const provide = (/** @type {unknown} */ value) => (legacy ? legacy.provide('redgreen', value) : running.provide('redgreen', value));
+  provide(request.provided);
   if (config.major >= 4) return runOnce(running, request.specs, undefined);
-  if (request.specs === 'all') return runOnce(running, 'all', 0);
+  if (request.specs === 'all') return legacy ? legacy.run('all', undefined, 0) : runOnce(running, 'all', 0);
   // one run per candidate, switched on for the whole run through the provided settings
   /** @type {Map<number, HostSpec[]>} */
   const byCandidate = new Map();
   for (const spec of request.specs) byCandidate.set(spec.active, [...(byCandidate.get(spec.active) ?? []), spec]);
   const merged = { tests: /** @type {HostTestResult[]} */ ([]), errors: /** @type {HostFileError[]} */ ([]) };
   for (const [active, specs] of byCandidate) {
-    running.provide('redgreen', { ...request.provided, active });
-    const { tests, errors } = await runOnce(running, specs, active);
+    provide({ ...request.provided, active });
+    const { tests, errors } = legacy ? await legacy.run(specs.map((spec) => spec.file), unionPattern(specs), active) : await runOnce(running, specs, active);
     merged.tests.push(...tests);
     merged.errors.push(...errors);
   }
@@ -197,7 +209,10 @@ async function run(running, request) {
 async function answer(running, request) {
   try {
     if (request.type === 'invalidate') {
-      for (const file of request.files) running.invalidateFile(file);
+      for (const file of request.files) {
+        if (legacy) legacy.invalidate(file);
+        else running.invalidateFile(file);
+      }
       send({ type: 'done', seq: request.seq });
     } else if (request.type === 'run') {
       send({ type: 'result', seq: request.seq, ...(await run(running, request)) });
