@@ -2,11 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RunnerError } from '../../errors.js';
-import { toFailure } from '../../runner/core/build-report.js';
 import { fullNamePattern } from '../../runner/core/name-filter.js';
 import { packageExportUrl, resolveFrameworkBin } from '../../runner/core/resolve-framework.js';
 import { createRunDir, projectRoots, runnerEnv } from '../../runner/core/run-dir.js';
-import { projectPath } from '../../runner/core/stack-frames.js';
 import type { TestId, TestResult } from '../../runner/types.js';
 import { testKey } from '../../runner/types.js';
 import { createSandbox } from '../../workspace/sandbox.js';
@@ -15,8 +13,9 @@ import { findHanger, readHarnessEvents } from './harness-events.js';
 import type { HostProcess } from './host-process.js';
 import { startHostProcess } from './host-process.js';
 import { validateCandidates } from './validate-candidates.js';
+import { hostResult, splitReply } from './split-reply.js';
 import type { CandidateRun, CandidateRunRequest, ValidationSession, ValidationSessionOptions } from './validation-session.js';
-import type { HarnessProvided, HostReply, HostSpec, HostTestResult, VitestHostConfig } from './host-protocol.js';
+import type { HarnessProvided, HostSpec, HostTestResult, VitestHostConfig } from './host-protocol.js';
 import { hitLimitMessage } from './host-protocol.js';
 import { runtimeGlobal } from '../runtime.js';
 
@@ -27,7 +26,6 @@ function nodeEntryUrl(packageDir: string): string {
   return packageExportUrl(packageDir, './node', './dist/node.js');
 }
 
-type ResultReply = Extract<HostReply, { type: 'result' }>;
 
 /** The vitest majors the warm session runs on (the host drives 1 and 2 through the APIs of their era). */
 export function vitestSessionMajors(major: number): boolean {
@@ -35,13 +33,15 @@ export function vitestSessionMajors(major: number): boolean {
 }
 
 /**
- * The warm vitest session: the project's own vitest, created once in a host process of its own (see
- * vitest-host-source.ts) over a private copy of the project. A batch is one `runTestSpecifications` call with
- * a spec per (candidate, test file), all in one worker without isolation (`threads`, `isolate: false`): test
- * files re-run per spec but source modules are evaluated once per run, which is right because the schemata
- * read `__rg.active` when called. The candidate id travels in the spec's module id and the setup file switches
- * it on. Where import-time code depends on the candidate (a change outside any function, or an instrumented
- * function called while a module loads), each candidate gets a run, and so a fresh worker, of its own.
+ * The warm vitest session: the project's own vitest (1 to 4), created once in a host process of its own (see
+ * runtime/vitest-host.mjs) over a private copy of the project. A batch is one request to the host with a spec
+ * per (candidate, test file), all in one worker without isolation (`threads`, `isolate: false`): test files
+ * re-run per spec but source modules are evaluated once per run, which is right because the schemata read
+ * `__rg.active` when called. On vitest 4 the batch is one `runTestSpecifications` call and the candidate id
+ * travels in the spec's module id; older majors run one candidate per vitest run and the id travels in the
+ * provided settings. Either way the setup file (runtime/harness-setup.mjs) switches it on. Where import-time
+ * code depends on the candidate (a change outside any function, or an instrumented function called while a
+ * module loads), each candidate gets a run, and so a fresh worker, of its own.
  */
 export async function createVitestValidationSession(options: ValidationSessionOptions): Promise<ValidationSession> {
   const sandbox = await createSandbox(options.projectDir);
@@ -86,13 +86,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     return host;
   }
 
-  const relative = (file: string): string => projectPath(file, roots) ?? file;
-  const toResult = (test: HostTestResult): TestResult => ({
-    id: { file: relative(test.file), name: test.titles.join(' > ') },
-    status: test.state,
-    durationMs: Math.max(0, Math.round(test.durationMs)),
-    ...(test.state === 'failed' ? { failure: toFailure(test.error ?? { message: 'failed' }, roots) } : {}),
-  });
+  const toResult = (test: HostTestResult): TestResult => hostResult(test, roots);
 
   async function runSpecs(specs: readonly HostSpec[] | 'all', settings: Pick<HarnessProvided, 'coverage' | 'bail'>, isolate = false) {
     const provided: HarnessProvided = { ...settings, hitLimit, hitLimitMessage, runtimeGlobal, eventsFile: runDir.eventsFile };
@@ -122,7 +116,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
       }
     };
     if (outcome.status === 'reply' && outcome.reply.type === 'result') {
-      const { perCandidate, unattributed } = splitReply(outcome.reply, active);
+      const { perCandidate, unattributed } = splitReply(outcome.reply, active, roots);
       // modules are shared within a run: import-time results under one candidate would leak into the others
       const importRan = active.length > 1 && (await readHarnessEvents(runDir.eventsFile)).some((event) => event.kind === 'import');
       if ((unattributed.length > 0 || importRan) && active.length > 1) await alone(active);
@@ -154,28 +148,6 @@ export async function createVitestValidationSession(options: ValidationSessionOp
       for (const [id, run] of await runBatch(rest, runOptions)) runs.set(id, run);
     } else await alone(active);
     return runs;
-  }
-
-  function splitReply(reply: ResultReply, requests: readonly CandidateRunRequest[]) {
-    const wanted = new Map(requests.map((request) => [request.active, new Set(request.tests.map(testKey))]));
-    const perCandidate = new Map<number, { results: TestResult[]; errors: string[] }>();
-    const entry = (id: number) => {
-      let own = perCandidate.get(id);
-      if (!own) perCandidate.set(id, (own = { results: [], errors: [] }));
-      return own;
-    };
-    for (const test of reply.tests) {
-      const result = toResult(test);
-      if (wanted.get(test.active)?.has(testKey(result.id))) entry(test.active).results.push(result);
-    }
-    const unattributed: string[] = [];
-    for (const { active, file, error } of reply.errors) {
-      const message = toFailure(error, roots).message;
-      const where = file === undefined ? '' : ` (in ${relative(file)})`;
-      if (active !== undefined && wanted.has(active)) entry(active).errors.push(`${message}${where}`);
-      else unattributed.push(message);
-    }
-    return { perCandidate, unattributed };
   }
 
   async function readOriginal(file: string): Promise<string | undefined> {
