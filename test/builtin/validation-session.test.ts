@@ -1,12 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createValidationSession } from '../../src/builtin/harness/create-validation-session.js';
 import type { ValidationSession } from '../../src/builtin/harness/validation-session.js';
 import type { CandidateVerdict } from '../../src/builtin/types.js';
 import type { TestId } from '../../src/runner/types.js';
 import type { FixtureProject } from '../helpers/fixture-project.js';
 import { copyFixture } from '../helpers/fixture-project.js';
+import { processesMentioning } from '../runner/runner-processes.js';
 import { candidateFactory } from './candidates.js';
 
 const clampTests: TestId[] = [
@@ -148,6 +150,15 @@ export const defaultRange = parseRange('0..10');
   });
 });
 
+/** Whether a process still runs (a killed one not yet reaped by its parent does not). */
+function isAlive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 describe('disposing a session', () => {
   it('leaves no process behind', async () => {
     const project = await copyFixture('vitest-candidates');
@@ -155,11 +166,12 @@ describe('disposing a session', () => {
       const session = await createValidationSession({ projectDir: project.dir, runner: 'vitest', testTimeoutMs: 10_000, candidateTimeoutMs: 8_000 });
       await session.run({ active: 0, tests: configTests });
       const root = session.root;
+      // the host and its workers run in the session's copy of the project
+      const pids = processesMentioning(root).map((line) => Number.parseInt(line, 10));
+      expect(pids.length).toBeGreaterThan(0);
       await session.dispose();
-      const { execFileSync } = await import('node:child_process');
-      const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
-      expect(processes.split('\n').filter((line) => line.includes('redgreen-vitest-host'))).toEqual([]);
       await expect(readdir(root)).rejects.toThrow();
+      await vi.waitFor(() => expect(pids.filter(isAlive)).toEqual([]), { timeout: 5_000 });
     } finally {
       await project.cleanup();
     }

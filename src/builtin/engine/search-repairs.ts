@@ -3,10 +3,10 @@ import type { TestId, TestResult } from '../../runner/types.js';
 import { pairCandidates } from '../candidates/pair-candidates.js';
 import { rankPlausible } from '../candidates/rank-plausible.js';
 import { generateCandidates } from '../candidates/generate-candidates.js';
-import { createValidationSession } from '../harness/create-validation-session.js';
+import { createValidationSession, hasValidationSession } from '../harness/create-validation-session.js';
 import { createSpawnValidator } from '../harness/spawn-validator.js';
 import type { CandidateValidator } from '../harness/spawn-validator.js';
-import type { ValidationSession } from '../harness/validation-session.js';
+import type { ValidationSession, ValidationSessionOptions } from '../harness/validation-session.js';
 import { boostCalledFunctions } from '../localize/called-functions.js';
 import { instrumentCoverage } from '../localize/instrument-coverage.js';
 import { rankStatements } from '../localize/rank-statements.js';
@@ -35,7 +35,10 @@ export interface SearchProgress {
 export interface SearchOptions {
   /** The project as it stands (the loop's sandbox); only copied, never written. */
   readonly root: string;
-  /** The runner's name; `vitest` gets the warm session with per-test coverage, others spawn per candidate. */
+  /**
+   * The runner's name; a runner with a warm session for the project's framework version (vitest ≥ 3) gets it,
+   * with per-test coverage; others spawn per candidate.
+   */
   readonly runner: string;
   /** The files candidates may change, with their current text. */
   readonly files: ReadonlyMap<string, string>;
@@ -77,7 +80,7 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
   const started = Date.now();
   // Leave the loop time to verify what the search finds before the run's budget ends.
   const deadline = options.deadline - verifyReserveMs;
-  const session = options.runner === 'vitest' ? await startSession(options) : undefined;
+  const session = hasValidationSession(options.runner, options.root) ? await startSession(options, options.runner) : undefined;
   // Without a hit counter, a looping candidate can only be stopped by the clock: a few baseline runs' worth.
   const spawnTimeoutMs = Math.min(options.testTimeoutMs, Math.max(10_000, 3 * (options.baselineMs ?? 0)));
   const spawn = () => createSpawnValidator({ projectDir: options.root, runner: options.runner, candidateTimeoutMs: spawnTimeoutMs });
@@ -189,10 +192,10 @@ async function readyNow<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T
   return undefined;
 }
 
-/** The warm vitest session, or undefined when it cannot start here (the search then spawns per candidate). */
-async function startSession(options: SearchOptions): Promise<ValidationSession | undefined> {
+/** The warm session, or undefined when it cannot start here (the search then spawns per candidate). */
+async function startSession(options: SearchOptions, runner: ValidationSessionOptions['runner']): Promise<ValidationSession | undefined> {
   try {
-    return await createValidationSession({ projectDir: options.root, runner: 'vitest', testTimeoutMs: options.testTimeoutMs, candidateTimeoutMs: Math.min(options.testTimeoutMs, hangAfterMs) });
+    return await createValidationSession({ projectDir: options.root, runner, testTimeoutMs: options.testTimeoutMs, candidateTimeoutMs: Math.min(options.testTimeoutMs, hangAfterMs) });
   } catch (error) {
     if (error instanceof RunnerError) return undefined;
     throw error;

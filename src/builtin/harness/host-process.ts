@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { RunnerError } from '../../errors.js';
 import { createOutputBuffer } from '../../runner/core/output-buffer.js';
 import { killGroup, trackGroup, untrackGroup } from '../../runner/core/process-groups.js';
-import type { HostReply, HostRequest } from './vitest-host-source.js';
+import type { HostReply, HostRequest } from './host-protocol.js';
 
 export interface HostProcessOptions {
   readonly script: string;

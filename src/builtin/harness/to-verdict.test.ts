@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestResult } from '../../runner/types.js';
 import { findHanger } from './harness-events.js';
-import { hitLimitMessage } from './harness-setup-source.js';
+import { hitLimitMessage } from './host-protocol.js';
 import { toVerdict } from './to-verdict.js';
 
 const a = { file: 'test/a.test.ts', name: 'a' };

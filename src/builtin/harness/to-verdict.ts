@@ -1,7 +1,7 @@
 import type { TestId, TestResult } from '../../runner/types.js';
 import { testKey } from '../../runner/types.js';
 import type { CandidateVerdict } from '../types.js';
-import { hitLimitMessage } from './harness-setup-source.js';
+import { hitLimitMessage } from './host-protocol.js';
 import type { CandidateRun } from './validation-session.js';
 
 const frameworkTimeout = /\b(?:Test|Hook) timed out in \d+ ?ms\b|Exceeded timeout of \d+ ?ms/;

@@ -1,41 +1,47 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RunnerError } from '../../errors.js';
-import { toFailure } from '../../runner/core/build-report.js';
 import { fullNamePattern } from '../../runner/core/name-filter.js';
 import { packageExportUrl, resolveFrameworkBin } from '../../runner/core/resolve-framework.js';
 import { createRunDir, projectRoots, runnerEnv } from '../../runner/core/run-dir.js';
-import { projectPath } from '../../runner/core/stack-frames.js';
 import type { TestId, TestResult } from '../../runner/types.js';
 import { testKey } from '../../runner/types.js';
 import { createSandbox } from '../../workspace/sandbox.js';
 import type { CoverageMatrix } from '../types.js';
-import { harnessSetupSource } from './harness-setup-source.js';
-import type { HarnessProvided } from './harness-setup-source.js';
 import { findHanger, readHarnessEvents } from './harness-events.js';
 import type { HostProcess } from './host-process.js';
 import { startHostProcess } from './host-process.js';
 import { validateCandidates } from './validate-candidates.js';
+import { hostResult, splitReply } from './split-reply.js';
 import type { CandidateRun, CandidateRunRequest, ValidationSession, ValidationSessionOptions } from './validation-session.js';
-import type { HostReply, HostSpec, HostTestResult, VitestHostConfig } from './vitest-host-source.js';
-import { vitestHostSource } from './vitest-host-source.js';
+import type { HarnessProvided, HostSpec, HostTestResult, VitestHostConfig } from './host-protocol.js';
+import { hitLimitMessage } from './host-protocol.js';
+import { runtimeGlobal } from '../runtime.js';
 
-const setupPath = '.redgreen-harness/setup.mjs';
+const hostScript = fileURLToPath(new URL('./runtime/vitest-host.mjs', import.meta.url));
+const setupFile = fileURLToPath(new URL('./runtime/harness-setup.mjs', import.meta.url));
 
 function nodeEntryUrl(packageDir: string): string {
   return packageExportUrl(packageDir, './node', './dist/node.js');
 }
 
-type ResultReply = Extract<HostReply, { type: 'result' }>;
+
+/** The vitest majors the warm session runs on (the host drives 1 and 2 through the APIs of their era). */
+export function vitestSessionMajors(major: number): boolean {
+  return major >= 1;
+}
 
 /**
- * The warm vitest session: the project's own vitest, created once in a host process of its own (see
- * vitest-host-source.ts) over a private copy of the project. A batch is one `runTestSpecifications` call with
- * a spec per (candidate, test file), all in one worker without isolation (`threads`, `isolate: false`): test
- * files re-run per spec but source modules are evaluated once per run, which is right because the schemata
- * read `__rg.active` when called. The candidate id travels in the spec's module id and the setup file switches
- * it on. Where import-time code depends on the candidate (a change outside any function, or an instrumented
- * function called while a module loads), each candidate gets a run, and so a fresh worker, of its own.
+ * The warm vitest session: the project's own vitest (1 to 4), created once in a host process of its own (see
+ * runtime/vitest-host.mjs) over a private copy of the project. A batch is one request to the host with a spec
+ * per (candidate, test file), all in one worker without isolation (`threads`, `isolate: false`): test files
+ * re-run per spec but source modules are evaluated once per run, which is right because the schemata read
+ * `__rg.active` when called. On vitest 4 the batch is one `runTestSpecifications` call and the candidate id
+ * travels in the spec's module id; older majors run one candidate per vitest run and the id travels in the
+ * provided settings. Either way the setup file (runtime/harness-setup.mjs) switches it on. Where import-time
+ * code depends on the candidate (a change outside any function, or an instrumented function called while a
+ * module loads), each candidate gets a run, and so a fresh worker, of its own.
  */
 export async function createVitestValidationSession(options: ValidationSessionOptions): Promise<ValidationSession> {
   const sandbox = await createSandbox(options.projectDir);
@@ -46,16 +52,17 @@ export async function createVitestValidationSession(options: ValidationSessionOp
   const originals = new Map<string, string | undefined>();
   const loaded = new Map<string, string>();
 
-  let hostScript: string;
   let hostConfig: VitestHostConfig;
+  let vitestUrl: string;
   try {
     const framework = resolveFrameworkBin(sandbox.root, 'vitest');
-    await sandbox.writeFile(setupPath, harnessSetupSource);
-    hostScript = await runDir.write('redgreen-vitest-host.mjs', vitestHostSource);
+    if (!vitestSessionMajors(framework.major)) throw new RunnerError(`the warm validation session needs vitest 1 or later, not ${framework.major}: each candidate runs in a process of its own`);
+    vitestUrl = packageExportUrl(framework.packageDir, '.', './dist/index.js');
     hostConfig = {
       vitestNodeUrl: nodeEntryUrl(framework.packageDir),
+      major: framework.major,
       root: sandbox.root,
-      setupFile: join(sandbox.root, setupPath),
+      setupFile,
       testTimeoutMs: options.testTimeoutMs,
       pool: 'threads',
       maxWorkers: 1,
@@ -73,21 +80,16 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     host = await startHostProcess({
       script: hostScript,
       cwd: sandbox.root,
-      env: { ...runnerEnv(undefined, runDir.eventsFile), REDGREEN_HARNESS: JSON.stringify(hostConfig) },
+      env: { ...runnerEnv(undefined, runDir.eventsFile), REDGREEN_HARNESS: JSON.stringify(hostConfig), REDGREEN_VITEST_URL: vitestUrl },
       startTimeoutMs: options.startTimeoutMs ?? 120_000,
     });
     return host;
   }
 
-  const relative = (file: string): string => projectPath(file, roots) ?? file;
-  const toResult = (test: HostTestResult): TestResult => ({
-    id: { file: relative(test.file), name: test.titles.join(' > ') },
-    status: test.state,
-    durationMs: Math.max(0, Math.round(test.durationMs)),
-    ...(test.state === 'failed' ? { failure: toFailure(test.error ?? { message: 'failed' }, roots) } : {}),
-  });
+  const toResult = (test: HostTestResult): TestResult => hostResult(test, roots);
 
-  async function runSpecs(specs: readonly HostSpec[] | 'all', provided: HarnessProvided, isolate = false) {
+  async function runSpecs(specs: readonly HostSpec[] | 'all', settings: Pick<HarnessProvided, 'coverage' | 'bail'>, isolate = false) {
+    const provided: HarnessProvided = { ...settings, hitLimit, hitLimitMessage, runtimeGlobal, eventsFile: runDir.eventsFile };
     const running = await ensureHost();
     await writeFile(runDir.eventsFile, '');
     return running.request({ type: 'run', specs, provided, isolate }, { stallMs: options.candidateTimeoutMs, progressFile: runDir.eventsFile });
@@ -105,7 +107,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     for (const request of requests) if (request.tests.length === 0) runs.set(request.active, { status: 'complete', results: [], errors: [], durationMs: 0 });
     if (active.length === 0) return runs;
     const started = performance.now();
-    const outcome = await runSpecs(active.flatMap(specsFor), { hitLimit, coverage: false, bail: runOptions.bail ?? false, eventsFile: runDir.eventsFile });
+    const outcome = await runSpecs(active.flatMap(specsFor), { coverage: false, bail: runOptions.bail ?? false });
     const share = (performance.now() - started) / active.length;
     const alone = async (subset: readonly CandidateRunRequest[]): Promise<void> => {
       for (const request of subset) {
@@ -114,7 +116,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
       }
     };
     if (outcome.status === 'reply' && outcome.reply.type === 'result') {
-      const { perCandidate, unattributed } = splitReply(outcome.reply, active);
+      const { perCandidate, unattributed } = splitReply(outcome.reply, active, roots);
       // modules are shared within a run: import-time results under one candidate would leak into the others
       const importRan = active.length > 1 && (await readHarnessEvents(runDir.eventsFile)).some((event) => event.kind === 'import');
       if ((unattributed.length > 0 || importRan) && active.length > 1) await alone(active);
@@ -146,28 +148,6 @@ export async function createVitestValidationSession(options: ValidationSessionOp
       for (const [id, run] of await runBatch(rest, runOptions)) runs.set(id, run);
     } else await alone(active);
     return runs;
-  }
-
-  function splitReply(reply: ResultReply, requests: readonly CandidateRunRequest[]) {
-    const wanted = new Map(requests.map((request) => [request.active, new Set(request.tests.map(testKey))]));
-    const perCandidate = new Map<number, { results: TestResult[]; errors: string[] }>();
-    const entry = (id: number) => {
-      let own = perCandidate.get(id);
-      if (!own) perCandidate.set(id, (own = { results: [], errors: [] }));
-      return own;
-    };
-    for (const test of reply.tests) {
-      const result = toResult(test);
-      if (wanted.get(test.active)?.has(testKey(result.id))) entry(test.active).results.push(result);
-    }
-    const unattributed: string[] = [];
-    for (const { active, file, error } of reply.errors) {
-      const message = toFailure(error, roots).message;
-      const where = file === undefined ? '' : ` (in ${relative(file)})`;
-      if (active !== undefined && wanted.has(active)) entry(active).errors.push(`${message}${where}`);
-      else unattributed.push(message);
-    }
-    return { perCandidate, unattributed };
   }
 
   async function readOriginal(file: string): Promise<string | undefined> {
@@ -206,7 +186,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     async coverage(coverageOptions): Promise<CoverageMatrix> {
       const specs = coverageOptions.tests ? specsFor({ active: 0, tests: coverageOptions.tests }) : 'all';
       // isolated, so that every test file loads its modules afresh and sees their module-level statements
-      const outcome = await runSpecs(specs, { hitLimit, coverage: true, bail: false, eventsFile: runDir.eventsFile }, true);
+      const outcome = await runSpecs(specs, { coverage: true, bail: false }, true);
       if (outcome.status !== 'reply' || outcome.reply.type !== 'result') {
         const why = outcome.status === 'stalled' ? `made no progress for ${options.candidateTimeoutMs} ms` : outcome.status === 'exited' ? 'exited' : 'failed';
         throw new RunnerError(`the coverage run ${why}`);

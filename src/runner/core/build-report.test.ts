@@ -87,10 +87,10 @@ describe('buildReport', () => {
     ]);
     // vitest's worker and main process both report each test: the shared id keeps them one test each
     const twice: RunnerEvent[] = [
-      { type: 'result', file, titles: ['same'], testId: 'a', status: 'passed' },
-      { type: 'result', file, titles: ['same'], testId: 'b', status: 'passed' },
-      { type: 'result', file, titles: ['same'], testId: 'a', status: 'passed' },
-      { type: 'result', file, titles: ['same'], testId: 'b', status: 'passed' },
+      { type: 'result', file, titles: ['same'], id: 'a', status: 'passed' },
+      { type: 'result', file, titles: ['same'], id: 'b', status: 'passed' },
+      { type: 'result', file, titles: ['same'], id: 'a', status: 'passed' },
+      { type: 'result', file, titles: ['same'], id: 'b', status: 'passed' },
     ];
     expect(buildReport({ runner: 'x', roots: ['/p'], events: twice, outcome: outcome({ exitCode: 0 }) }).results).toHaveLength(2);
   });

@@ -60,3 +60,12 @@ export function leafTitleFilter(tests: readonly TestId[] | undefined, exclude: r
 export function excludeFullNamePattern(ids: readonly TestId[]): string {
   return fullNameFilter(undefined, ids) ?? '';
 }
+
+/**
+ * A pattern for runners that test each title on its own (node:test `--test-name-pattern`): every title except
+ * the leaf titles of the given tests. A same-titled test elsewhere is left out too; suites still run.
+ */
+export function excludeLeafTitlePattern(ids: readonly TestId[]): string {
+  const leaves = [...new Set(ids.map((id) => id.name.split(' > ').at(-1) ?? id.name))];
+  return `^(?!(?:${leaves.map(escapeRegExp).join('|')})$)`;
+}

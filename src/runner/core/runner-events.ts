@@ -10,17 +10,20 @@ const reportedError = z.object({
   stack: z.string().optional(),
 });
 
-/**
- * Where a test is: its file and titles. `testId` is the framework's own id of the test case, when it has one
- * that both of a framework's reporting sides share (vitest's worker and main process report the same test):
- * events with the same `testId` are one test; without it, the n-th event of a kind for a name is its n-th
- * occurrence.
- */
-const location = { file: z.string(), titles: z.array(z.string()), testId: z.string().optional() };
+const location = {
+  file: z.string(),
+  titles: z.array(z.string()),
+  /**
+   * The framework's own id of the test where it has one (vitest's task id), the same in every event about that
+   * test: two tests with one title stay two, and a test reported from the worker and the main process is one.
+   */
+  id: z.string().optional(),
+};
 
 /**
  * One line of the events file the reporters shipped by redgreen append to as tests progress, so a run killed
- * for a hang still tells which tests finished.
+ * for a hang still tells which tests finished. The reporters (the `runtime/` files beside each adapter) write them with
+ * `core/runtime/write-event.mjs`.
  */
 const runnerEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('collected'), ...location }),
@@ -60,30 +63,3 @@ export async function readEvents(path: string): Promise<RunnerEvent[]> {
     return [];
   }
 }
-
-/** The JS helper every generated reporter embeds: appends one event synchronously, so it survives SIGKILL. */
-export const writeEventSource = `
-import { appendFileSync } from 'node:fs';
-const eventsFile = process.env.REDGREEN_EVENTS_FILE;
-function text(value) {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string') return value;
-  try { return JSON.stringify(value, null, 2) ?? String(value); } catch { return String(value); }
-}
-function toError(error) {
-  if (error === null || typeof error !== 'object') return { message: String(error) };
-  const source = error.matcherResult ?? error;
-  const result = { message: String(error.message ?? error) };
-  if (typeof error.stack === 'string') result.stack = error.stack;
-  if (typeof error.diff === 'string') result.diff = error.diff;
-  if (source && ('expected' in source || 'actual' in source)) {
-    result.expected = text(source.expected);
-    result.actual = text(source.actual);
-  }
-  return result;
-}
-function writeEvent(event) {
-  if (!eventsFile) return;
-  try { appendFileSync(eventsFile, JSON.stringify(event) + '\\n'); } catch {}
-}
-`;

@@ -31,14 +31,14 @@ export function createTestIdentities(relative: (file: string) => string): TestId
       const name = event.titles.join(' > ');
       const base = `${file}\0${name}`;
       let id: TestId;
-      if (event.testId !== undefined) {
-        const existing = byFrameworkId.get(`${base}\0${event.testId}`);
+      if (event.id !== undefined) {
+        const existing = byFrameworkId.get(`${base}\0${event.id}`);
         if (existing) id = existing;
         else {
           const occurrence = (distinctPerName.get(base) ?? 0) + 1;
           distinctPerName.set(base, occurrence);
           id = withOccurrence(file, name, occurrence);
-          byFrameworkId.set(`${base}\0${event.testId}`, id);
+          byFrameworkId.set(`${base}\0${event.id}`, id);
         }
       } else {
         const kind = `${event.type}\0${base}`;
