@@ -105,3 +105,16 @@ describe('buildReport', () => {
     expect(parseEvents('{"type":"start","file":"a","titles":["x"]}\n{"type":"res')).toHaveLength(1);
   });
 });
+
+describe('a load failure whose location is on a later line', () => {
+  it('brings the file and line to the headline', () => {
+    const error = { message: 'Transform failed with 1 error:\n/p/test/a.test.ts:4:18: ERROR: [PARSE_ERROR] Unexpected token' };
+    const report = buildReport({ runner: 'x', roots: ['/p'], events: [{ type: 'error', file, error }], outcome: outcome() });
+    expect(report.results[0]?.failure?.message.split('\n')[0]).toBe(
+      'the test file failed to load: Transform failed with 1 error: test/a.test.ts:4:18: ERROR: [PARSE_ERROR] Unexpected token',
+    );
+    const later = { message: 'Transform failed\n[PARSE_ERROR] Unexpected token', stack: 'SyntaxError\n    at /p/test/a.test.ts:7:2' };
+    const located = buildReport({ runner: 'x', roots: ['/p'], events: [{ type: 'error', file, error: later }], outcome: outcome() });
+    expect(located.results[0]?.failure?.message.split('\n')[0]).toBe('the test file failed to load: Transform failed (at test/a.test.ts:7)');
+  });
+});

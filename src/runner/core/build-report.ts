@@ -1,5 +1,6 @@
 import type { Failure, TestId, TestReport, TestResult } from '../types.js';
 import { isLoadFailure, isRunFailure, loadFailureId, runFailureId, testKey } from '../types.js';
+import { escapeRegExp } from './name-filter.js';
 import { normalizeOutput, normalizeText } from './normalize-output.js';
 import type { ProcessOutcome } from './run-process.js';
 import type { ReportedError, RunnerEvent } from './runner-events.js';
@@ -70,7 +71,7 @@ export function buildReport(options: BuildReportOptions): TestReport {
     });
   }
   for (const [file, errors] of fileErrors) {
-    results.set(testKey(loadFailureId(file)), { id: loadFailureId(file), status: 'failed', durationMs: 0, failure: fileFailure(errors, roots) });
+    results.set(testKey(loadFailureId(file)), { id: loadFailureId(file), status: 'failed', durationMs: 0, failure: fileFailure(file, errors, roots) });
   }
   const stopped = outcome.timedOut || outcome.aborted || outcome.stalled === true;
   const hung = outcome.stalled === true ? identities.started().filter((id) => !results.has(testKey(id))) : [];
@@ -92,10 +93,18 @@ export function buildReport(options: BuildReportOptions): TestReport {
   return problem === undefined && fileErrors.size === 0 ? { status: 'complete', ...base } : { status: 'error', ...base, message: problem ?? firstFileError(fileErrors, roots) };
 }
 
-function fileFailure(errors: readonly ReportedError[], roots: readonly string[]): Failure {
+function fileFailure(file: string, errors: readonly ReportedError[], roots: readonly string[]): Failure {
   const first = toFailure(errors[0] ?? { message: 'the file failed to load' }, roots);
   const more = errors.length > 1 ? `\n(and ${errors.length - 1} more error${errors.length === 2 ? '' : 's'} in this file)` : '';
-  return { ...first, message: `the test file failed to load: ${first.message}${more}` };
+  const lines = first.message.split('\n');
+  // "Transform failed with 1 error:" says little without the line after it.
+  const next = lines.findIndex((line, index) => index > 0 && line.trim() !== '');
+  const joined = (lines[0] ?? '').endsWith(':') && next > 0 ? next + 1 : 1;
+  const headline = [lines[0] ?? '', ...(joined > 1 ? [lines[joined - 1] ?? ''] : [])].map((line) => line.trim()).join(' ');
+  // Some frameworks put the location of a syntax error on a later line: bring it to the headline.
+  const location = headline.includes(`${file}:`) ? undefined : new RegExp(`${escapeRegExp(file)}:(\\d+)(?::\\d+)?`).exec(`${first.message}\n${normalizeText(errors[0]?.stack ?? '', roots)}`);
+  const at = location ? ` (at ${file}:${location[1]})` : '';
+  return { ...first, message: [`the test file failed to load: ${headline}${at}`, ...lines.slice(joined)].join('\n') + more };
 }
 
 function firstFileError(fileErrors: ReadonlyMap<string, readonly ReportedError[]>, roots: readonly string[]): string {
