@@ -6,6 +6,7 @@ import { runFixCommand } from './fix-command.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { version } from './version.js';
+import { maxTimerSeconds } from '../config/schema.js';
 
 /** Parses argv and runs a command; returns the exit code. The CLI's single error boundary. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -27,15 +28,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--runner <name>', 'vitest | jest | node-test | mocha | command:<cmd> (default: detected)')
     .option('--edit-format <name>', 'reply format asked of models: search-replace | unified-diff | whole-file | yaml (default: by model)')
     .option('--format-retries <n>', 'extra replies a step may ask for after an unusable one, not counted as steps (default 2)', nonNegativeInt)
-    .option('--test-timeout <seconds>', 'limit for one test run; a hung run is killed (default 60)', positiveInt)
-    .option('--hang-timeout <seconds>', 'a test run with no progress for this long is hung: its running tests are timed out and the rest re-run (default 10)', positiveInt)
-    .option('--budget-seconds <n>', 'limit for the whole loop (default 60 with the built-in engine)', positiveInt)
+    .option('--test-timeout <seconds>', 'limit for one test run; a hung run is killed (default 60)', seconds)
+    .option('--hang-timeout <seconds>', 'a test run with no progress for this long is hung: its running tests are timed out and the rest re-run (default 10)', seconds)
+    .option('--budget-seconds <n>', 'limit for the whole loop (default 60 with the built-in engine)', seconds)
     .option('--budget-tokens <n>', 'model tokens the run may spend', positiveInt)
     .option('--max-candidates <n>', 'built-in engine: most single-edit candidates per search (default 2000)', positiveInt)
     .option('--temperature <t>', 'model sampling temperature', temperature)
     .option('--max-tokens <n>', 'most tokens in one model reply', positiveInt)
     .option('--context-size <n>', 'context window to ask for (Ollama num_ctx, gguf)', positiveInt)
-    .option('--model-timeout <seconds>', 'limit for one model request (default 120)', positiveInt)
+    .option('--model-timeout <seconds>', 'limit for one model request (default 120)', seconds)
     .option('--seed <n>', 'sampling seed, where the back end supports one', wholeNumber)
     .option('--stream', 'stream model replies (detects cut-off replies early)')
     .option('--infill', 'mask the code around the suspected fault and let the model fill it in (ollama, llamacpp, gguf, Mercury)')
@@ -99,6 +100,13 @@ function wholeNumber(value: string): number {
 function nonNegativeInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return n;
+}
+
+/** A duration in whole seconds that Node's timers can hold (past about 24.8 days a timer fires at once). */
+function seconds(value: string): number {
+  const n = positiveInt(value);
+  if (n > maxTimerSeconds) throw new InvalidArgumentError(`expected at most ${maxTimerSeconds} seconds (about 24 days)`);
   return n;
 }
 

@@ -28,6 +28,10 @@ describe('loadConfig', () => {
     const d = await project({ 'redgreen.config.json': '{"maxIter":0,"colour":"red"}' });
     await expect(loadConfig(d)).rejects.toThrow(/invalid redgreen settings in .*redgreen\.config\.json: maxIter: .*; \(root\): Unrecognized key/);
   });
+  it("refuses durations past Node's timer limit, which would fire at once", async () => {
+    const d = await project({ 'redgreen.config.json': '{"testTimeout":3000000}' });
+    await expect(loadConfig(d)).rejects.toThrow(/testTimeout: at most 2147483 seconds/);
+  });
   it('rejects broken JSON with the file name', async () => {
     await expect(loadConfig(await project({ 'redgreen.config.json': '{' }))).rejects.toThrow(/redgreen\.config\.json is not valid JSON/);
   });

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** The longest duration Node's timers hold, in whole seconds (2^31 - 1 ms); longer ones fire at once. */
+export const maxTimerSeconds = Math.floor((2 ** 31 - 1) / 1000);
+const duration = z.number().positive().max(maxTimerSeconds, `at most ${maxTimerSeconds} seconds (about 24 days)`);
+
 const price = z.object({
   /** USD per million prompt tokens. */
   input: z.number().nonnegative(),
@@ -19,15 +23,15 @@ export const configSchema = z
     runner: z.string().min(1),
     editFormat: z.string().min(1),
     formatRetries: z.number().int().nonnegative(),
-    testTimeout: z.number().positive(),
-    hangTimeout: z.number().positive(),
-    budgetSeconds: z.number().positive(),
+    testTimeout: duration,
+    hangTimeout: duration,
+    budgetSeconds: duration,
     budgetTokens: z.number().int().positive(),
     allowTestEdits: z.boolean(),
     temperature: z.number().min(0).max(2),
     maxTokens: z.number().int().positive(),
     contextSize: z.number().int().positive(),
-    modelTimeout: z.number().positive(),
+    modelTimeout: duration,
     seed: z.number().int(),
     stream: z.boolean(),
     infill: z.boolean(),

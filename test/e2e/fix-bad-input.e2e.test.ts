@@ -93,6 +93,9 @@ describe('usage and configuration errors exit 2 with a message', () => {
   it.each([
     [['fix', '/nonexistent/project', '--model', 'scripted:x.json'], /project directory not found/],
     [['fix', '.', '--max-iter', '0'], /positive whole number/],
+    // Past Node's timer limit a timer fires at once: it would kill every test run after 1 ms.
+    [['fix', '.', '--test-timeout', '9999999999'], /at most 2147483 seconds/],
+    [['fix', '.', '--budget-seconds', '3000000'], /at most 2147483 seconds/],
     [['fix', 'fixtures/projects/vitest-basic', '--model', 'builtin', '--infill'], /--infill needs a code model/],
     [['fix', 'fixtures/projects/vitest-basic', '--model', 'nope:x'], /nope/],
     [['fix', 'fixtures/projects/vitest-basic', '--model', 'scripted:missing.json'], /missing\.json/],
