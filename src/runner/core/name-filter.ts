@@ -36,29 +36,11 @@ function fullNameAlternatives(ids: readonly TestId[]): string {
 }
 
 /**
- * The one name pattern for frameworks that match a regular expression against the titles joined by spaces
- * (vitest `-t`, jest `--testNamePattern`, mocha `--grep`): only the `tests` (when given), never the `exclude`d
- * ones; undefined when neither narrows the run.
+ * A pattern for frameworks that match one regular expression against the titles joined by spaces (vitest
+ * `-t`, jest `--testNamePattern`, mocha `--grep`): every name except the given full names.
  */
-export function fullNameFilter(tests: readonly TestId[] | undefined, exclude: readonly TestId[] | undefined): string | undefined {
-  if (tests === undefined && (exclude === undefined || exclude.length === 0)) return undefined;
-  const without = exclude && exclude.length > 0 ? `(?!(?:.* )?(?:${fullNameAlternatives(exclude)})$)` : '';
-  const only = tests ? `(?:.* )?(?:${fullNameAlternatives(tests)})$` : '';
-  return `^${without}${only}`;
-}
-
-/** The leaf-title counterpart of `fullNameFilter`, for node:test. */
-export function leafTitleFilter(tests: readonly TestId[] | undefined, exclude: readonly TestId[] | undefined): string | undefined {
-  if (tests === undefined && (exclude === undefined || exclude.length === 0)) return undefined;
-  const leaves = (ids: readonly TestId[]) => [...new Set(ids.map((id) => escapeRegExp(id.name.split(' > ').at(-1) ?? id.name)))].join('|');
-  const without = exclude && exclude.length > 0 ? `(?!(?:${leaves(exclude)})$)` : '';
-  const only = tests ? `(?:${leaves(tests)})$` : '';
-  return `^${without}${only}`;
-}
-
-/** Every name except the given full names (see `fullNameFilter`). */
 export function excludeFullNamePattern(ids: readonly TestId[]): string {
-  return fullNameFilter(undefined, ids) ?? '';
+  return `^(?!(?:.* )?(?:${fullNameAlternatives(ids)})$)`;
 }
 
 /**

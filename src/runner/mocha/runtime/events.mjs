@@ -1,19 +1,9 @@
 // @ts-check
 // Runs inside the project's test process: appends redgreen's runner events (see core/runner-events.ts) to
 // REDGREEN_EVENTS_FILE, one JSON line each, synchronously, so a run killed for a hang still tells what finished.
-import { appendFileSync } from 'node:fs';
+import { writeEvent } from '../../core/runtime/write-event.mjs';
 
-const eventsFile = process.env.REDGREEN_EVENTS_FILE;
-
-/** @param {Record<string, unknown>} event */
-export function writeEvent(event) {
-  if (!eventsFile) return;
-  try {
-    appendFileSync(eventsFile, `${JSON.stringify(event)}\n`);
-  } catch {
-    // the events file is gone: the run is being torn down, nothing left to tell
-  }
-}
+export { writeEvent };
 
 /**
  * The reported form of a thrown value; `expected`/`actual` of an assertion error (chai, node:assert) are

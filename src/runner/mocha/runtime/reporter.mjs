@@ -39,7 +39,7 @@ export function createReporter(Mocha) {
         // one result per test: mocha's own failHookAffectedTests may fail a test this reporter already failed
         if (done.has(test)) return;
         done.add(test);
-        const event = { type: 'result', file: test.file ?? '', titles: test.titlePath(), status, durationMs: test.duration ?? 0 };
+        const event = { type: /** @type {const} */ ('result'), file: test.file ?? '', titles: test.titlePath(), status, durationMs: test.duration ?? 0 };
         writeEvent(status === 'failed' ? { ...event, error: toError(error, stringify) } : event);
       };
       runner.on(events.EVENT_RUN_BEGIN, () => {
