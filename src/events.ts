@@ -3,6 +3,7 @@ import type { RunResult } from './loop/run-result.js';
 import type { TestReport } from './runner/types.js';
 import type { EditKind } from './edit/types.js';
 import type { ProgressData } from './denoise/denoiser.js';
+import type { IsolationMode } from './isolation/policy.js';
 
 export interface RunStartEvent {
   readonly runId: string;
@@ -11,6 +12,8 @@ export interface RunStartEvent {
   readonly runner: string;
   readonly denoiser: string;
   readonly maxSteps: number;
+  /** The boundary the project's code runs in, and why it is weaker than asked, if it is. */
+  readonly isolation?: { readonly mode: IsolationMode; readonly fallbackReason?: string };
 }
 
 /** Observer of a run. Every hook is optional; a hook that throws is reported once and never stops the run. */

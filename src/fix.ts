@@ -18,6 +18,9 @@ import { createUsageMeter } from './provider/usage-meter.js';
 import { isTestFile as isRunnerTestFile } from './runner/runner-registry.js';
 import type { TestRunner } from './runner/test-runner.js';
 import { createRunId } from './workspace/run-files.js';
+import { confine } from './isolation/boundary.js';
+import type { IsolationMode, IsolationPolicy, ResourceLimits } from './isolation/policy.js';
+import { defaultIsolationPolicy } from './isolation/policy.js';
 import { createSandbox } from './workspace/sandbox.js';
 import type { Sandbox } from './workspace/sandbox.js';
 
@@ -58,6 +61,14 @@ export interface FixOptions {
   /** Called when a reporter throws; the run goes on. */
   readonly onReporterError?: (error: unknown) => void;
   readonly signal?: AbortSignal;
+  /** The boundary the project's tests run in (default `strict`, which falls back to `basic` where unavailable). */
+  readonly isolation?: IsolationMode;
+  /** Let the tests reach the network (default: loopback only). */
+  readonly allowNetwork?: boolean;
+  /** Environment variables the tests may see besides the allowlist. */
+  readonly passEnv?: readonly string[];
+  /** Per-process limits for the tests' processes. */
+  readonly limits?: Partial<ResourceLimits>;
 }
 
 export interface FixSession {
@@ -93,6 +104,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
   try {
     await denoiser.init?.();
     sandbox = await createSandbox(location.root);
+    const confinement = await confine(sandbox.root, { projectDir: location.root, policy: isolationPolicy(options) });
     const files = await sandbox.listFiles();
     const goal = options.tests && options.tests.length > 0 ? picomatch(toRoot(options.tests), { dot: true }) : undefined;
     const testFiles = goal ? files.filter((f) => goal(f)) : undefined;
@@ -100,7 +112,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
       throw new ConfigError(`no file in the project matches --tests ${options.tests?.join(' ')}${location.subdir === '' ? '' : ` (relative to ${location.subdir})`}`);
     }
     const isTestFile = (file: string) => isRunnerTestFile(runner.name, file) || (goal?.(file) ?? false);
-    await reporter.onRunStart({ runId, projectDir: options.projectDir, sandboxDir: sandbox.root, runner: runner.name, denoiser: denoiser.name, maxSteps: options.maxSteps ?? fixDefaults.maxSteps });
+    await reporter.onRunStart({ runId, projectDir: options.projectDir, sandboxDir: sandbox.root, runner: runner.name, denoiser: denoiser.name, maxSteps: options.maxSteps ?? fixDefaults.maxSteps, isolation: { mode: confinement.mode, ...(confinement.fallbackReason === undefined ? {} : { fallbackReason: confinement.fallbackReason }) } });
     const result = await runLoop({
       runId,
       sandbox,
@@ -129,6 +141,15 @@ export async function fix(input: FixOptions): Promise<FixSession> {
   } finally {
     await Promise.allSettled([disposeRunner(runner), denoiser.dispose?.()]);
   }
+}
+
+function isolationPolicy(options: FixOptions): IsolationPolicy {
+  return {
+    mode: options.isolation ?? defaultIsolationPolicy.mode,
+    allowNetwork: options.allowNetwork ?? defaultIsolationPolicy.allowNetwork,
+    passEnv: options.passEnv ?? defaultIsolationPolicy.passEnv,
+    limits: { ...defaultIsolationPolicy.limits, ...options.limits },
+  };
 }
 
 function createDenoiser(options: FixOptions, meter: UsageMeter): Denoiser {

@@ -36,6 +36,10 @@ export interface FixCommandOptions {
   readonly stream?: boolean;
   readonly infill?: boolean;
   readonly maxCandidates?: number;
+  readonly isolation?: 'strict' | 'basic' | 'off';
+  readonly allowNetwork?: boolean;
+  readonly passEnv?: string[];
+  readonly memoryLimit?: number;
   readonly yes?: boolean;
   readonly dryRun?: boolean;
   readonly json?: boolean;
@@ -95,6 +99,10 @@ function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'report
     formatRetries: s.formatRetries,
     infill: s.infill,
     maxCandidates: s.maxCandidates,
+    isolation: s.isolation,
+    allowNetwork: s.allowNetwork,
+    passEnv: s.passEnv,
+    ...(s.memoryLimit === undefined ? {} : { limits: { memoryBytes: s.memoryLimit * 1024 * 1024 } }),
     prices: s.prices,
     modelSettings: {
       temperature: s.temperature,

@@ -45,6 +45,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'print one machine-readable result object on stdout')
     .option('--allow-test-edits', 'let the denoiser edit test files (off: the tests are the specification)')
     .option('--keep-sandbox', 'keep the sandbox directory after the run')
+    .option('--isolation <mode>', 'strict: tests run in an OS sandbox (bubblewrap, sandbox-exec) | basic: scrubbed environment and limits only | off (default strict; falls back to basic where unavailable)', isolationMode)
+    .option('--allow-network', 'let the tests reach the network (default: loopback only)')
+    .option('--pass-env <name...>', 'environment variables the tests may see besides the allowlist (PATH, locale, NODE_OPTIONS…)')
+    .option('--memory-limit <mb>', 'memory limit per test process, in megabytes (default 8192)', positiveInt)
     .action(async (dir: string, options) => {
       exitCode = await withInterrupts(io, (signal) => runFixCommand(dir, options, io, signal));
     });
@@ -83,6 +87,11 @@ async function withInterrupts(io: CliIo, run: (signal: AbortSignal) => Promise<n
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+function isolationMode(value: string): string {
+  if (!['strict', 'basic', 'off'].includes(value)) throw new InvalidArgumentError('expected strict, basic or off');
+  return value;
 }
 
 function temperature(value: string): number {

@@ -36,6 +36,12 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
     onRunStart(event) {
       line(c.bold(`redgreen run ${event.runId}`) + c.dim(`  runner ${event.runner} · denoiser ${event.denoiser} · up to ${event.maxSteps} steps`));
       line(c.dim(`sandbox ${event.sandboxDir}`));
+      const isolation = event.isolation;
+      if (isolation?.fallbackReason !== undefined) {
+        line(c.yellow(`isolation basic: strict is unavailable (${isolation.fallbackReason}); tests run with a scrubbed environment and limits, but can read and write outside the sandbox`));
+      } else if (isolation?.mode === 'off') {
+        line(c.yellow('isolation off: tests run with your environment and full access to your files'));
+      }
     },
     onBaseline({ score }) {
       const state = score.failed === 0 ? c.green('green') : c.red(`${score.failed} failing`);

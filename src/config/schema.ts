@@ -36,6 +36,13 @@ export const configSchema = z
     stream: z.boolean(),
     infill: z.boolean(),
     maxCandidates: z.number().int().positive(),
+    /** The boundary the tests run in: strict (OS sandbox), basic (scrubbed environment and limits) or off. */
+    isolation: z.enum(['strict', 'basic', 'off']),
+    allowNetwork: z.boolean(),
+    /** Environment variables the tests may see besides the allowlist. */
+    passEnv: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')),
+    /** Per-process memory (data segment) limit for the tests, in megabytes. */
+    memoryLimit: z.number().int().positive(),
     /** Prices per model id (`openai:gpt-4o` or the bare model name), for the cost line of the summary. */
     prices: z.record(z.string(), price),
   })

@@ -77,9 +77,13 @@ describe('node_modules in a sandbox of a workspace', () => {
     expect(await realpath(join(second.root, 'node_modules/dep'))).toBe(await realpath(join(project.dir, 'node_modules/dep')));
   });
 
-  it('links node_modules whole when it holds no workspace link', async () => {
-    project = await createTempProject(files);
+  it('gives the sandbox a node_modules of its own, so tools write their caches there and not in the project', async () => {
+    project = await createTempProject({ 'package.json': '{}', 'node_modules/dep/index.js': 'module.exports = 1;\n', 'node_modules/.vite/deps/x.js': '' });
     const sandbox = await sandboxOf(project.dir);
-    expect((await lstat(join(sandbox.root, 'node_modules'))).isSymbolicLink()).toBe(true);
+    expect((await lstat(join(sandbox.root, 'node_modules'))).isDirectory()).toBe(true);
+    expect(await realpath(join(sandbox.root, 'node_modules/dep'))).toBe(await realpath(join(project.dir, 'node_modules/dep')));
+    await expect(lstat(join(sandbox.root, 'node_modules/.vite'))).rejects.toThrow(/ENOENT/);
+    await mkdir(join(sandbox.root, 'node_modules/.vite-temp'));
+    await expect(lstat(join(project.dir, 'node_modules/.vite-temp'))).rejects.toThrow(/ENOENT/);
   });
 });

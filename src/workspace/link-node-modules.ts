@@ -4,10 +4,17 @@ import { dirname, join, relative, sep } from 'node:path';
 import { isWithin, linkedDirName } from './project-paths.js';
 
 /**
- * Gives the sandbox the project's `node_modules` at `rel` without copying it. Without workspace links it is
- * one link to the real directory. With them it becomes a real directory of links, one per entry (two levels
- * for `@scope/`): dependencies point to the project's real entries, and workspace links point to the
- * sandbox's own copy of the package, so a change to a package in the sandbox is what its dependents load.
+ * Caches that tools write into `node_modules` (vite's bundled config and optimized deps, babel's and others'
+ * `.cache`): never linked, so that a run writes its own inside the sandbox and never into the user's project.
+ */
+const cacheEntries: ReadonlySet<string> = new Set(['.vite', '.vite-temp', '.vitest', '.cache']);
+
+/**
+ * Gives the sandbox the project's `node_modules` at `rel` without copying it: a real directory of links, one
+ * per entry (two levels for `@scope/`). Dependencies point to the project's real entries (their real paths,
+ * so a sandbox made from a sandbox does not lead back through it), workspace links point to the sandbox's own
+ * copy of the package, so a change to a package in the sandbox is what its dependents load, and caches are
+ * left out. The directory itself being the sandbox's own keeps `realpath('node_modules')/..` in the sandbox.
  */
 export async function linkNodeModules(projectDir: string, sandboxDir: string, rel: string): Promise<void> {
   const from = join(projectDir, rel);
@@ -16,7 +23,6 @@ export async function linkNodeModules(projectDir: string, sandboxDir: string, re
   // A dangling link has no real path; it is copied as it stands.
   if (real === undefined) return symlink(await readlink(from), to, 'dir');
   const links = await findWorkspaceLinks(real, await realpath(projectDir));
-  if (links.size === 0) return symlink(real, to, 'dir');
   await mkdir(to, { recursive: true });
   await mirror(real, to, '', (name) => {
     const target = links.get(name);
@@ -29,6 +35,7 @@ async function mirror(real: string, to: string, scope: string, workspaceTarget: 
   await Promise.all(
     entries.map(async (entry) => {
       const name = scope === '' ? entry.name : `${scope}/${entry.name}`;
+      if (scope === '' && cacheEntries.has(entry.name)) return;
       if (scope === '' && isScopeDir(entry)) {
         await mkdir(join(to, name));
         return mirror(real, to, name, workspaceTarget);
@@ -37,7 +44,9 @@ async function mirror(real: string, to: string, scope: string, workspaceTarget: 
       const target = workspaceTarget(name);
       // Relative, as package managers make them: the link stays right when a kept sandbox is copied or moved.
       if (target !== undefined) return symlink(relative(dirname(link), target), link, 'dir');
-      return symlink(join(real, name), link, entry.isFile() ? 'file' : 'dir');
+      const source = join(real, name);
+      const resolved = await realpath(source).catch(() => source);
+      return symlink(resolved, link, entry.isFile() ? 'file' : 'dir');
     }),
   );
 }

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, realpath, rm, stat, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError, WorkspaceError } from '../errors.js';
+import { inheritConfinement, release } from '../isolation/boundary.js';
 import { copyProject, hashBytes, type CopiedFile, type CopyLimits } from './copy-project.js';
 import type { FileChange } from './file-change.js';
 import { resolveInside, toPosixRelative } from './project-paths.js';
@@ -65,6 +66,8 @@ export async function createSandbox(projectDir: string, options: SandboxOptions 
     if (error instanceof WorkspaceError || error instanceof ConfigError) throw error;
     throw new WorkspaceError(`could not copy ${project} into a sandbox`, { cause: error });
   }
+  // A copy of a confined sandbox runs its processes inside the same boundary.
+  await inheritConfinement(project, root);
   return openSandbox(project, root, copied);
 }
 
@@ -108,6 +111,7 @@ function openSandbox(projectDir: string, root: string, copied: ReadonlyMap<strin
     listFiles: () => listProjectFiles(root),
     changedFiles: () => diffAgainstCopy({ projectDir, root, copied, originals, touched }),
     async dispose(options = {}) {
+      release(root);
       // Retries ride out a test process that was killed a moment ago and is still letting go of its files.
       if (options.keep !== true) await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { RunnerError } from '../../errors.js';
+import { containLaunch } from '../../isolation/boundary.js';
 import { createOutputBuffer } from '../../runner/core/output-buffer.js';
 import { killGroup, trackGroup, untrackGroup } from '../../runner/core/process-groups.js';
 import type { HostReply, HostRequest } from './host-protocol.js';
@@ -11,6 +12,8 @@ export interface HostProcessOptions {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly startTimeoutMs: number;
+  /** Dirs outside the cwd's sandbox the host must write (its run dir); see isolation/boundary.ts. */
+  readonly writable?: readonly string[];
 }
 
 /** What a request came to: the reply, or the host stopped making progress (and was killed), or it died. */
@@ -40,9 +43,10 @@ const pollMs = 50;
  */
 export async function startHostProcess(options: HostProcessOptions): Promise<HostProcess> {
   const output = createOutputBuffer();
-  const child: ChildProcess = spawn(process.execPath, [options.script], {
+  const launch = containLaunch({ command: process.execPath, args: [options.script], cwd: options.cwd, env: options.env, ...(options.writable ? { writable: options.writable } : {}) });
+  const child: ChildProcess = spawn(launch.command, launch.args, {
     cwd: options.cwd,
-    env: options.env,
+    env: launch.env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -59,6 +63,7 @@ export async function startHostProcess(options: HostProcessOptions): Promise<Hos
       killGroup(pid);
       untrackGroup(pid);
     }
+    launch.sweep();
   };
   child.on('exit', () => {
     alive = false;

@@ -82,6 +82,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
       cwd: sandbox.root,
       env: { ...runnerEnv(undefined, runDir.eventsFile), REDGREEN_HARNESS: JSON.stringify(hostConfig), REDGREEN_VITEST_URL: vitestUrl },
       startTimeoutMs: options.startTimeoutMs ?? 120_000,
+      writable: [runDir.dir],
     });
     return host;
   }

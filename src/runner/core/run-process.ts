@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { containLaunch } from '../../isolation/boundary.js';
 import { createOutputBuffer } from './output-buffer.js';
 import { killGroup, trackGroup, untrackGroup } from './process-groups.js';
 
@@ -18,6 +19,8 @@ export interface ProcessOptions {
   readonly stall?: { readonly file: string; readonly afterMs: number };
   /** Sees every stdout chunk as it arrives, unbounded (a runner that parses the command's stdout). */
   readonly onStdout?: (chunk: Buffer) => void;
+  /** Dirs outside the cwd's sandbox the process must write (a run dir); see isolation/boundary.ts. */
+  readonly writable?: readonly string[];
 }
 
 export interface ProcessOutcome {
@@ -38,7 +41,8 @@ const closeGraceMs = 2_000;
 
 /**
  * Runs a command in its own process group and always resolves: past `timeoutMs`, on abort, and after the
- * leader exits, the whole group is killed so no framework worker outlives the run.
+ * leader exits, the whole group is killed so no framework worker outlives the run. A command whose cwd is in a
+ * sandbox starts inside that sandbox's boundary (isolation/boundary.ts), which also sweeps what it left.
  */
 export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
   const started = performance.now();
@@ -48,9 +52,10 @@ export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
     let aborted = false;
     let stalled = false;
     let settled = false;
-    const child = spawn(options.command, [...options.args], {
+    const launch = containLaunch({ command: options.command, args: options.args, cwd: options.cwd, env: options.env, ...(options.writable ? { writable: options.writable } : {}) });
+    const child = spawn(launch.command, launch.args, {
       cwd: options.cwd,
-      env: options.env,
+      env: launch.env,
       detached: true,
       shell: options.shell ?? false,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,6 +91,7 @@ export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
       watchdog?.stop();
       options.signal?.removeEventListener('abort', onAbort);
       stop();
+      launch.sweep();
       if (pid !== undefined) untrackGroup(pid);
       const durationMs = Math.round(performance.now() - started);
       resolve({ exitCode, signal, timedOut, aborted, ...(stalled ? { stalled } : {}), output: output.text(), durationMs, ...(spawnError ? { spawnError } : {}) });

@@ -40,6 +40,7 @@ export async function runWithReporter(
       cwd,
       env: { ...runnerEnv(options.env, runDir.eventsFile), ...env },
       timeoutMs: options.timeoutMs,
+      writable: [runDir.dir],
       ...(options.hangTimeoutMs === undefined ? {} : { stall: { file: runDir.eventsFile, afterMs: options.hangTimeoutMs } }),
       ...(options.signal ? { signal: options.signal } : {}),
     });
