@@ -53,8 +53,29 @@ function installIfChanged(dir) {
 
 // `npm install` rather than `npm ci`: npm 11 can write a lockfile that omits other platforms' optional
 // bindings and then refuse it in `npm ci`; install honours the lockfile all the same.
+/**
+ * The tests of redgreen's OS boundary need bubblewrap on Linux. Installed from Debian's packages when missing
+ * and this is root on a Debian-like system (CI, a fresh container); elsewhere a notice says what to install.
+ */
+function ensureBubblewrap() {
+  if (process.platform !== 'linux' || commandExists('bwrap')) return;
+  if (process.getuid?.() !== 0 || !commandExists('apt-get')) {
+    console.error('[setup] bubblewrap (bwrap) is missing: the isolation tests need it (apt-get install bubblewrap)');
+    return;
+  }
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', 'bubblewrap']);
+}
+
+function commandExists(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
 installIfChanged(root);
-if (withFixtures) installIfChanged(join(root, 'fixtures', 'versions'));
+if (withFixtures) {
+  installIfChanged(join(root, 'fixtures', 'versions'));
+  ensureBubblewrap();
+}
 
 const builtMarker = join(root, 'dist', 'index.js');
 if (force || mtime(builtMarker) < Math.max(newestIn(join(root, 'src')), mtime(join(root, 'tsconfig.build.json')))) {
