@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,26 @@ import { withLimits } from './limits.js';
 import { defaultIsolationPolicy, type IsolationPolicy } from './policy.js';
 import { seatbeltProfile } from './seatbelt.js';
 import { strictSupport } from './support.js';
+import { createLaunchCgroup } from './cgroup.js';
+
+function canMakeCgroups(): boolean {
+  const group = createLaunchCgroup(defaultIsolationPolicy.limits);
+  group?.release();
+  return group !== undefined;
+}
+
+/** redgreen's control groups of this process still on disk. */
+function leftoverCgroups(): string[] {
+  const found: string[] = [];
+  for (const dir of ['/sys/fs/cgroup/pids', '/sys/fs/cgroup']) {
+    try {
+      found.push(...readdirSync(dir).filter((name) => name.startsWith(`redgreen-${process.pid}-`)));
+    } catch {
+      // no such hierarchy
+    }
+  }
+  return found;
+}
 
 describe('scrubEnvironment', () => {
   it('keeps the allowlist and the names passed through, and points HOME and the temp dir at private ones', () => {
@@ -114,6 +134,16 @@ describe('a confined sandbox', () => {
     expect(seen.env).not.toContain('OPENAI_API_KEY');
     expect(seen.home).toContain('redgreen-scratch-');
     await rm(join(project, 'new.txt'), { force: true });
+  });
+
+  it('limits the processes of a run, even for root where a control group can be made, and removes the group after', async () => {
+    const { project, root } = await confined({ mode: 'strict', limits: { ...defaultIsolationPolicy.limits, processes: 20 } });
+    const spawner = "const { spawn } = require('node:child_process'); let ok = 0, failed = 0; for (let i = 0; i < 60; i++) { try { const c = spawn('sleep', ['5']); c.on('error', () => {}); if (c.pid) ok++; else failed++; } catch { failed++; } } setTimeout(() => { require('node:fs').writeFileSync('spawned.json', JSON.stringify({ ok, failed })); process.exit(0); }, 500);";
+    const outcome = await runProcess({ command: process.execPath, args: ['-e', spawner, project], cwd: root, env: process.env, timeoutMs: 30_000 });
+    const counts = JSON.parse(await readFile(join(root, 'spawned.json'), 'utf8').catch(() => '{}')) as { ok?: number; failed?: number };
+    if (!canMakeCgroups() && process.getuid?.() === 0) return; // the kernel exempts root from the rlimit; nothing to assert
+    expect(counts.ok ?? 0, outcome.output).toBeLessThan(60);
+    expect(leftoverCgroups()).toEqual([]);
   });
 
   it('off, or outside any sandbox: the process starts as asked', async () => {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { isWithin, linkedDirName } from '../workspace/project-paths.js';
 import { walkProject } from '../workspace/walk-project.js';
 import { bubblewrapArgs, type BoundaryLayout } from './bubblewrap.js';
+import { createLaunchCgroup, inCgroup } from './cgroup.js';
 import { scrubEnvironment } from './environment.js';
 import { withLimits } from './limits.js';
 import type { IsolationMode, IsolationPolicy } from './policy.js';
@@ -141,8 +142,18 @@ export function containLaunch(spec: LaunchSpec): ContainedLaunch {
     command = strict.path;
   }
   const limited = withLimits(limits, command, args, tools);
+  const group = createLaunchCgroup(confinement.policy.limits);
+  const launch = group === undefined ? limited : inCgroup(group, limited.command, limited.args, tools.shell);
   const marker = env[markerVariable];
-  return { command: limited.command, args: limited.args, env, sweep: () => sweepMarked(marker) };
+  return {
+    command: launch.command,
+    args: launch.args,
+    env,
+    sweep: () => {
+      group?.release();
+      sweepMarked(marker);
+    },
+  };
 }
 
 function layoutFor(confinement: Confinement, spec: LaunchSpec): BoundaryLayout {

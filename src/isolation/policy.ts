@@ -11,11 +11,11 @@ export const isolationModes: readonly IsolationMode[] = ['strict', 'basic', 'off
 
 /** Per-process resource limits; a process past one is killed (memory, processes) or gets an error (file size). */
 export interface ResourceLimits {
-  /** Address space per process, in bytes. */
+  /** Data segment per process, in bytes; where a control group can be made, also the whole run's memory (at least half the machine's). */
   readonly memoryBytes: number;
   /** Largest file a process may write, in bytes. */
   readonly fileBytes: number;
-  /** Processes and threads of the user (not enforceable for root: see README). */
+  /** Processes and threads of the run where a control group can be made, else of the user (not for root). */
   readonly processes: number;
 }
 
@@ -34,5 +34,5 @@ export const defaultIsolationPolicy: IsolationPolicy = {
   mode: 'strict',
   allowNetwork: false,
   passEnv: [],
-  limits: { memoryBytes: 8 * gib, fileBytes: 1 * gib, processes: 512 },
+  limits: { memoryBytes: 8 * gib, fileBytes: 1 * gib, processes: 4096 },
 };
