@@ -36,6 +36,7 @@ export interface FixCommandOptions {
   readonly stream?: boolean;
   readonly infill?: boolean;
   readonly maxCandidates?: number;
+  readonly flakyReruns?: number;
   readonly yes?: boolean;
   readonly dryRun?: boolean;
   readonly json?: boolean;
@@ -95,6 +96,7 @@ function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'report
     formatRetries: s.formatRetries,
     infill: s.infill,
     maxCandidates: s.maxCandidates,
+    flakyReruns: s.flakyReruns,
     prices: s.prices,
     modelSettings: {
       temperature: s.temperature,
@@ -118,7 +120,8 @@ async function deliver(projectDir: string, result: RunResult, options: FixComman
     return { kind: 'saved', patchFile: await writeRunPatch(projectDir, result.runId, result.diff), reason: 'interrupted; the fix so far is saved, not applied' };
   }
   if (result.status !== 'green') {
-    return { kind: 'saved', patchFile: await writeRunPatch(projectDir, result.runId, result.diff), reason: 'the run ended red; the partial fix is saved, not applied' };
+    const reason = result.stopReason === 'flaky' ? 'the run ended red on flaky tests; the fix is saved, not applied' : 'the run ended red; the partial fix is saved, not applied';
+    return { kind: 'saved', patchFile: await writeRunPatch(projectDir, result.runId, result.diff), reason };
   }
   if (options.yes === true) return apply(projectDir, result);
   if (io.isInteractive && options.json !== true) {

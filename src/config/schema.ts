@@ -36,6 +36,7 @@ export const configSchema = z
     stream: z.boolean(),
     infill: z.boolean(),
     maxCandidates: z.number().int().positive(),
+    flakyReruns: z.number().int().nonnegative(),
     /** Prices per model id (`openai:gpt-4o` or the bare model name), for the cost line of the summary. */
     prices: z.record(z.string(), price),
   })
