@@ -69,7 +69,7 @@ const stopWords: Record<RunResult['stopReason'], string> = {
   time: 'the time budget is spent',
   exhausted: 'the denoiser has nothing more to propose',
   interrupted: 'interrupted',
-  flaky: "the only failures left are flaky tests, and redgreen says green only when the project's own test command passes",
+  flaky: "the only failures left are flaky tests, and the project's own test command did not pass (green needs it to)",
 };
 
 /** The `--json` object: the run result plus what was done with it. */
