@@ -29,7 +29,7 @@ export async function confirmGreen(ctx: RunContext, green: TestReport, isFlaky: 
   const flaky = onlyFlakyFailures(green, report, isFlaky);
   if (flaky === undefined) return { confirmed: false, reason, report };
   const names = flaky.slice(0, 3).map((r) => `${r.file} > ${displayName(r)}`).join('; ');
-  return { confirmed: false, reason: `it fails only on flaky test(s): ${names}${flaky.length > 3 ? ` and ${flaky.length - 3} more` : ''}`, report, flaky };
+  return { confirmed: false, reason: `fails only on flaky test(s): ${names}${flaky.length > 3 ? ` and ${flaky.length - 3} more` : ''}`, report, flaky };
 }
 
 /**

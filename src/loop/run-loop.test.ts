@@ -185,6 +185,9 @@ describe('runLoop with a flaky test', () => {
     expect(result.attempts.map((a) => a.outcome)).toEqual(['green']);
     expect(result.changes).toEqual([{ file: 'src/a.ts', before: 'bug', after: 'fix' }]);
     expect(result.flaky).toEqual([{ id: flakyId, runs: 2, passed: 1, step: 1 }]);
+    // Only the tests that flipped re-run; the flaky one leaves the re-runs once it passed.
+    const names = runner.runs.map((r) => r.tests?.map((t) => t.name).join('+') ?? 'all');
+    expect(names).toEqual(['all', 'one', 'one', 'one', 'all', 'one+flaky', 'one', 'all']);
   });
 
   it('still reverts a change that breaks a passing test on every re-run', async () => {
@@ -215,6 +218,7 @@ describe('runLoop with a flaky test', () => {
     const result = await runLoop(context(sandbox, runner, scriptedDenoiser(['fix'])));
     expect(result).toMatchObject({ status: 'red', stopReason: 'flaky', failures: [] });
     expect(result.changes).toEqual([{ file: 'src/a.ts', before: 'bug', after: 'fix' }]);
+    expect(result.attempts[0]?.feedback).toEqual(["not green: the project's own test command fails only on flaky test(s): test/a.test.ts > flaky"]);
     expect(runner.runs.at(-1)?.tests).toBeUndefined();
   });
 

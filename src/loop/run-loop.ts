@@ -195,7 +195,7 @@ async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, pr
     files,
     diff,
     outcome: selection.comparison.verdict,
-    feedback: [...applied.notes, ...selection.feedback],
+    feedback: [...applied.notes, ...selection.feedback, ...(confirmed.flakyOnly ? [`not green: the project's own test command ${confirmed.reason}`] : [])],
     score: scoreReport(candidate),
     failing: failingResults(candidate).map((r) => r.id),
   };
@@ -208,6 +208,8 @@ interface ConfirmedReport {
   readonly report: TestReport;
   /** The confirmation run failed only on flaky tests: the state is as green as the goals can be, yet not green. */
   readonly flakyOnly: boolean;
+  /** Why the confirmation disagreed, when it did. */
+  readonly reason?: string;
 }
 
 /**
@@ -228,7 +230,7 @@ async function confirmIfGreen(ctx: RunContext, flaky: FlakyTests, step: number, 
   const tests = confirmation.flaky.map((id) => ({ id, runs: 2, passed: 1, step }));
   if (step > 0) await found(ctx, flaky, tests);
   else flaky.add(tests);
-  return { report: flaky.hide(report), flakyOnly: true };
+  return { report: flaky.hide(report), flakyOnly: true, reason: confirmation.reason };
 }
 
 /** Records tests found flaky during a step and tells the reporters about the new ones. */
