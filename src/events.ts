@@ -1,3 +1,4 @@
+import type { FlakyTest } from './loop/flaky-tests.js';
 import type { Attempt, Score } from './loop/types.js';
 import type { RunResult } from './loop/run-result.js';
 import type { TestReport } from './runner/types.js';
@@ -20,6 +21,8 @@ export interface RunStartEvent {
 export interface RunReporter {
   onRunStart?(event: RunStartEvent): void | Promise<void>;
   onBaseline?(event: { readonly report: TestReport; readonly score: Score }): void | Promise<void>;
+  /** Tests just found flaky (at the baseline: before `onBaseline`); they are no longer goals of the run. */
+  onFlaky?(event: { readonly tests: readonly FlakyTest[] }): void | Promise<void>;
   onStepStart?(event: { readonly step: number; readonly maxSteps: number; readonly suggestedMode: EditKind }): void | Promise<void>;
   onAttempt?(attempt: Attempt): void | Promise<void>;
   /** What a long-running proposal is doing (the built-in engine's candidates tried). */
@@ -45,6 +48,7 @@ export function combineReporters(reporters: readonly RunReporter[], onError: (ho
   return {
     onRunStart: call('onRunStart'),
     onBaseline: call('onBaseline'),
+    onFlaky: call('onFlaky'),
     onStepStart: call('onStepStart'),
     onAttempt: call('onAttempt'),
     onProgress: call('onProgress'),

@@ -10,6 +10,7 @@ import type { RunReporter } from './events.js';
 import { combineReporters } from './events.js';
 import { resolveFixScope } from './fix-scope.js';
 import type { RunResult } from './loop/run-result.js';
+import { defaultFlakyReruns } from './loop/flaky-check.js';
 import { runLoop } from './loop/run-loop.js';
 import type { ModelSettings } from './provider/model-settings.js';
 import { createProvider } from './provider/provider-registry.js';
@@ -49,6 +50,8 @@ export interface FixOptions {
   readonly infill?: boolean;
   /** Extra proposals per step after an unusable reply (default 2); they do not count against `maxSteps`. */
   readonly formatRetries?: number;
+  /** Re-runs of a test whose outcome flipped, to tell a flaky test from a real failure or fix (default 2; 0: off). */
+  readonly flakyReruns?: number;
   /** Sampling, context size, per-request timeout, seed, streaming. */
   readonly modelSettings?: ModelSettings;
   /** Model tokens the whole run may spend (prompt + completion); spent, the run stops proposing. */
@@ -85,7 +88,7 @@ export interface FixSession {
 /** The model-free engine's spec, and the default denoiser. */
 export const builtinModel = 'builtin';
 
-export const fixDefaults = { model: builtinModel, maxSteps: 5, testTimeoutMs: 60_000, hangTimeoutMs: 10_000, formatRetries: 2, builtinBudgetSeconds: 60 } as const;
+export const fixDefaults = { model: builtinModel, maxSteps: 5, testTimeoutMs: 60_000, hangTimeoutMs: 10_000, formatRetries: 2, flakyReruns: defaultFlakyReruns, builtinBudgetSeconds: 60 } as const;
 
 /** Runs the red→green loop on a sandbox copy of the project. The project itself is never written here. */
 export async function fix(input: FixOptions): Promise<FixSession> {
@@ -130,6 +133,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
         hangTimeoutMs: options.hangTimeoutMs ?? fixDefaults.hangTimeoutMs,
         budgetSeconds: options.budgetSeconds,
         formatRetries: options.formatRetries ?? fixDefaults.formatRetries,
+        flakyReruns: options.flakyReruns ?? fixDefaults.flakyReruns,
       },
     });
     const cost = options.prices ? meter.cost(options.prices) : undefined;

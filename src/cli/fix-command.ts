@@ -40,6 +40,7 @@ export interface FixCommandOptions {
   readonly allowNetwork?: boolean;
   readonly passEnv?: string[];
   readonly memoryLimit?: number;
+  readonly flakyReruns?: number;
   readonly yes?: boolean;
   readonly dryRun?: boolean;
   readonly json?: boolean;
@@ -103,6 +104,7 @@ function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'report
     allowNetwork: s.allowNetwork,
     passEnv: s.passEnv,
     ...(s.memoryLimit === undefined ? {} : { limits: { memoryBytes: s.memoryLimit * 1024 * 1024 } }),
+    flakyReruns: s.flakyReruns,
     prices: s.prices,
     modelSettings: {
       temperature: s.temperature,
@@ -126,7 +128,8 @@ async function deliver(projectDir: string, result: RunResult, options: FixComman
     return { kind: 'saved', patchFile: await writeRunPatch(projectDir, result.runId, result.diff), reason: 'interrupted; the fix so far is saved, not applied' };
   }
   if (result.status !== 'green') {
-    return { kind: 'saved', patchFile: await writeRunPatch(projectDir, result.runId, result.diff), reason: 'the run ended red; the partial fix is saved, not applied' };
+    const reason = result.stopReason === 'flaky' ? 'the run ended red on flaky tests; the fix is saved, not applied' : 'the run ended red; the partial fix is saved, not applied';
+    return { kind: 'saved', patchFile: await writeRunPatch(projectDir, result.runId, result.diff), reason };
   }
   if (options.yes === true) return apply(projectDir, result);
   if (io.isInteractive && options.json !== true) {

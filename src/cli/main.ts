@@ -30,6 +30,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--format-retries <n>', 'extra replies a step may ask for after an unusable one, not counted as steps (default 2)', nonNegativeInt)
     .option('--test-timeout <seconds>', 'limit for one test run; a hung run is killed (default 60)', seconds)
     .option('--hang-timeout <seconds>', 'a test run with no progress for this long is hung: its running tests are timed out and the rest re-run (default 10)', seconds)
+    .option('--flaky-reruns <n>', 're-runs of a test whose outcome flipped, to tell a flaky test from a real failure or fix (default 2; 0: off)', nonNegativeInt)
     .option('--budget-seconds <n>', 'limit for the whole loop (default 60 with the built-in engine)', seconds)
     .option('--budget-tokens <n>', 'model tokens the run may spend', positiveInt)
     .option('--max-candidates <n>', 'built-in engine: most single-edit candidates per search (default 2000)', positiveInt)

@@ -1,4 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
+import { describeFlaky } from '../loop/flaky-tests.js';
 import type { RunResult } from '../loop/run-result.js';
 import { displayName } from '../runner/types.js';
 import type { CliIo } from './io.js';
@@ -22,7 +23,10 @@ export function printSummary(result: RunResult, delivery: Delivery, sandboxDir: 
     `${statusWords[result.status]}  ${result.baseline.passed}/${result.baseline.total} → ${result.final.passed}/${result.final.total} tests passing  ` +
       `${result.attempts.length} step${result.attempts.length === 1 ? '' : 's'}  ${(result.durationMs / 1000).toFixed(1)}s`,
   ];
-  if (result.status === 'red') {
+  if (result.flaky.length > 0) lines.push(`flaky: ${describeFlaky(result.flaky)}`);
+  if (result.status === 'red' && result.stopReason === 'flaky' && result.failures.length === 0) {
+    lines.push(`stopped: ${stopWords.flaky}`);
+  } else if (result.status === 'red') {
     const why = result.exhaustedReason === undefined ? '' : ` (${result.exhaustedReason})`;
     lines.push(`stopped: ${stopWords[result.stopReason]}${why}; still failing:`);
     lines.push(...result.failures.slice(0, 10).map(({ id, message }) => `  ${id.file} > ${displayName(id)}${message ? `: ${message.slice(0, 200)}` : ''}`));
@@ -65,6 +69,7 @@ const stopWords: Record<RunResult['stopReason'], string> = {
   time: 'the time budget is spent',
   exhausted: 'the denoiser has nothing more to propose',
   interrupted: 'interrupted',
+  flaky: "the only failures left are flaky tests, and the project's own test command did not pass (green needs it to)",
 };
 
 /** The `--json` object: the run result plus what was done with it. */
@@ -78,6 +83,7 @@ export function toJson(result: RunResult, delivery: Delivery, sandboxDir: string
     baseline: result.baseline,
     final: result.final,
     stillFailing: result.stillFailing,
+    flaky: result.flaky,
     failures: result.failures,
     steps: result.attempts,
     files: result.changes.map((c) => c.file),

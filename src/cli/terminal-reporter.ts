@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { RunReporter } from '../events.js';
+import { describeFlaky } from '../loop/flaky-tests.js';
 import type { Attempt } from '../loop/types.js';
 
 export interface TerminalReporterOptions {
@@ -26,7 +27,12 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
   const line = (text: string) => options.write(`${text}\n`);
   const now = options.now ?? Date.now;
   let lastProgress = 0;
+  let flaky = 0;
   return {
+    onFlaky({ tests }) {
+      flaky += tests.length;
+      line(c.yellow(`flaky     ${describeFlaky(tests)}`));
+    },
     onProgress({ message }) {
       // At most one progress line a second: enough to see a long search move, few enough for a log file.
       if (now() - lastProgress < 1000 && !/^(localizing|no plausible|\d+ candidates validated)/.test(message)) return;
@@ -44,7 +50,7 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
       }
     },
     onBaseline({ score }) {
-      const state = score.failed === 0 ? c.green('green') : c.red(`${score.failed} failing`);
+      const state = score.failed > 0 ? c.red(`${score.failed} failing`) : flaky > 0 ? c.yellow('only flaky tests fail') : c.green('green');
       line(`baseline  ${score.passed}/${score.total} tests passing  ${state}`);
     },
     onAttempt(attempt) {

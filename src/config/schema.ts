@@ -43,6 +43,7 @@ export const configSchema = z
     passEnv: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')),
     /** Per-process memory (data segment) limit for the tests, in megabytes. */
     memoryLimit: z.number().int().positive(),
+    flakyReruns: z.number().int().nonnegative(),
     /** Prices per model id (`openai:gpt-4o` or the bare model name), for the cost line of the summary. */
     prices: z.record(z.string(), price),
   })

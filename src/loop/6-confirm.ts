@@ -1,9 +1,20 @@
-import type { TestReport, TestResult } from '../runner/types.js';
-import { displayName, runFailureId, testKey } from '../runner/types.js';
+import type { TestId, TestReport, TestResult } from '../runner/types.js';
+import { displayName, isLoadFailure, isRunFailure, runFailureId, testKey } from '../runner/types.js';
 import type { RunContext } from './run-context.js';
 import { runGoalTests } from './run-tests.js';
 
-export type Confirmation = { readonly confirmed: true } | { readonly confirmed: false; readonly reason: string; readonly report: TestReport };
+export type Confirmation =
+  | { readonly confirmed: true }
+  | {
+      readonly confirmed: false;
+      readonly reason: string;
+      readonly report: TestReport;
+      /**
+       * When the only failures are flaky tests (known as flaky, or passing in the green state on the same code):
+       * those tests. Still no green: the project's own command did not pass.
+       */
+      readonly flaky?: readonly TestId[];
+    };
 
 /**
  * The last word before redgreen says green: the project's test runner runs the goal suite once more, from a
@@ -11,10 +22,30 @@ export type Confirmation = { readonly confirmed: true } | { readonly confirmed: 
  * passing. This catches what per-test results can hide: code that ends the test process early with status 0,
  * an error outside any test, a file that stopped loading, a test that passes only sometimes.
  */
-export async function confirmGreen(ctx: RunContext, green: TestReport): Promise<Confirmation> {
+export async function confirmGreen(ctx: RunContext, green: TestReport, isFlaky: (id: TestId) => boolean = () => false): Promise<Confirmation> {
   const report = await runGoalTests(ctx);
   const reason = disagreement(green, report);
-  return reason === undefined ? { confirmed: true } : { confirmed: false, reason, report };
+  if (reason === undefined) return { confirmed: true };
+  const flaky = onlyFlakyFailures(green, report, isFlaky);
+  if (flaky === undefined) return { confirmed: false, reason, report };
+  const names = flaky.slice(0, 3).map((r) => `${r.file} > ${displayName(r)}`).join('; ');
+  return { confirmed: false, reason: `fails only on flaky test(s): ${names}${flaky.length > 3 ? ` and ${flaky.length - 3} more` : ''}`, report, flaky };
+}
+
+/**
+ * The failing tests of a complete confirmation run when each of them is flaky: known as such, or passing in the
+ * green state, which is the same code. Anything else (a run failure, a file that stopped loading, a hang, a test
+ * that went missing) is a real disagreement.
+ */
+function onlyFlakyFailures(green: TestReport, report: TestReport, isFlaky: (id: TestId) => boolean): TestId[] | undefined {
+  if (report.status !== 'complete') return undefined;
+  const failing = report.results.filter((r) => r.status === 'failed' || r.status === 'timeout');
+  const passedBefore = new Set(green.results.filter((r) => r.status === 'passed').map((r) => testKey(r.id)));
+  const flaky = (r: TestResult) => r.status === 'failed' && !isLoadFailure(r.id) && !isRunFailure(r.id) && (isFlaky(r.id) || passedBefore.has(testKey(r.id)));
+  if (failing.length === 0 || !failing.every(flaky)) return undefined;
+  const present = new Set(report.results.map((r) => testKey(r.id)));
+  if ([...passedBefore].some((key) => !present.has(key))) return undefined;
+  return failing.map((r) => r.id);
 }
 
 function disagreement(green: TestReport, report: TestReport): string | undefined {

@@ -26,6 +26,8 @@ export interface LoopOptions {
   readonly formatRetries: number;
   /** Wall-clock limit of the whole loop, when set. */
   readonly budgetSeconds?: number;
+  /** Re-runs of a test whose outcome flipped, to tell a flaky test from a real failure or fix (default 2; 0: none). */
+  readonly flakyReruns?: number;
 }
 
 /** Everything the stages share. Built once per run by the orchestrator's caller. */

@@ -73,8 +73,21 @@ describe('runLoop', () => {
     expect(result.status).toBe('green');
     expect(result.attempts.map((a) => a.outcome)).toEqual(['improved', 'green']);
     expect(result.changes).toEqual([{ file: 'src/a.ts', before: 'export const a = 0;\n', after: 'export const a = 2;\n' }]);
-    // baseline, step 1 (subset + full), step 2 (subset + full) and the confirmation run
-    expect(runner.runs).toHaveLength(6);
+    // baseline + 2 re-runs of its failing tests; per step: subset, full, 2 re-runs of the test turned green; confirmation
+    expect(runner.runs.map((r) => r.tests?.map((t) => t.name).join('+') ?? 'all')).toEqual([
+      'all',
+      'one+two',
+      'one+two',
+      'one+two',
+      'all',
+      'one',
+      'one',
+      'two',
+      'all',
+      'two',
+      'two',
+      'all',
+    ]);
   });
 
   it('never says green when the runner itself disagrees (an early exit with every reported test passing)', async () => {
@@ -103,5 +116,126 @@ describe('runLoop', () => {
     expect(result.baseline).toEqual({ passed: 1, failed: 1, total: 2 });
     expect(result.attempts.map((a) => a.outcome)).toEqual(['improved', 'green']);
     expect(result.status).toBe('green');
+  });
+});
+
+/**
+ * A runner over fixed tests whose outcome is a function of the sandbox's `src/a.ts` and of how many times that
+ * test has run so far (1 for its first run): flaky tests on a schedule. Honours `tests` as a real runner does.
+ */
+function scheduledRunner(
+  sandbox: SandboxFiles,
+  names: readonly string[],
+  outcome: (name: string, code: string, nth: number) => boolean,
+): TestRunner & { runs: RunOptions[]; count: (name: string) => number } {
+  const runs: RunOptions[] = [];
+  const counts = new Map<string, number>();
+  return {
+    name: 'fake',
+    runs,
+    count: (name) => counts.get(name) ?? 0,
+    async run(_cwd, options): Promise<TestReport> {
+      runs.push(options);
+      const code = (await sandbox.readFile('src/a.ts')) ?? '';
+      const wanted = options.tests?.map((t) => t.name);
+      const results = names
+        .filter((name) => wanted === undefined || wanted.includes(name))
+        .map((name) => {
+          const nth = (counts.get(name) ?? 0) + 1;
+          counts.set(name, nth);
+          return aResult(name, outcome(name, code, nth) ? 'passed' : 'failed');
+        });
+      const exit = { code: results.some((r) => r.status === 'failed') ? 1 : 0, signal: null };
+      return { status: 'complete', runner: 'fake', results, durationMs: 1, output: '', exit };
+    },
+  };
+}
+
+const flakyId = { file: 'test/a.test.ts', name: 'flaky' };
+
+describe('runLoop with a flaky test', () => {
+  it('stops red and changes nothing when the only failing test is flaky', async () => {
+    const sandbox = memorySandbox({ 'src/a.ts': 'fixed', 'test/a.test.ts': '' });
+    // `flaky` fails on odd runs: the baseline sees it fail, its first re-run sees it pass.
+    const runner = scheduledRunner(sandbox, ['one', 'flaky'], (name, _code, nth) => name !== 'flaky' || nth % 2 === 0);
+    const result = await runLoop(context(sandbox, runner, scriptedDenoiser(['pointless'])));
+    expect(result).toMatchObject({ status: 'red', stopReason: 'flaky', attempts: [], changes: [], failures: [] });
+    expect(result.flaky).toEqual([{ id: flakyId, runs: 2, passed: 1, step: 0 }]);
+    expect(await sandbox.readFile('src/a.ts')).toBe('fixed');
+  });
+
+  it('keeps a real fix beside a test found flaky at the baseline, which decides nothing', async () => {
+    const sandbox = memorySandbox({ 'src/a.ts': 'bug', 'test/a.test.ts': '' });
+    const runner = scheduledRunner(sandbox, ['one', 'two', 'flaky'], (name, code, nth) => (name === 'flaky' ? nth % 2 === 0 : name === 'two' || code === 'fix'));
+    const result = await runLoop(context(sandbox, runner, scriptedDenoiser(['fix'])));
+    expect(result).toMatchObject({ status: 'green', stopReason: 'green', baseline: { passed: 1, failed: 1, total: 2 }, final: { passed: 2, failed: 0, total: 2 } });
+    expect(result.attempts.map((a) => a.outcome)).toEqual(['green']);
+    expect(result.changes).toEqual([{ file: 'src/a.ts', before: 'bug', after: 'fix' }]);
+    expect(result.flaky).toEqual([{ id: flakyId, runs: 2, passed: 1, step: 0 }]);
+    // the flaky test ran in the baseline, its first re-run (then settled), the step's full run and the confirmation
+    expect(runner.count('flaky')).toBe(4);
+  });
+
+  it('does not revert a correct fix when a passing flaky test fails under it', async () => {
+    const sandbox = memorySandbox({ 'src/a.ts': 'bug', 'test/a.test.ts': '' });
+    // `flaky` passes at the baseline and fails only on its second run: the candidate's full run.
+    const runner = scheduledRunner(sandbox, ['one', 'flaky'], (name, code, nth) => (name === 'flaky' ? nth !== 2 : code === 'fix'));
+    const result = await runLoop(context(sandbox, runner, scriptedDenoiser(['fix'])));
+    expect(result).toMatchObject({ status: 'green', stopReason: 'green' });
+    expect(result.attempts.map((a) => a.outcome)).toEqual(['green']);
+    expect(result.changes).toEqual([{ file: 'src/a.ts', before: 'bug', after: 'fix' }]);
+    expect(result.flaky).toEqual([{ id: flakyId, runs: 2, passed: 1, step: 1 }]);
+    // Only the tests that flipped re-run; the flaky one leaves the re-runs once it passed.
+    const names = runner.runs.map((r) => r.tests?.map((t) => t.name).join('+') ?? 'all');
+    expect(names).toEqual(['all', 'one', 'one', 'one', 'all', 'one+flaky', 'one', 'all']);
+  });
+
+  it('still reverts a change that breaks a passing test on every re-run', async () => {
+    const sandbox = memorySandbox({ 'src/a.ts': 'bug', 'test/a.test.ts': '' });
+    const runner = scheduledRunner(sandbox, ['one', 'two'], (name, code) => (name === 'one' ? code !== 'bug' : code !== 'breaks'));
+    const result = await runLoop(context(sandbox, runner, scriptedDenoiser(['breaks'])));
+    expect(result.attempts.map((a) => a.outcome)).toEqual(['regressed']);
+    expect(result).toMatchObject({ status: 'red', changes: [], flaky: [] });
+    expect(await sandbox.readFile('src/a.ts')).toBe('bug');
+  });
+
+  it('gives no credit, and no green, to an edit that only "fixes" a flaky test the baseline did not catch', async () => {
+    const sandbox = memorySandbox({ 'src/a.ts': 'fixed', 'test/a.test.ts': '' });
+    // Fails the baseline and both re-runs, passes the pointless edit's subset and full runs, fails its re-run.
+    const runner = scheduledRunner(sandbox, ['one', 'flaky'], (name, _code, nth) => name !== 'flaky' || nth === 4 || nth === 5);
+    const result = await runLoop(context(sandbox, runner, scriptedDenoiser(['pointless'])));
+    expect(result).toMatchObject({ status: 'red', stopReason: 'flaky', changes: [] });
+    expect(result.attempts.map((a) => a.outcome)).toEqual(['no-improvement']);
+    expect(result.attempts[0]?.feedback).toEqual(['reverted: the only failing tests it seemed to fix are flaky']);
+    expect(result.flaky).toEqual([{ id: flakyId, runs: 2, passed: 1, step: 1 }]);
+    expect(await sandbox.readFile('src/a.ts')).toBe('fixed');
+  });
+
+  it('ends red, keeping the fix for a patch, when the confirmation fails only on a flaky test', async () => {
+    const sandbox = memorySandbox({ 'src/a.ts': 'bug', 'test/a.test.ts': '' });
+    // Fails the baseline, passes its re-run (flaky), fails the step's full run and the confirmation.
+    const runner = scheduledRunner(sandbox, ['one', 'flaky'], (name, code, nth) => (name === 'flaky' ? nth === 2 : code === 'fix'));
+    const result = await runLoop(context(sandbox, runner, scriptedDenoiser(['fix'])));
+    expect(result).toMatchObject({ status: 'red', stopReason: 'flaky', failures: [] });
+    expect(result.changes).toEqual([{ file: 'src/a.ts', before: 'bug', after: 'fix' }]);
+    expect(result.attempts[0]?.feedback).toEqual(["not green: the project's own test command fails only on flaky test(s): test/a.test.ts > flaky"]);
+    expect(runner.runs.at(-1)?.tests).toBeUndefined();
+  });
+
+  it('is not already green when the confirmation of a passing suite fails on a flaky test', async () => {
+    const sandbox = memorySandbox({ 'src/a.ts': 'fine', 'test/a.test.ts': '' });
+    const runner = scheduledRunner(sandbox, ['one', 'flaky'], (name, _code, nth) => name !== 'flaky' || nth === 1);
+    const result = await runLoop(context(sandbox, runner, scriptedDenoiser([])));
+    expect(result).toMatchObject({ status: 'red', stopReason: 'flaky', attempts: [] });
+    expect(result.flaky).toEqual([{ id: flakyId, runs: 2, passed: 1, step: 0 }]);
+  });
+
+  it('tells the reporters which tests are flaky, baseline ones before the baseline', async () => {
+    const sandbox = memorySandbox({ 'src/a.ts': 'fixed', 'test/a.test.ts': '' });
+    const runner = scheduledRunner(sandbox, ['one', 'flaky'], (name, _code, nth) => name !== 'flaky' || nth % 2 === 0);
+    const events: string[] = [];
+    const reporter = combineReporters([{ onFlaky: ({ tests }) => void events.push(`flaky ${tests.map((t) => t.id.name).join()}`), onBaseline: () => void events.push('baseline') }]);
+    await runLoop({ ...context(sandbox, runner, scriptedDenoiser([])), reporter });
+    expect(events).toEqual(['flaky flaky', 'baseline']);
   });
 });

@@ -13,22 +13,39 @@ import { confirmGreen, withUnconfirmed } from './6-confirm.js';
 import { compareReports } from './compare.js';
 import type { EditScope } from './edit-scope.js';
 import { createEditScope } from './edit-scope.js';
-import type { StopReason } from './policy.js';
+import { defaultFlakyReruns, findFlakyAtBaseline, recheckFlips } from './flaky-check.js';
+import type { FlakyTest, FlakyTests } from './flaky-tests.js';
+import { createFlakyTests } from './flaky-tests.js';
 import { decideNext } from './policy.js';
 import { replyStats } from './reply-stats.js';
 import type { RunContext } from './run-context.js';
-import type { RunResult } from './run-result.js';
+import type { RunResult, RunStopReason } from './run-result.js';
 import type { Attempt, AttemptOutcome, Proposal, Score } from './types.js';
 import { failingResults, scoreReport } from './types.js';
 
 /**
  * The red→green loop: baseline, then propose → apply → verify → select until green or out of budget.
  * A step whose reply cannot be used may ask the same denoiser again (format retries) without spending a step.
- * Works only inside the sandbox; approval and write-back belong to the caller.
+ * Tests that pass and fail on the same code are flaky: found by re-running the tests that flip, they leave the
+ * goals, and a run whose only failures are flaky tests stops red. Works only inside the sandbox; approval and
+ * write-back belong to the caller.
  */
 export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const started = Date.now();
-  const baseline = await confirmIfGreen(ctx, await runBaseline(ctx));
+  const flaky = createFlakyTests();
+  const reruns = ctx.options.flakyReruns ?? defaultFlakyReruns;
+  const seen = await runBaseline(ctx);
+  flaky.add(await findFlakyAtBaseline(ctx, seen, reruns));
+  const goals = flaky.hide(seen);
+  // Every failing goal is flaky: nothing to repair, and nothing that may be called green either.
+  let flakyStop = flaky.list().length > 0 && failingResults(goals).length === 0;
+  let baseline = goals;
+  if (!flakyStop) {
+    const confirmed = await confirmIfGreen(ctx, flaky, 0, goals);
+    baseline = confirmed.report;
+    flakyStop = confirmed.flakyOnly;
+  }
+  if (flaky.list().length > 0) await ctx.reporter.onFlaky({ tests: flaky.list() });
   const baselineScore = scoreReport(baseline);
   await ctx.reporter.onBaseline({ report: baseline, score: baselineScore });
 
@@ -39,9 +56,13 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   let best = baseline;
   let exhausted = false;
   let exhaustedReason: string | undefined;
-  let stopReason: StopReason;
+  let stopReason: RunStopReason;
 
   for (let step = 1; ; step++) {
+    if (flakyStop) {
+      stopReason = 'flaky';
+      break;
+    }
     const decision = decideNext({
       step,
       maxSteps: ctx.options.maxSteps,
@@ -70,7 +91,9 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
           break;
         }
         if (proposal.kind !== 'failed') addUsage(usage, proposal.usage);
-        const taken = await takeStep(ctx, scope, best, proposal);
+        const taken = await takeStep(ctx, { scope, flaky, reruns, step }, best, proposal);
+        best = taken.best;
+        flakyStop = taken.flakyStop;
         if (taken.keep !== undefined) {
           best = taken.keep.report;
           for (const change of taken.keep.changes) {
@@ -81,7 +104,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
         const record: Attempt = { ...taken.record, step, retry, durationMs: Date.now() - attemptStarted };
         history.push(record);
         await ctx.reporter.onAttempt(record);
-        if (record.outcome !== 'malformed' && record.outcome !== 'refused') break;
+        if ((record.outcome !== 'malformed' && record.outcome !== 'refused') || flakyStop) break;
         stream.feedback.push(...record.feedback);
       }
     } finally {
@@ -95,7 +118,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const changes = [...kept.values()].filter((c) => c.before !== c.after);
   // Green needs evidence: tests that ran and passed. A run interrupted before its baseline saw a test is red.
   const passes = (score: Score) => score.total > 0 && score.failed === 0;
-  const status = passes(baselineScore) ? 'already-green' : passes(finalScore) && stopReason !== 'interrupted' ? 'green' : 'red';
+  const status = stopReason === 'flaky' ? 'red' : passes(baselineScore) ? 'already-green' : passes(finalScore) && stopReason !== 'interrupted' ? 'green' : 'red';
   const result: RunResult = {
     runId: ctx.runId,
     status,
@@ -103,6 +126,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     ...(stopReason === 'exhausted' && exhaustedReason !== undefined ? { exhaustedReason } : {}),
     baseline: baselineScore,
     final: finalScore,
+    flaky: flaky.list(),
     stillFailing: failingResults(best).map((r) => r.id),
     failures: failingResults(best).map((r) => ({ id: r.id, message: headline(r.failure?.message ?? r.status) })),
     attempts: history,
@@ -119,28 +143,51 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
 interface StepResult {
   readonly record: Omit<Attempt, 'step' | 'retry' | 'durationMs'>;
   readonly keep?: { readonly report: TestReport; readonly changes: readonly FileChange[] };
+  /** The state the loop goes on from: the kept candidate, or the best state without tests found flaky meanwhile. */
+  readonly best: TestReport;
+  /** The only failures left are flaky tests: the loop ends red. */
+  readonly flakyStop: boolean;
 }
 
-async function takeStep(ctx: RunContext, scope: EditScope, best: TestReport, proposal: Proposal): Promise<StepResult> {
+interface StepContext {
+  readonly scope: EditScope;
+  readonly flaky: FlakyTests;
+  readonly reruns: number;
+  readonly step: number;
+}
+
+async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, proposal: Proposal): Promise<StepResult> {
+  const { scope, flaky } = step;
   const at = new Date().toISOString();
   const bestScore = scoreReport(best);
   const base = { at, denoiser: proposal.denoiser, usage: proposal.kind === 'failed' ? undefined : proposal.usage, failing: failingResults(best).map((r) => r.id) };
   if (proposal.kind !== 'edits') {
     const outcome: AttemptOutcome = proposal.kind === 'failed' ? 'error' : 'malformed';
     const problem = proposal.kind === 'malformed' ? { problem: proposal.problem } : {};
-    return { record: { ...base, ...problem, reasoning: '', editKinds: [], files: [], diff: '', outcome, feedback: [proposal.reason], score: bestScore } };
+    return { record: { ...base, ...problem, reasoning: '', editKinds: [], files: [], diff: '', outcome, feedback: [proposal.reason], score: bestScore }, best, flakyStop: false };
   }
   const editKinds = [...new Set(proposal.edits.map((e) => e.kind))];
   const applied = await applyProposal(ctx.sandbox, scope, proposal.edits);
   if (applied.status === 'refused') {
     const files = [...new Set(proposal.edits.map((e) => e.file))];
-    return { record: { ...base, reasoning: proposal.reasoning, editKinds, files, diff: '', outcome: 'refused', feedback: applied.feedback, score: bestScore } };
+    return { record: { ...base, reasoning: proposal.reasoning, editKinds, files, diff: '', outcome: 'refused', feedback: applied.feedback, score: bestScore }, best, flakyStop: false };
   }
   const diff = unifiedDiff(applied.changes);
   const files = applied.changes.map((c) => c.file);
-  const verification = await verify(ctx, best);
-  const candidate = await confirmIfGreen(ctx, verification.report, best);
-  const selection = select(best, candidate);
+  const verification = await verify(ctx, best, flaky.hide);
+  if (verification.full) await found(ctx, flaky, await recheckFlips(ctx, best, verification.report, { times: step.reruns, step: step.step }));
+  const goals = flaky.hide(best);
+  const checked = flaky.hide(verification.report);
+  if (failingResults(goals).length === 0) {
+    // The tests this candidate fixed were the last failing goals, and they are flaky: it earned nothing.
+    await revertChanges(ctx.sandbox, applied.changes);
+    const feedback = ['reverted: the only failing tests it seemed to fix are flaky'];
+    const record = { ...base, reasoning: proposal.reasoning, editKinds, files, diff, outcome: 'no-improvement' as const, feedback, score: scoreReport(checked), failing: [] };
+    return { record, best: goals, flakyStop: true };
+  }
+  const confirmed = await confirmIfGreen(ctx, flaky, step.step, checked, goals);
+  const candidate = confirmed.report;
+  const selection = select(goals, candidate);
   const record = {
     ...base,
     reasoning: proposal.reasoning,
@@ -148,26 +195,48 @@ async function takeStep(ctx: RunContext, scope: EditScope, best: TestReport, pro
     files,
     diff,
     outcome: selection.comparison.verdict,
-    feedback: [...applied.notes, ...selection.feedback],
+    feedback: [...applied.notes, ...selection.feedback, ...(confirmed.flakyOnly ? [`not green: the project's own test command ${confirmed.reason}`] : [])],
     score: scoreReport(candidate),
     failing: failingResults(candidate).map((r) => r.id),
   };
-  if (selection.keep) return { record, keep: { report: candidate, changes: applied.changes } };
+  if (selection.keep) return { record, keep: { report: candidate, changes: applied.changes }, best: candidate, flakyStop: confirmed.flakyOnly };
   await revertChanges(ctx.sandbox, applied.changes);
-  return { record };
+  return { record, best: goals, flakyStop: false };
+}
+
+interface ConfirmedReport {
+  readonly report: TestReport;
+  /** The confirmation run failed only on flaky tests: the state is as green as the goals can be, yet not green. */
+  readonly flakyOnly: boolean;
+  /** Why the confirmation disagreed, when it did. */
+  readonly reason?: string;
 }
 
 /**
  * A report that looks green counts only when the runner confirms it from a fresh run (see 6-confirm.ts);
- * otherwise the disagreement becomes a failing run result of the report. `best` is the state a candidate is
- * compared with: nothing to confirm when the candidate cannot be green against it anyway.
+ * otherwise the disagreement becomes a failing run result of the report, unless it is only flaky tests failing
+ * (then they are recorded as flaky). `best` is the state a candidate is compared with: nothing to confirm when
+ * the candidate cannot be green against it anyway.
  */
-async function confirmIfGreen(ctx: RunContext, report: TestReport, best?: TestReport): Promise<TestReport> {
-  if (best !== undefined && compareReports(best, report).verdict !== 'green') return report;
+async function confirmIfGreen(ctx: RunContext, flaky: FlakyTests, step: number, report: TestReport, best?: TestReport): Promise<ConfirmedReport> {
+  const unchanged = { report, flakyOnly: false };
+  if (best !== undefined && compareReports(best, report).verdict !== 'green') return unchanged;
   const score = scoreReport(report);
-  if (score.failed > 0 || score.total === 0 || ctx.signal?.aborted === true) return report;
-  const confirmation = await confirmGreen(ctx, report);
-  return confirmation.confirmed ? report : withUnconfirmed(report, confirmation);
+  if (score.failed > 0 || score.total === 0 || ctx.signal?.aborted === true) return unchanged;
+  const confirmation = await confirmGreen(ctx, report, (id) => flaky.has(id));
+  if (confirmation.confirmed) return unchanged;
+  if (confirmation.flaky === undefined) return { report: withUnconfirmed(report, confirmation), flakyOnly: false };
+  // Passed in `report`, failed in the confirmation: the same code, two outcomes.
+  const tests = confirmation.flaky.map((id) => ({ id, runs: 2, passed: 1, step }));
+  if (step > 0) await found(ctx, flaky, tests);
+  else flaky.add(tests);
+  return { report: flaky.hide(report), flakyOnly: true, reason: confirmation.reason };
+}
+
+/** Records tests found flaky during a step and tells the reporters about the new ones. */
+async function found(ctx: RunContext, flaky: FlakyTests, tests: readonly FlakyTest[]): Promise<void> {
+  const fresh = flaky.add(tests);
+  if (fresh.length > 0) await ctx.reporter.onFlaky({ tests: fresh });
 }
 
 /** A denoiser failure the retries could not mend becomes a failed step, not a crashed run; misconfiguration still throws. */
