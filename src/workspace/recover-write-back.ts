@@ -12,8 +12,11 @@ import { listIntents, removeIntent, transactionsDir, type WriteIntent } from './
 /** What the start of a run found of a write-back that was cut short (a crash, a kill, a power cut). */
 export interface RecoveredWriteBack {
   readonly runId: string;
-  /** `completed`: every file already had its new content; `rolled-back`: every file has its old content again. */
-  readonly outcome: 'completed' | 'rolled-back';
+  /**
+   * `completed`: every file already had its new content; `rolled-back`: every file has its old content again;
+   * `in-progress`: the process writing it back is still running, so it was left alone.
+   */
+  readonly outcome: 'completed' | 'rolled-back' | 'in-progress';
   /** The files of the write-back (all of them when completed; those put back when rolled back). */
   readonly files: readonly string[];
   /** Leftover temp files removed from the project. */
@@ -29,13 +32,27 @@ export interface RecoveredWriteBack {
 export async function recoverWriteBacks(projectDir: string): Promise<RecoveredWriteBack[]> {
   const project = resolve(projectDir);
   const recovered: RecoveredWriteBack[] = [];
-  for (const intent of await listIntents(project)) recovered.push(await recoverOne(project, intent));
+  for (const intent of await listIntents(project)) {
+    if (intent.pid !== process.pid && isRunning(intent.pid)) recovered.push({ runId: intent.runId, outcome: 'in-progress', files: [], removedTemps: [] });
+    else recovered.push(await recoverOne(project, intent));
+  }
   return recovered;
+}
+
+/** Whether a process with this id exists (EPERM: it does, owned by someone else). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
 }
 
 /** One line saying what recovery did, for a terminal. */
 export function describeRecovery(recovered: RecoveredWriteBack): string {
   const files = recovered.files.length === 0 ? 'no file needed it' : recovered.files.join(', ');
+  if (recovered.outcome === 'in-progress') return `run ${recovered.runId} is being written back by another redgreen process; left alone`;
   return recovered.outcome === 'completed'
     ? `recovered an interrupted write-back of run ${recovered.runId}: it had finished writing (${files})`
     : `recovered an interrupted write-back of run ${recovered.runId}: rolled back to the files as they were (${files})`;

@@ -93,13 +93,13 @@ export async function writeBack(projectDir: string, changes: readonly FileChange
       written.push(change.file);
       step({ kind: 'write', file: change.file });
     }
-    step({ kind: 'done' });
+    await removeIntent(project, runId);
   } catch (error) {
     await rollBack(project, intent).catch(() => undefined);
     const what = current === '' ? 'backing up the originals failed; nothing was written' : `writing ${current} failed; every file was put back as it was`;
     throw new WorkspaceError(what, { cause: error });
   }
-  await removeIntent(project, runId);
+  step({ kind: 'done' });
   return { backupDir, written };
 }
 
@@ -163,6 +163,7 @@ async function intentFor(project: string, runId: string, plan: readonly PlannedC
     version: 1,
     runId,
     createdAt: new Date().toISOString(),
+    pid: process.pid,
     files: plan.map((change) => ({
       file: change.file,
       oldHash: change.oldBytes === undefined ? null : hashBytes(change.oldBytes),

@@ -24,6 +24,8 @@ const intentSchema = z.object({
   version: z.literal(1),
   runId: z.string(),
   createdAt: z.string(),
+  /** The process writing back: while it runs, its record is work in progress, not a crash. */
+  pid: z.number().int(),
   files: z.array(intentFileSchema),
   /** Directories the write-back creates for new files (outermost first); a roll-back removes them when empty. */
   createdDirs: z.array(z.string()),
