@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { mkdtemp, open, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError, WorkspaceError } from '../errors.js';
@@ -24,6 +24,12 @@ export interface Sandbox {
   writeFile(rel: string, text: string): Promise<void>;
   /** Removes a file; a missing file is not an error. */
   deleteFile(rel: string): Promise<void>;
+  /**
+   * Why an edit of `rel` (to `text`, when given) would be refused, or undefined: the file or a directory on its
+   * way is a symbolic link in the sandbox or the project, or `text` cannot be stored in the file's encoding.
+   * `writeFile` refuses the same with a `WorkspaceError`; this lets a caller refuse one edit and go on.
+   */
+  checkWrite(rel: string, text?: string): Promise<string | undefined>;
   /** Project-relative POSIX paths of all files, sorted, without node_modules, .git and .redgreen. */
   listFiles(): Promise<string[]>;
   /**
@@ -88,7 +94,7 @@ function openSandbox(projectDir: string, root: string, copied: ReadonlyMap<strin
     touched.add(key);
     const entry = copied.get(key);
     if (!encodings.has(key) || (entry !== undefined && !originals.has(key))) {
-      const current = await readFile(path).catch(() => undefined);
+      const current = await readFileNoFollow(path).catch(() => undefined);
       if (current !== undefined && !encodings.has(key)) encodings.set(key, decodeText(current).encoding);
       if (current !== undefined && entry !== undefined && !originals.has(key) && hashBytes(current) === entry.hash) originals.set(key, current);
     }
@@ -124,6 +130,18 @@ function openSandbox(projectDir: string, root: string, copied: ReadonlyMap<strin
       } finally {
         await handle.close();
       }
+    },
+    async checkWrite(rel, text) {
+      const key = toPosixRelative(rel);
+      const link = (await linkRefusal(root, key)) ?? (await linkRefusal(projectDir, key));
+      if (link !== undefined || text === undefined) return link;
+      let encoding = encodings.get(key);
+      if (encoding === undefined) {
+        const current = await readFileNoFollow(resolveInside(root, key)).catch(() => undefined);
+        encoding = current === undefined ? 'utf8' : decodeText(current).encoding;
+      }
+      const encoded = encodeText(key, text, encoding);
+      return encoded.ok ? undefined : encoded.reason;
     },
     async deleteFile(rel) {
       await rm(await prepareWrite(rel), { force: true });
