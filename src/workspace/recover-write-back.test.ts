@@ -70,6 +70,16 @@ describe('recoverWriteBacks', () => {
     expect(existsSync(join(project.dir, '.redgreen/backups', runId))).toBe(false);
   });
 
+  it('removes any temp file beside the intent\'s files, such as one a cut-short roll-back left, but no other file', async () => {
+    await setUp();
+    await crashed(project, { a: 'new', b: 'new', c: true });
+    await writeFile(join(project.dir, 'src/a.ts.redgreen-tmp-0f0f0f0f0f0f'), 'half of a roll-back');
+    await writeFile(join(project.dir, 'src/other.ts.redgreen-tmp-0f0f0f0f0f0f'), 'not ours');
+    const [recovered] = await recoverWriteBacks(project.dir);
+    expect(recovered).toMatchObject({ outcome: 'completed', removedTemps: ['src/a.ts.redgreen-tmp-0f0f0f0f0f0f'] });
+    expect((await readdir(join(project.dir, 'src'))).sort()).toEqual(['a.ts', 'b.ts', 'new', 'other.ts.redgreen-tmp-0f0f0f0f0f0f']);
+  });
+
   it('removes a created file when the crash came after it was written', async () => {
     await setUp();
     await crashed(project, { a: 'old', b: 'new', c: true });

@@ -1,12 +1,13 @@
-import { lstat, rm, rmdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { lstat, readdir, realpath, rm, rmdir } from 'node:fs/promises';
+import { dirname, join, posix, resolve } from 'node:path';
 import { WorkspaceError } from '../errors.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { tempMarker, writeFileAtomic } from './atomic-write.js';
 import { backupDirOf } from './backup-manifest.js';
 import { hashBytes } from './copy-project.js';
 import { isMissing } from './fs-checks.js';
 import { assertNoLinks, makeParentDirs, readFileNoFollow } from './no-follow.js';
 import { resolveInside } from './project-paths.js';
+import { isWriterRunning } from './writer-running.js';
 import { listIntents, removeIntent, transactionsDir, type WriteIntent } from './write-intent.js';
 
 /** What the start of a run found of a write-back that was cut short (a crash, a kill, a power cut). */
@@ -33,20 +34,10 @@ export async function recoverWriteBacks(projectDir: string): Promise<RecoveredWr
   const project = resolve(projectDir);
   const recovered: RecoveredWriteBack[] = [];
   for (const intent of await listIntents(project)) {
-    if (intent.pid !== process.pid && isRunning(intent.pid)) recovered.push({ runId: intent.runId, outcome: 'in-progress', files: [], removedTemps: [] });
+    if (intent.pid !== process.pid && (await isWriterRunning(intent.pid, Date.parse(intent.createdAt)))) recovered.push({ runId: intent.runId, outcome: 'in-progress', files: [], removedTemps: [] });
     else recovered.push(await recoverOne(project, intent));
   }
   return recovered;
-}
-
-/** Whether a process with this id exists (EPERM: it does, owned by someone else). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
-  }
 }
 
 /** One line saying what recovery did, for a terminal. */
@@ -101,20 +92,33 @@ export async function rollBack(project: string, intent: WriteIntent): Promise<st
     changed.push(entry.file);
   }
   for (const dir of [...intent.createdDirs].reverse()) await rmdir(resolveInside(project, dir)).catch(() => undefined);
-  await removeIntent(project, intent.runId);
+  // The backup goes first: should this be cut short, the record is still there and every file already old.
   await rm(backupDirOf(project, intent.runId), { recursive: true, force: true });
+  await removeIntent(project, intent.runId);
   return changed;
 }
 
+/**
+ * Removes the temp files of the intent's files: the ones it names, and any other `<name>.redgreen-tmp-*` beside
+ * them (a roll-back cut short leaves its own). Never follows a link: only regular files are removed.
+ */
 async function removeTemps(project: string, intent: WriteIntent): Promise<string[]> {
   const removed: string[] = [];
+  const realProject = await realpath(project);
   for (const entry of intent.files) {
-    if (entry.temp === null) continue;
-    const path = resolveInside(project, entry.temp);
-    const info = await lstat(path).catch(() => undefined);
-    if (info === undefined) continue;
-    await rm(path, { force: true });
-    removed.push(entry.temp);
+    const dir = posix.dirname(entry.file);
+    const prefix = `${posix.basename(entry.file)}${tempMarker}`;
+    const parent = dirname(resolveInside(project, entry.file));
+    // A directory that became a link since is not looked into.
+    if ((await realpath(parent).catch(() => undefined)) !== join(realProject, dir)) continue;
+    const names = await readdir(parent).catch(() => []);
+    for (const name of names.filter((candidate) => candidate.startsWith(prefix)).sort()) {
+      const rel = dir === '.' ? name : `${dir}/${name}`;
+      const info = await lstat(resolveInside(project, rel)).catch(() => undefined);
+      if (info?.isFile() !== true) continue;
+      await rm(resolveInside(project, rel), { force: true });
+      removed.push(rel);
+    }
   }
   return removed;
 }
