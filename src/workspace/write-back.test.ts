@@ -164,6 +164,15 @@ describe('writeBack, byte for byte and never through a link', () => {
     expect(await read(project, 'src/ok.ts')).toBe('ok\n');
   });
 
+  it('refuses a .redgreen that is a symbolic link: backups and the intent stay inside the project', async () => {
+    project = await createTempProject(original);
+    outside = await mkdtemp(join(tmpdir(), 'redgreen-outside-'));
+    await symlink(outside, join(project.dir, '.redgreen'));
+    await expect(writeBack(project.dir, changes, runId)).rejects.toThrow('refusing to write back: .redgreen is a symbolic link; backups stay inside the project');
+    expect(await readdir(outside)).toEqual([]);
+    expect(await read(project, 'src/math.ts')).toBe(original['src/math.ts']);
+  });
+
   it('reports each step, and leaves no record and no temp file after a normal run', async () => {
     project = await createTempProject(original);
     const steps: string[] = [];

@@ -67,6 +67,7 @@ export async function writeBack(projectDir: string, changes: readonly FileChange
   if (pending.length > 0) {
     throw new WorkspaceError(`refusing to write back: an interrupted write-back of run ${pending[0]?.runId ?? ''} is pending; run redgreen again to recover it first`);
   }
+  await assertStateDirsReal(project);
   await ensureStateDir(project);
   const backupDir = backupDirOf(project, runId);
   await mkdir(dirname(backupDir), { recursive: true });
@@ -101,6 +102,14 @@ export async function writeBack(projectDir: string, changes: readonly FileChange
   }
   step({ kind: 'done' });
   return { backupDir, written };
+}
+
+/** Backups and the intent must stay in the project: a `.redgreen` (or a folder in it) that is a link is refused. */
+async function assertStateDirsReal(project: string): Promise<void> {
+  for (const dir of [stateDirName, `${stateDirName}/backups`, transactionsDir]) {
+    const info = await lstat(join(project, dir)).catch(() => undefined);
+    if (info?.isSymbolicLink() === true) throw new WorkspaceError(`refusing to write back: ${dir} is a symbolic link; backups stay inside the project`);
+  }
 }
 
 async function planChanges(project: string, changes: readonly FileChange[]): Promise<PlannedChange[]> {
