@@ -1,6 +1,6 @@
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkspaceError } from '../errors.js';
@@ -171,6 +171,21 @@ describe('writeBack, byte for byte and never through a link', () => {
     await expect(writeBack(project.dir, changes, runId)).rejects.toThrow('refusing to write back: .redgreen is a symbolic link; backups stay inside the project');
     expect(await readdir(outside)).toEqual([]);
     expect(await read(project, 'src/math.ts')).toBe(original['src/math.ts']);
+  });
+
+  it('keeps the record when the roll-back after a failed step fails too, and says so', async () => {
+    project = await createTempProject(original);
+    const error = await writeBack(project.dir, changes, runId, {
+      onStep: (step) => {
+        if (step.kind !== 'write') return;
+        rmSync(join(project.dir, '.redgreen/backups', runId, 'files'), { recursive: true });
+        throw new Error('stop here');
+      },
+    }).catch((thrown: unknown) => thrown);
+    expect((error as Error).message).toBe(
+      `writing src/math.ts failed; putting the files back failed too; .redgreen/transactions/${runId}.json is kept so the next start retries`,
+    );
+    expect(existsSync(join(project.dir, '.redgreen/transactions', `${runId}.json`))).toBe(true);
   });
 
   it('reports each step, and leaves no record and no temp file after a normal run', async () => {

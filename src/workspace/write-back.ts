@@ -96,8 +96,13 @@ export async function writeBack(projectDir: string, changes: readonly FileChange
     }
     await removeIntent(project, runId);
   } catch (error) {
-    await rollBack(project, intent).catch(() => undefined);
-    const what = current === '' ? 'backing up the originals failed; nothing was written' : `writing ${current} failed; every file was put back as it was`;
+    // A roll-back that fails too leaves its record in place: the next start finishes it.
+    const rolledBack = await rollBack(project, intent).then(
+      () => true,
+      () => false,
+    );
+    const fate = rolledBack ? 'every file was put back as it was' : `putting the files back failed too; ${join(transactionsDir, `${runId}.json`)} is kept so the next start retries`;
+    const what = current === '' ? `backing up the originals failed; ${rolledBack ? 'nothing was written' : fate}` : `writing ${current} failed; ${fate}`;
     throw new WorkspaceError(what, { cause: error });
   }
   step({ kind: 'done' });
