@@ -56,6 +56,14 @@ describe('decodeText / encodeText', () => {
     expect(encodeText('src/x.ts', 'emoji 😀', 'latin1')).toMatchObject({ ok: false, reason: expect.stringContaining("'😀' (U+1F600)") });
   });
 
+  it('refuses an unpaired surrogate in a UTF-8 file, which would not read back as written', () => {
+    expect(encodeText('src/x.ts', 'ok\nconst s = "\ud800";\n', 'utf8')).toEqual({
+      ok: false,
+      reason: 'refusing to edit src/x.ts: line 2 of the new text has an unpaired surrogate (\\ud800), which UTF-8 cannot hold',
+    });
+    expect(encodeText('src/x.ts', '😀', 'utf8-bom')).toMatchObject({ ok: true });
+  });
+
   it('an empty file is UTF-8', () => {
     expect(decodeText(Buffer.alloc(0))).toEqual({ text: '', encoding: 'utf8' });
   });
