@@ -62,4 +62,7 @@ export type { Mutator } from './builtin/mutators/mutator.js';
 export { createSandbox } from './workspace/sandbox.js';
 export type { Sandbox } from './workspace/sandbox.js';
 export { restoreBackup, writeBack } from './workspace/write-back.js';
+export type { WriteBackOptions, WriteBackResult, WriteBackStep } from './workspace/write-back.js';
+export { describeRecovery, recoverWriteBacks } from './workspace/recover-write-back.js';
+export type { RecoveredWriteBack } from './workspace/recover-write-back.js';
 export type { FileChange } from './workspace/file-change.js';

@@ -7,6 +7,8 @@ import { fix } from '../fix.js';
 import type { FixOptions } from '../fix.js';
 import type { RunResult } from '../loop/run-result.js';
 import { writeBack } from '../workspace/write-back.js';
+import { locateProject } from '../workspace/locate-project.js';
+import { describeRecovery, recoverWriteBacks } from '../workspace/recover-write-back.js';
 import { writeRunPatch } from '../workspace/run-files.js';
 import { askApproval } from './approve.js';
 import { exitCodes } from './exit-codes.js';
@@ -53,6 +55,7 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
   const projectDir = resolve(io.cwd, dir);
   await assertDirectory(projectDir);
   if (flags.yes === true && flags.dryRun === true) throw new UsageError('--yes and --dry-run contradict each other: choose one');
+  for (const recovered of await recoverWriteBacks((await locateProject(projectDir)).root)) io.stderr(`${describeRecovery(recovered)}\n`);
   const { config } = await loadConfig(projectDir);
   const settings = { ...config, ...definedOnly(flags) };
 

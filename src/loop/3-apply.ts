@@ -24,6 +24,11 @@ export async function applyProposal(sandbox: SandboxFiles, scope: EditScope, edi
       continue;
     }
     const file = checked.path;
+    const unwritable = await sandbox.checkWrite?.(file);
+    if (unwritable !== undefined) {
+      feedback.push(unwritable);
+      continue;
+    }
     const before = pending.has(file) ? pending.get(file)?.before : await sandbox.readFile(file);
     const current = pending.get(file)?.after ?? before;
     if (current === undefined && edit.kind !== 'rewrite') {
@@ -41,6 +46,8 @@ export async function applyProposal(sandbox: SandboxFiles, scope: EditScope, edi
   for (const [file, { after }] of pending) {
     const syntax = checkSyntax(file, after);
     if (!syntax.ok) feedback.push(`refused: the edit breaks the syntax of ${syntax.message}`);
+    const unwritable = await sandbox.checkWrite?.(file, after);
+    if (unwritable !== undefined) feedback.push(unwritable);
   }
   if (edits.length === 0) feedback.push('the reply contained no edits');
   if (feedback.length > 0) return { status: 'refused', feedback };

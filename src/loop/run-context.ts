@@ -9,6 +9,8 @@ export interface SandboxFiles {
   readFile(file: string): Promise<string | undefined>;
   writeFile(file: string, text: string): Promise<void>;
   deleteFile(file: string): Promise<void>;
+  /** Why writing `file` (with `text`) would be refused (a symbolic link, an encoding that cannot hold it), or undefined. */
+  checkWrite?(file: string, text?: string): Promise<string | undefined>;
 }
 
 export interface LoopOptions {

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { WorkspaceError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { isMissing } from './fs-checks.js';
+import { stateDirName } from './state-dir.js';
 
 const manifestSchema = z.object({
   runId: z.string(),
@@ -24,6 +25,11 @@ export type BackupManifest = z.infer<typeof manifestSchema>;
 export const manifestFileName = 'manifest.json';
 /** Originals live in a subdirectory so a project file named `manifest.json` cannot collide with the manifest. */
 export const backupFilesDirName = 'files';
+
+/** The backup directory of one run: `<project>/.redgreen/backups/<runId>`. */
+export function backupDirOf(projectDir: string, runId: string): string {
+  return join(resolve(projectDir), stateDirName, 'backups', runId);
+}
 
 /** Writes the manifest into `backupDir`. */
 export async function writeManifest(backupDir: string, manifest: BackupManifest): Promise<void> {

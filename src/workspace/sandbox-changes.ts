@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { WorkspaceError } from '../errors.js';
 import { hashBytes, type CopiedFile } from './copy-project.js';
 import type { FileChange } from './file-change.js';
+import { decodeText } from './file-text.js';
 import { isMissing } from './fs-checks.js';
 import { listProjectFiles } from './walk-project.js';
 
@@ -11,7 +12,8 @@ export interface SandboxState {
   readonly projectDir: string;
   readonly root: string;
   readonly copied: ReadonlyMap<string, CopiedFile>;
-  readonly originals: ReadonlyMap<string, string>;
+  /** Bytes at copy time of files the sandbox overwrote. */
+  readonly originals: ReadonlyMap<string, Uint8Array>;
   readonly touched: ReadonlySet<string>;
 }
 
@@ -34,14 +36,15 @@ export async function diffAgainstCopy(state: SandboxState): Promise<FileChange[]
     const bytes = await readFile(path);
     if (entry !== undefined && hashBytes(bytes) === entry.hash) continue;
     const before = entry === undefined ? undefined : await originalText(state, rel, entry);
-    changes.push({ file: rel, before, after: bytes.toString('utf8') });
+    const after = decodeText(bytes);
+    changes.push({ file: rel, before, after: after.text, ...(after.encoding === 'utf8' ? {} : { encoding: after.encoding }) });
   }
   return changes;
 }
 
 async function originalText(state: SandboxState, rel: string, entry: CopiedFile): Promise<string> {
   const kept = state.originals.get(rel);
-  if (kept !== undefined) return kept;
+  if (kept !== undefined) return decodeText(kept).text;
   const bytes = await readFile(join(state.projectDir, rel)).catch((error: unknown) => {
     if (isMissing(error)) return undefined;
     throw new WorkspaceError(`cannot read ${rel} in the project`, { cause: error });
@@ -49,5 +52,5 @@ async function originalText(state: SandboxState, rel: string, entry: CopiedFile)
   if (bytes === undefined || hashBytes(bytes) !== entry.hash) {
     throw new WorkspaceError(`${rel} changed on disk since the run started; its original content is no longer known`);
   }
-  return bytes.toString('utf8');
+  return decodeText(bytes).text;
 }

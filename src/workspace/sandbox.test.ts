@@ -1,4 +1,5 @@
-import { chmod, lstat, mkdir, readdir, readFile, readlink, realpath, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -122,5 +123,78 @@ describe('createSandbox', () => {
     await expect(createSandbox(join(project.dir, 'missing'))).rejects.toBeInstanceOf(WorkspaceError);
     sandbox = await createSandbox(join(project.dir, 'empty'));
     expect(await sandbox.listFiles()).toEqual([]);
+  });
+});
+
+describe('sandbox files, byte for byte and never through a link', () => {
+  let project: TempProject;
+  let sandbox: Sandbox | undefined;
+  let outside: string | undefined;
+  afterEach(async () => {
+    await sandbox?.dispose();
+    sandbox = undefined;
+    await project.cleanup();
+    if (outside !== undefined) await rm(outside, { recursive: true, force: true });
+    outside = undefined;
+  });
+
+  it('reads and writes latin-1, BOM and CRLF files without changing a byte of the untouched lines', async () => {
+    project = await createTempProject();
+    const latin1 = Buffer.from('// d\xe9j\xe0 vu\nexport const x = 1;\n', 'latin1');
+    const bom = Buffer.from('\ufeffexport const y = 1;\r\nexport const z = "\u00e9";\r\n', 'utf8');
+    await mkdir(join(project.dir, 'src'));
+    await writeFile(join(project.dir, 'src/latin1.ts'), latin1);
+    await writeFile(join(project.dir, 'src/bom.ts'), bom);
+    sandbox = await createSandbox(project.dir);
+    const latinText = await sandbox.readFile('src/latin1.ts');
+    expect(latinText).toBe('// d\u00e9j\u00e0 vu\nexport const x = 1;\n');
+    const bomText = (await sandbox.readFile('src/bom.ts')) ?? '';
+    expect(bomText).toContain('\r\n');
+    await sandbox.writeFile('src/latin1.ts', (latinText ?? '').replace('x = 1', 'x = 2'));
+    await sandbox.writeFile('src/bom.ts', bomText.replace('y = 1', 'y = 2'));
+    expect((await readFile(join(sandbox.root, 'src/latin1.ts'))).equals(Buffer.from('// d\xe9j\xe0 vu\nexport const x = 2;\n', 'latin1'))).toBe(true);
+    expect((await readFile(join(sandbox.root, 'src/bom.ts'))).equals(Buffer.from('\ufeffexport const y = 2;\r\nexport const z = "\u00e9";\r\n', 'utf8'))).toBe(true);
+    const changed = await sandbox.changedFiles();
+    expect(changed.map((change) => [change.file, change.before === undefined ? undefined : change.before.includes('\ufffd')])).toEqual([
+      ['src/bom.ts', false],
+      ['src/latin1.ts', false],
+    ]);
+    expect(changed.find((change) => change.file === 'src/latin1.ts')).toMatchObject({ before: latinText, encoding: 'latin1' });
+  });
+
+  it('refuses a text the file\u2019s encoding cannot hold, naming the file', async () => {
+    project = await createTempProject();
+    await writeFile(join(project.dir, 'legacy.ts'), Buffer.from('// caf\xe9\n', 'latin1'));
+    sandbox = await createSandbox(project.dir);
+    const text = `${(await sandbox.readFile('legacy.ts')) ?? ''}// \u03bb\n`;
+    expect(await sandbox.checkWrite('legacy.ts', text)).toMatch(/legacy\.ts.*latin-1.*U\+03BB/);
+    await expect(sandbox.writeFile('legacy.ts', text)).rejects.toThrow(/legacy\.ts.*latin-1/);
+    expect((await readFile(join(sandbox.root, 'legacy.ts'))).equals(Buffer.from('// caf\xe9\n', 'latin1'))).toBe(true);
+  });
+
+  it('refuses an edit through a dangling link whose target is outside both trees, and creates nothing there', async () => {
+    project = await createTempProject({ 'src/a.ts': 'a\n' });
+    outside = await mkdtemp(join(tmpdir(), 'redgreen-outside-'));
+    await symlink(join(outside, 'planted.ts'), join(project.dir, 'src/link.ts'));
+    await symlink(outside, join(project.dir, 'out'));
+    sandbox = await createSandbox(project.dir);
+    expect(await sandbox.readFile('src/link.ts')).toBeUndefined();
+    expect(await sandbox.checkWrite('src/link.ts')).toBe('refusing to edit src/link.ts: it is a symbolic link');
+    await expect(sandbox.writeFile('src/link.ts', 'owned\n')).rejects.toThrow('refusing to edit src/link.ts: it is a symbolic link');
+    // A link out of the sandbox is refused by the real-path check first; the link check names it otherwise.
+    await expect(sandbox.writeFile('out/x.ts', 'owned\n')).rejects.toThrow(/refusing to write .*out\/x\.ts: it resolves to .*, outside/);
+    expect(await sandbox.checkWrite('out/x.ts')).toBe('refusing to edit out/x.ts: its directory out is a symbolic link');
+    await expect(sandbox.deleteFile('src/link.ts')).rejects.toThrow(/symbolic link/);
+    expect(await readdir(outside)).toEqual([]);
+    expect(await sandbox.changedFiles()).toEqual([]);
+  });
+
+  it('refuses an edit whose path is a link in the project even when the sandbox copy is a plain file', async () => {
+    project = await createTempProject({ 'src/a.ts': 'a\n' });
+    sandbox = await createSandbox(project.dir);
+    outside = await mkdtemp(join(tmpdir(), 'redgreen-outside-'));
+    await symlink(join(outside, 'planted.ts'), join(project.dir, 'src/late.ts'));
+    await expect(sandbox.writeFile('src/late.ts', 'x\n')).rejects.toThrow('refusing to edit src/late.ts: it is a symbolic link');
+    expect(await readdir(outside)).toEqual([]);
   });
 });

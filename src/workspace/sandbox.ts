@@ -1,13 +1,16 @@
-import { mkdir, mkdtemp, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdtemp, open, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, WorkspaceError } from '../errors.js';
 import { inheritConfinement, release } from '../isolation/boundary.js';
 import { copyProject, hashBytes, type CopiedFile, type CopyLimits } from './copy-project.js';
 import type { FileChange } from './file-change.js';
 import { resolveInside, toPosixRelative } from './project-paths.js';
 import { diffAgainstCopy } from './sandbox-changes.js';
+import { decodeText, encodeText, type FileEncoding } from './file-text.js';
 import { assertRealPathInside, isMissing } from './fs-checks.js';
+import { assertNoLinks, linkRefusal, makeParentDirs, readFileNoFollow } from './no-follow.js';
 import { listProjectFiles } from './walk-project.js';
 
 /** A private copy of the user's project that edits and test runs happen in. */
@@ -22,6 +25,12 @@ export interface Sandbox {
   writeFile(rel: string, text: string): Promise<void>;
   /** Removes a file; a missing file is not an error. */
   deleteFile(rel: string): Promise<void>;
+  /**
+   * Why an edit of `rel` (to `text`, when given) would be refused, or undefined: the file or a directory on its
+   * way is a symbolic link in the sandbox or the project, or `text` cannot be stored in the file's encoding.
+   * `writeFile` refuses the same with a `WorkspaceError`; this lets a caller refuse one edit and go on.
+   */
+  checkWrite(rel: string, text?: string): Promise<string | undefined>;
   /** Project-relative POSIX paths of all files, sorted, without node_modules, .git and .redgreen. */
   listFiles(): Promise<string[]>;
   /**
@@ -72,19 +81,25 @@ export async function createSandbox(projectDir: string, options: SandboxOptions 
 }
 
 function openSandbox(projectDir: string, root: string, copied: ReadonlyMap<string, CopiedFile>): Sandbox {
-  // Content at copy time of files the sandbox API overwrote, so `before` survives a project edited meanwhile.
-  const originals = new Map<string, string>();
+  // Bytes at copy time of files the sandbox API overwrote, so `before` survives a project edited meanwhile.
+  const originals = new Map<string, Uint8Array>();
   const touched = new Set<string>();
+  // How each file's bytes map to text (see file-text.ts), so a write gives back the bytes it did not change.
+  const encodings = new Map<string, FileEncoding>();
 
   async function prepareWrite(rel: string): Promise<string> {
     const path = resolveInside(root, rel);
     await assertRealPathInside(root, path);
     const key = toPosixRelative(rel);
+    // Refused in the project too: write-back would meet the same link there.
+    await assertNoLinks(root, key);
+    await assertNoLinks(projectDir, key);
     touched.add(key);
     const entry = copied.get(key);
-    if (entry !== undefined && !originals.has(key)) {
-      const current = await readFile(path).catch(() => undefined);
-      if (current !== undefined && hashBytes(current) === entry.hash) originals.set(key, current.toString('utf8'));
+    if (!encodings.has(key) || (entry !== undefined && !originals.has(key))) {
+      const current = await readFileNoFollow(path).catch(() => undefined);
+      if (current !== undefined && !encodings.has(key)) encodings.set(key, decodeText(current).encoding);
+      if (current !== undefined && entry !== undefined && !originals.has(key) && hashBytes(current) === entry.hash) originals.set(key, current);
     }
     return path;
   }
@@ -93,8 +108,13 @@ function openSandbox(projectDir: string, root: string, copied: ReadonlyMap<strin
     root,
     projectDir,
     async readFile(rel) {
+      const key = toPosixRelative(rel);
+      // A link is never opened: to the sandbox it is not a file an edit may read or change.
+      if ((await linkRefusal(root, key)) !== undefined) return undefined;
       try {
-        return await readFile(resolveInside(root, rel), 'utf8');
+        const decoded = decodeText(await readFileNoFollow(resolveInside(root, key)));
+        encodings.set(key, decoded.encoding);
+        return decoded.text;
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw new WorkspaceError(`cannot read ${rel} in the sandbox`, { cause: error });
@@ -102,8 +122,29 @@ function openSandbox(projectDir: string, root: string, copied: ReadonlyMap<strin
     },
     async writeFile(rel, text) {
       const path = await prepareWrite(rel);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, text);
+      const key = toPosixRelative(rel);
+      const encoded = encodeText(key, text, encodings.get(key) ?? 'utf8');
+      if (!encoded.ok) throw new WorkspaceError(encoded.reason);
+      await makeParentDirs(root, key);
+      // O_NOFOLLOW: should a link appear after the check above, the write fails instead of following it.
+      const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW);
+      try {
+        await handle.writeFile(encoded.bytes);
+      } finally {
+        await handle.close();
+      }
+    },
+    async checkWrite(rel, text) {
+      const key = toPosixRelative(rel);
+      const link = (await linkRefusal(root, key)) ?? (await linkRefusal(projectDir, key));
+      if (link !== undefined || text === undefined) return link;
+      let encoding = encodings.get(key);
+      if (encoding === undefined) {
+        const current = await readFileNoFollow(resolveInside(root, key)).catch(() => undefined);
+        encoding = current === undefined ? 'utf8' : decodeText(current).encoding;
+      }
+      const encoded = encodeText(key, text, encoding);
+      return encoded.ok ? undefined : encoded.reason;
     },
     async deleteFile(rel) {
       await rm(await prepareWrite(rel), { force: true });
