@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 export type Misbehavior =
   /** Reads the request and never answers: no status line, no headers. */
   | { readonly kind: 'silent' }
-  /** Sends a 200 and its headers, then nothing more. */
-  | { readonly kind: 'headers-only'; readonly contentType?: string }
+  /** Sends a 200, its headers and `first` (when given), then nothing more: a reply that stalls. */
+  | { readonly kind: 'stalls'; readonly contentType?: string; readonly first?: string }
   /** Sends `first` (when given), then `chunk` over and over until the client goes away: a reply that never ends. */
   | { readonly kind: 'endless'; readonly contentType?: string; readonly first?: string; readonly chunk: string }
   /** Declares a `Content-Length` of `bytes`, then sends `chunk` over and over until the client goes away. */
@@ -63,11 +63,13 @@ export async function createMisbehavingServer(behavior: Misbehavior): Promise<Mi
 
 async function answer(response: ServerResponse, behavior: Misbehavior, count: (bytes: number) => void): Promise<void> {
   if (behavior.kind === 'silent') return;
-  if (behavior.kind === 'headers-only') {
+  if (behavior.kind === 'stalls') {
     response.writeHead(200, { 'content-type': behavior.contentType ?? 'application/json' });
-    response.flushHeaders();
+    if (behavior.first === undefined) response.flushHeaders();
+    else response.write(behavior.first);
     return;
   }
+  if (behavior.chunk === '') throw new Error('an endless reply needs a non-empty chunk');
   const headers = behavior.kind === 'huge' ? { 'content-type': 'application/json', 'content-length': String(behavior.bytes) } : { 'content-type': behavior.contentType ?? 'application/json' };
   response.writeHead(200, headers);
   let gone = false;
