@@ -32,6 +32,7 @@ export interface FixCommandOptions {
   readonly maxTokens?: number;
   readonly contextSize?: number;
   readonly modelTimeout?: number;
+  readonly maxReplyBytes?: number;
   readonly seed?: number;
   readonly stream?: boolean;
   readonly infill?: boolean;
@@ -101,6 +102,7 @@ function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'report
       maxTokens: s.maxTokens,
       contextSize: s.contextSize,
       timeoutMs: s.modelTimeout === undefined ? undefined : s.modelTimeout * 1000,
+      maxReplyBytes: s.maxReplyBytes,
       seed: s.seed,
       stream: s.stream,
     },
