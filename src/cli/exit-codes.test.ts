@@ -20,6 +20,8 @@ describe('exitCodeFor', () => {
     ['a file the machine will not let us read', systemError('EACCES')],
     ['a read-only disk', systemError('EROFS')],
     ['a full disk', systemError('ENOSPC')],
+    ['a project that cannot be read', new WorkspaceError('could not copy /project into a sandbox', { cause: systemError('EACCES') })],
+    ['a write-back the disk refused', new WorkspaceError('writing src/a.ts failed; the project was restored', { cause: systemError('EROFS') })],
   ])('is 2 for %s', (_name, error) => {
     expect(exitCodeFor(error)).toBe(exitCodes.usage);
   });

@@ -19,19 +19,28 @@ const environmentErrnos: ReadonlySet<string> = new Set(['EACCES', 'EPERM', 'EROF
  * nothing explains — redgreen's own bugs — is 3.
  */
 export function exitCodeFor(error: unknown): number {
+  if (causedByMachine(error)) return exitCodes.usage;
   if (error instanceof ConfigError || error instanceof UsageError || error instanceof RunnerError) return exitCodes.usage;
   if (error instanceof ProviderError) {
     const { status, retryable } = error.details;
     return retryable !== true && status !== undefined && configurationStatuses.has(status) ? exitCodes.usage : exitCodes.model;
   }
   if (error instanceof WorkspaceError) return exitCodes.red;
-  if (hasStringCode(error) && (error.code.startsWith('commander.') || environmentErrnos.has(error.code))) return exitCodes.usage;
+  if (hasStringCode(error) && error.code.startsWith('commander.')) return exitCodes.usage;
   return exitCodes.internal;
 }
 
 /** Whether `code` is one that shows a stack trace: only a bug's. */
 export function showsStack(code: number): boolean {
   return code === exitCodes.internal;
+}
+
+/** Whether `error`, or an error it was caused by, is a file-system condition of the machine (`EACCES`, `EROFS`, …). */
+function causedByMachine(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if (hasStringCode(current) && environmentErrnos.has(current.code)) return true;
+  }
+  return false;
 }
 
 function hasStringCode(error: unknown): error is Error & { code: string } {
