@@ -50,6 +50,7 @@ describe('redgreen fix when the model back end fails', () => {
     server = silent;
     const run = await fixAgainst(`${silent.origin}/v1`, '--model-timeout', '1');
     expectModelFailure(run, new RegExp(`^error the model server at ${silent.origin}/v1 did not answer within 1 s \\(2 attempts\\)$`));
+    expect(run.stderr).toContain(`model request failed (the model server at ${silent.origin}/v1 did not answer within 1 s); retry 1 in `);
     expect(silent.requests()).toBe(2);
     await silent.allClosed();
   });
