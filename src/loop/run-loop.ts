@@ -180,7 +180,7 @@ async function nextSafely(ctx: RunContext, stream: ProposalStream): Promise<Prop
   try {
     return await stream.next();
   } catch (error) {
-    if (ctx.signal?.aborted === true) return undefined;
+    if (ctx.signal?.aborted === true && error instanceof ProviderError) return undefined;
     if (isBackendFailure(error)) throw error;
     if (error instanceof ProviderError && error.details.retryable === true) {
       return { kind: 'failed', reason: error.message, denoiser: ctx.denoiser.name };
