@@ -38,6 +38,12 @@ export class RunnerError extends RedgreenError {
   readonly code = errorCodes.runner;
 }
 
+/**
+ * What failed when the server itself, rather than one reply, is the problem: it could not be reached, the
+ * connection dropped, it did not answer in time, or its reply passed the size limit.
+ */
+export type ProviderFailure = 'unreachable' | 'disconnected' | 'timeout' | 'too-large';
+
 /** What a caller (or the retry decorator) needs to decide how to react to a provider failure. */
 export interface ProviderErrorDetails {
   /** The HTTP status, when the back end answered at all. */
@@ -48,6 +54,10 @@ export interface ProviderErrorDetails {
   readonly retryAfterMs?: number;
   /** The back end has nothing more to give (scripted replies spent): not a failure of the run. */
   readonly exhausted?: boolean;
+  /** Set when the server itself failed (see `ProviderFailure`), not for a reply that could not be read. */
+  readonly failure?: ProviderFailure;
+  /** Requests made before giving up, when the retry decorator tried more than once. */
+  readonly attempts?: number;
 }
 
 /** A model back end failed (bad key, unknown model, rate limit, network); `details.retryable` says whether trying again may help. */

@@ -1,5 +1,5 @@
 export { ConfigError, InternalError, ProviderError, RedgreenError, RunnerError, UsageError, WorkspaceError, describeError } from './errors.js';
-export type { ErrorCode, ProviderErrorDetails } from './errors.js';
+export type { ErrorCode, ProviderErrorDetails, ProviderFailure } from './errors.js';
 
 export { builtinModel, fix, fixDefaults } from './fix.js';
 export { defineConfig } from './config/schema.js';

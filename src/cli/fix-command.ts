@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import type { RedgreenConfig } from '../config/schema.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, describeError, UsageError } from '../errors.js';
 import { fix } from '../fix.js';
 import type { FixOptions } from '../fix.js';
 import type { RunResult } from '../loop/run-result.js';
@@ -34,6 +34,7 @@ export interface FixCommandOptions {
   readonly maxTokens?: number;
   readonly contextSize?: number;
   readonly modelTimeout?: number;
+  readonly maxReplyBytes?: number;
   readonly seed?: number;
   readonly stream?: boolean;
   readonly infill?: boolean;
@@ -66,7 +67,7 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
     reporters: [createTerminalReporter({ write: io.stderr, color: io.color })],
     onReporterError: (error) => io.stderr(`warning: a progress reporter failed: ${String(error)}\n`),
     ...(signal ? { signal } : {}),
-    onRetry: (info) => io.stderr(`  model request failed; retry ${info.attempt} in ${(info.delayMs / 1000).toFixed(1)}s\n`),
+    onRetry: (info) => io.stderr(`  model request failed (${describeError(info.error)}); retry ${info.attempt} in ${(info.delayMs / 1000).toFixed(1)}s\n`),
   });
   const { result } = session;
   const keep = flags.keepSandbox === true || result.status === 'red';
@@ -114,6 +115,7 @@ function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'report
       maxTokens: s.maxTokens,
       contextSize: s.contextSize,
       timeoutMs: s.modelTimeout === undefined ? undefined : s.modelTimeout * 1000,
+      maxReplyBytes: s.maxReplyBytes,
       seed: s.seed,
       stream: s.stream,
     },

@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
-import { describeError, InternalError, RedgreenError } from '../errors.js';
-import { exitCodeFor, exitCodes } from './exit-codes.js';
+import { describeError } from '../errors.js';
+import { exitCodeFor, exitCodes, showsStack } from './exit-codes.js';
 import { runFixCommand } from './fix-command.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
@@ -38,6 +38,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--max-tokens <n>', 'most tokens in one model reply', positiveInt)
     .option('--context-size <n>', 'context window to ask for (Ollama num_ctx, gguf)', positiveInt)
     .option('--model-timeout <seconds>', 'limit for one model request (default 120)', seconds)
+    .option('--max-reply-bytes <n>', 'most bytes one model reply may take, streamed or not (default 8388608, 8 MB)', positiveInt)
     .option('--seed <n>', 'sampling seed, where the back end supports one', wholeNumber)
     .option('--stream', 'stream model replies (detects cut-off replies early)')
     .option('--infill', 'mask the code around the suspected fault and let the model fill it in (ollama, llamacpp, gguf, Mercury)')
@@ -62,9 +63,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return error.exitCode === 0 ? exitCodes.green : exitCodes.usage;
     }
     const code = exitCodeFor(error);
-    const known = error instanceof RedgreenError && !(error instanceof InternalError);
     io.stderr(`${pc.red('error')} ${describeError(error)}\n`);
-    if (!known && error instanceof Error && error.stack) io.stderr(pc.dim(`${error.stack}\n`));
+    // A stack only for redgreen's own bugs: every other error is one clear line.
+    if (showsStack(code) && error instanceof Error && error.stack) io.stderr(pc.dim(`${error.stack}\n`));
     return code;
   }
 }

@@ -32,6 +32,7 @@ export const configSchema = z
     maxTokens: z.number().int().positive(),
     contextSize: z.number().int().positive(),
     modelTimeout: duration,
+    maxReplyBytes: z.number().int().positive(),
     seed: z.number().int(),
     stream: z.boolean(),
     infill: z.boolean(),

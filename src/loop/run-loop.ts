@@ -1,4 +1,5 @@
 import { ProviderError } from '../errors.js';
+import { isBackendFailure } from '../provider/backend-failure.js';
 import type { TokenUsage } from '../provider/model-provider.js';
 import type { TestReport } from '../runner/types.js';
 import type { FileChange } from '../workspace/file-change.js';
@@ -239,11 +240,17 @@ async function found(ctx: RunContext, flaky: FlakyTests, tests: readonly FlakyTe
   if (fresh.length > 0) await ctx.reporter.onFlaky({ tests: fresh });
 }
 
-/** A denoiser failure the retries could not mend becomes a failed step, not a crashed run; misconfiguration still throws. */
+/**
+ * A reply the retries could not mend becomes a failed step, not a crashed run; misconfiguration and a back end
+ * that failed past its retries (unreachable, silent, overloaded) end the run with their error. A request cut
+ * off by Ctrl-C proposes nothing, and the policy stops the run as interrupted.
+ */
 async function nextSafely(ctx: RunContext, stream: ProposalStream): Promise<Proposal | undefined> {
   try {
     return await stream.next();
   } catch (error) {
+    if (ctx.signal?.aborted === true && error instanceof ProviderError) return undefined;
+    if (isBackendFailure(error)) throw error;
     if (error instanceof ProviderError && error.details.retryable === true) {
       return { kind: 'failed', reason: error.message, denoiser: ctx.denoiser.name };
     }

@@ -2,7 +2,7 @@ import { ConfigError } from '../errors.js';
 import { parseAnthropicMessage, parseAnthropicModels, anthropicVersion, buildAnthropicBody } from './anthropic-protocol.js';
 import { readAnthropicStream } from './anthropic-stream.js';
 import { nonEmpty, normalizeBaseUrl, type Env } from './env-settings.js';
-import { createJsonHttpClient } from './json-http-client.js';
+import { createJsonHttpClient, replyLimit } from './json-http-client.js';
 import type { ModelProvider } from './model-provider.js';
 import type { ModelSettings } from './model-settings.js';
 
@@ -38,10 +38,12 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Mode
     model,
     keyHint: 'ANTHROPIC_API_KEY',
     listModels,
+    ...replyLimit(settings),
   });
 
   return {
     id: `anthropic:${model}`,
+    endpoint: baseUrl,
     async generate(request) {
       const body = buildAnthropicBody(model, request, settings);
       if (body.stream !== true) return parseAnthropicMessage(await client.postJson('/v1/messages', body, request.signal));

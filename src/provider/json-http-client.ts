@@ -12,6 +12,8 @@ export interface JsonHttpClientOptions {
   readonly keyHint: string;
   /** Lists the server's models after a 404; undefined when it cannot. */
   readonly listModels?: (signal?: AbortSignal) => Promise<string[] | undefined>;
+  /** The most bytes one reply may take, streamed or not; default 8 MB (`defaultMaxReplyBytes`). */
+  readonly maxReplyBytes?: number;
 }
 
 /** The HTTP verbs every network adapter needs, with its error statuses already turned into `ProviderError`s. */
@@ -28,7 +30,8 @@ export interface JsonHttpClient {
 /** A small JSON-over-HTTP client bound to one server; see `toProviderError` for what each status becomes. */
 export function createJsonHttpClient(options: JsonHttpClientOptions): JsonHttpClient {
   const { baseUrl, headers, fetch } = options;
-  const post = { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, fetch } as const;
+  const limit = options.maxReplyBytes === undefined ? {} : { maxBytes: options.maxReplyBytes };
+  const post = { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, fetch, ...limit } as const;
   const withSignal = (signal: AbortSignal | undefined) => (signal === undefined ? {} : { signal });
   const context = (signal: AbortSignal | undefined) => ({
     model: options.model,
@@ -50,8 +53,13 @@ export function createJsonHttpClient(options: JsonHttpClientOptions): JsonHttpCl
       return response.chunks;
     },
     async getJson(path, signal) {
-      const response = await sendHttpRequest({ method: 'GET', headers, fetch, url: `${baseUrl}${path}`, ...withSignal(signal) });
+      const response = await sendHttpRequest({ method: 'GET', headers, fetch, ...limit, url: `${baseUrl}${path}`, ...withSignal(signal) });
       return response.status === 200 ? parseJsonBody(response) : undefined;
     },
   };
+}
+
+/** The client option for `settings.maxReplyBytes`, when the settings set one. */
+export function replyLimit(settings: { readonly maxReplyBytes?: number }): { maxReplyBytes?: number } {
+  return settings.maxReplyBytes === undefined ? {} : { maxReplyBytes: settings.maxReplyBytes };
 }

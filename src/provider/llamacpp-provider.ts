@@ -1,4 +1,4 @@
-import { createJsonHttpClient } from './json-http-client.js';
+import { createJsonHttpClient, replyLimit } from './json-http-client.js';
 import type { ModelProvider } from './model-provider.js';
 import { nonEmpty, normalizeBaseUrl, type Env } from './env-settings.js';
 import type { ModelSettings } from './model-settings.js';
@@ -48,10 +48,12 @@ export function createLlamaCppProvider(options: LlamaCppProviderOptions = {}): M
     fetch: fetchImpl,
     model,
     keyHint: 'LLAMACPP_API_KEY',
+    ...replyLimit(settings),
   });
 
   return {
     ...chat,
+    endpoint: host,
     async infill(request) {
       const body = buildInfillBody(request, settings);
       if (!body.stream) return parseInfillReply(await client.postJson('/infill', body, request.signal));

@@ -58,6 +58,8 @@ export interface Completion {
 export interface ModelProvider {
   /** `<back end>:<model>`, e.g. `openai:gpt-4o-mini`. */
   readonly id: string;
+  /** Where requests go (the server's base URL), for messages about it; absent for in-process models. */
+  readonly endpoint?: string;
   /** One chat completion; streamed when the request has `onToken`. */
   generate(request: CompletionRequest): Promise<Completion>;
   /** Fill-in-the-middle, for back ends with a native infill API (Ollama `suffix`, llama.cpp `/infill`, gguf). */

@@ -9,6 +9,11 @@ export interface ModelSettings {
   readonly contextSize?: number;
   /** Per request, applied by `withTimeout` where the registry composes the provider; default 120 s. */
   readonly timeoutMs?: number;
+  /**
+   * The most bytes one reply may take from a model server, streamed or not (the text of a streamed reply is
+   * never larger); past it the request is cut off with a `ProviderError`. Default 8 MB.
+   */
+  readonly maxReplyBytes?: number;
   readonly seed?: number;
   /** Stream replies even without an `onToken` callback (detects truncated replies early). */
   readonly stream?: boolean;

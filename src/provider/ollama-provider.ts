@@ -1,4 +1,4 @@
-import { createJsonHttpClient } from './json-http-client.js';
+import { createJsonHttpClient, replyLimit } from './json-http-client.js';
 import type { Completion, ModelProvider } from './model-provider.js';
 import { nonEmpty, normalizeBaseUrl, type Env } from './env-settings.js';
 import { estimatePromptTokens, estimateTokens, type ModelSettings } from './model-settings.js';
@@ -41,6 +41,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): ModelProvi
     model,
     keyHint: 'OLLAMA_API_KEY (or the proxy in front of Ollama)',
     listModels,
+    ...replyLimit(settings),
   });
 
   const send = async (path: string, body: { readonly stream: boolean }, estimated: number, signal?: AbortSignal, onToken?: (text: string) => void): Promise<Completion> => {
@@ -53,6 +54,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): ModelProvi
 
   return {
     id: `ollama:${model}`,
+    endpoint: baseUrl,
     generate: (request) => send('/api/chat', buildOllamaChatBody(model, request, bodyOptions), estimatePromptTokens(request.messages), request.signal, request.onToken),
     infill: (request) => send('/api/generate', buildOllamaInfillBody(model, request, bodyOptions), estimateTokens(request.prefix + request.suffix), request.signal, request.onToken),
     async listModels(signal) {

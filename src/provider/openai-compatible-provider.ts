@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js';
-import { createJsonHttpClient } from './json-http-client.js';
+import { createJsonHttpClient, replyLimit } from './json-http-client.js';
 import type { InfillRequest, ModelProvider } from './model-provider.js';
 import { buildFimBody, hasFimEndpoint, parseFimCompletion } from './openai-fim-protocol.js';
 import { nonEmpty, normalizeBaseUrl, type Env } from './env-settings.js';
@@ -48,10 +48,12 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): ModelProvi
     model,
     keyHint: options.keyHint ?? 'OPENAI_API_KEY',
     listModels,
+    ...replyLimit(settings),
   });
 
   return {
     id: `${options.idPrefix ?? 'openai'}:${model}`,
+    endpoint: baseUrl,
     async generate(request) {
       const body = buildChatCompletionBody(model, request, settings);
       if (body.stream !== true) return parseChatCompletion(await client.postJson('/chat/completions', body, request.signal));

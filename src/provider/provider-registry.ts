@@ -22,7 +22,7 @@ export interface CreateProviderOptions {
   /** Where `OPENAI_*`, `OLLAMA_*`, `LLAMACPP_*` and `ANTHROPIC_*` variables are read; default `process.env`. */
   readonly env?: Env;
   readonly fetch?: typeof fetch;
-  /** Sampling defaults, context size, per-request timeout (default 120 s), streaming, warnings. */
+  /** Sampling defaults, context size, per-request timeout (default 120 s), reply size limit (default 8 MB), streaming, warnings. */
   readonly settings?: ModelSettings;
   /** Retry settings for model providers; `false` turns retries off. */
   readonly retry?: WithRetryOptions | false;

@@ -15,6 +15,10 @@ describe('readLines', () => {
   it('joins lines split across chunks and strips CRLF', async () => {
     expect(await collect(readLines(from('{"a":', '1}\r\n{"b"', ':2}\n', 'tail')))).toEqual(['{"a":1}', '{"b":2}', 'tail']);
   });
+
+  it('finds newlines only in new text, however long the line so far, and several in one chunk', async () => {
+    expect(await collect(readLines(from('a', 'b', 'c\nd\n\ne', 'f\r', '\n')))).toEqual(['abc', 'd', '', 'ef']);
+  });
 });
 
 describe('readServerSentEvents', () => {

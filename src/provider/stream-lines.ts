@@ -10,8 +10,10 @@ export interface ServerSentEvent {
 export async function* readLines(chunks: AsyncIterable<string>): AsyncIterable<string> {
   let buffered = '';
   for await (const chunk of chunks) {
+    // Only the new text can hold the next newline: a long line is not rescanned with every chunk.
+    const found = chunk.indexOf('\n');
+    let newline = found === -1 ? -1 : buffered.length + found;
     buffered += chunk;
-    let newline = buffered.indexOf('\n');
     while (newline !== -1) {
       yield buffered.slice(0, newline).replace(/\r$/, '');
       buffered = buffered.slice(newline + 1);

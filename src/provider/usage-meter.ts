@@ -1,5 +1,5 @@
 import type { Completion, ModelProvider, TokenUsage } from './model-provider.js';
-import { forwardLifecycle } from './with-timeout.js';
+import { forwardUnchanged } from './with-timeout.js';
 
 /** USD per million tokens; `cachedInput` defaults to `input`. */
 export interface ModelPrice {
@@ -76,7 +76,7 @@ export function withUsageTracking(provider: ModelProvider, meter: UsageMeter): M
   };
   const { infill, listModels } = provider;
   return {
-    ...forwardLifecycle(provider),
+    ...forwardUnchanged(provider),
     id: provider.id,
     generate: async (request) => recorded(await provider.generate(request)),
     ...(infill ? { infill: async (request) => recorded(await infill.call(provider, request)) } : {}),

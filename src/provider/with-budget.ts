@@ -1,6 +1,6 @@
 import { ProviderError } from '../errors.js';
 import type { Completion, ModelProvider } from './model-provider.js';
-import { forwardLifecycle, raceDeadline } from './with-timeout.js';
+import { forwardUnchanged, raceDeadline } from './with-timeout.js';
 
 /** Limits of `withBudget`; an unset one does not limit. */
 export interface BudgetOptions {
@@ -36,7 +36,7 @@ export function withBudget(provider: ModelProvider, options: BudgetOptions): Mod
 
   const { infill, listModels } = provider;
   return {
-    ...forwardLifecycle(provider),
+    ...forwardUnchanged(provider),
     id: provider.id,
     generate: (request) => guarded(request.signal, (signal) => provider.generate({ ...request, ...(signal ? { signal } : {}) })),
     ...(infill ? { infill: (request) => guarded(request.signal, (signal) => infill.call(provider, { ...request, ...(signal ? { signal } : {}) })) } : {}),

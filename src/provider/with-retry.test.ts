@@ -51,8 +51,28 @@ describe('withRetry', () => {
   it('gives up after the last retry with the last error', async () => {
     const last = retryable(502);
     const { inner, provider } = retried([retryable(500), retryable(500), retryable(500), last], { retries: 3 });
-    await expect(provider.generate(request)).rejects.toBe(last);
+    const error = await provider.generate(request).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ message: 'failed (4 attempts)', details: { status: 502, retryable: true, attempts: 4 } });
     expect(inner.calls).toBe(4);
+  });
+
+  it('retries a timeout only once by default: each try costs a whole timeout', async () => {
+    const timeout = () => new ProviderError('the model server at http://x did not answer within 30 s', { retryable: true, failure: 'timeout' });
+    const { inner, sleeps, provider } = retried([timeout(), timeout(), timeout(), timeout()]);
+    const error = await provider.generate(request).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ message: 'the model server at http://x did not answer within 30 s (2 attempts)', details: { failure: 'timeout', attempts: 2 } });
+    expect(inner.calls).toBe(2);
+    expect(sleeps).toHaveLength(1);
+  });
+
+  it('counts only timeouts against timeoutRetries', async () => {
+    const timeout = () => new ProviderError('silent', { retryable: true, failure: 'timeout' });
+    const { inner, provider } = retried([retryable(503), timeout(), retryable(503), timeout()], { timeoutRetries: 1 });
+    await expect(provider.generate(request)).rejects.toThrow('silent (4 attempts)');
+    expect(inner.calls).toBe(4);
+    const again = retried([timeout(), timeout()], { timeoutRetries: 2 });
+    expect((await again.provider.generate(request)).text).toBe('ok');
   });
 
   it.each([

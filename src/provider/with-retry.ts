@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ProviderError } from '../errors.js';
 import type { ModelProvider } from './model-provider.js';
-import { forwardLifecycle } from './with-timeout.js';
+import { forwardUnchanged } from './with-timeout.js';
 
 /** What `onRetry` is told before each wait. */
 export interface RetryInfo {
@@ -15,6 +15,11 @@ export interface RetryInfo {
 export interface WithRetryOptions {
   /** Retries after the first attempt; default 3. */
   readonly retries?: number;
+  /**
+   * Of those, how many may follow a timeout; default 1. A server that did not answer within the timeout
+   * rarely does on the next try, and each try costs a whole timeout.
+   */
+  readonly timeoutRetries?: number;
   /** The backoff ceiling of the first retry, doubled each time; default 500 ms. */
   readonly baseDelayMs?: number;
   /** Cap of the exponential backoff; default 20 s. */
@@ -46,6 +51,7 @@ export function isRetryable(error: unknown): error is ProviderError {
  */
 export function withRetry(provider: ModelProvider, options: WithRetryOptions = {}): ModelProvider {
   const retries = options.retries ?? 3;
+  const timeoutRetries = options.timeoutRetries ?? 1;
   const baseDelayMs = options.baseDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 20_000;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
@@ -53,13 +59,16 @@ export function withRetry(provider: ModelProvider, options: WithRetryOptions = {
   const random = options.random ?? Math.random;
 
   const retrying = async <T>(signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> => {
+    let timeouts = 0;
     for (let attempt = 1; ; attempt++) {
       try {
         return await call();
       } catch (error) {
-        if (attempt > retries || !isRetryable(error) || signal?.aborted === true) throw error;
+        if (signal?.aborted === true) throw error;
+        if (!isRetryable(error)) throw afterAttempts(error, attempt);
+        if (error.details.failure === 'timeout') timeouts++;
         const retryAfterMs = error.details.retryAfterMs;
-        if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) throw error;
+        if (attempt > retries || timeouts > timeoutRetries || (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs)) throw afterAttempts(error, attempt);
         const delayMs = retryAfterMs ?? Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
         options.onRetry?.({ attempt, delayMs, error });
         await sleep(delayMs, signal);
@@ -69,10 +78,16 @@ export function withRetry(provider: ModelProvider, options: WithRetryOptions = {
 
   const { infill, listModels } = provider;
   return {
-    ...forwardLifecycle(provider),
+    ...forwardUnchanged(provider),
     id: provider.id,
     generate: (request) => retrying(request.signal, () => provider.generate(request)),
     ...(infill ? { infill: (request) => retrying(request.signal, () => infill.call(provider, request)) } : {}),
     ...(listModels ? { listModels: listModels.bind(provider) } : {}),
   };
+}
+
+/** `error`, saying how many requests were made when there was more than one (`details.attempts` too). */
+function afterAttempts(error: unknown, attempts: number): unknown {
+  if (attempts === 1 || !(error instanceof ProviderError)) return error;
+  return new ProviderError(`${error.message} (${attempts} attempts)`, { ...error.details, attempts }, { cause: error.cause });
 }

@@ -1,5 +1,5 @@
 import { ProviderError } from '../errors.js';
-import type { ModelProvider } from './model-provider.js';
+import type { Completion, ModelProvider, SamplingOptions } from './model-provider.js';
 
 /**
  * Runs `action` with a signal that aborts after `timeoutMs` (or with `outer`); when the deadline passes first,
@@ -28,24 +28,42 @@ export async function raceDeadline<T>(timeoutMs: number, outer: AbortSignal | un
 
 /**
  * Decorates a provider with a per-request deadline (each retry gets a fresh one when `withRetry` is outside):
- * past it, the request is aborted and a retryable `ProviderError('… timed out after Ns')` is thrown.
+ * past it, the request is aborted and a retryable `timeout` `ProviderError` names the server and the limit —
+ * "did not answer" when no reply text had arrived, "stopped answering" when a streamed reply stalled.
  */
 export function withTimeout(provider: ModelProvider, timeoutMs: number): ModelProvider {
-  const seconds = `${Number((timeoutMs / 1000).toFixed(3))}s`;
-  const timeout = () => new ProviderError(`the request to ${provider.id} timed out after ${seconds}`, { retryable: true });
+  const seconds = `${Number((timeoutMs / 1000).toFixed(3))} s`;
+  const server = provider.endpoint === undefined ? `the model ${provider.id}` : `the model server at ${provider.endpoint}`;
+  const timeout = (answered: boolean) =>
+    new ProviderError(answered ? `${server} stopped answering: its reply was not complete within ${seconds}` : `${server} did not answer within ${seconds}`, {
+      retryable: true,
+      failure: 'timeout',
+    });
+  /** Runs one request under the deadline, noting whether any streamed text came back before it passed. */
+  const timed = <R extends SamplingOptions>(request: R, call: (request: R) => Promise<Completion>): Promise<Completion> => {
+    let answered = false;
+    const { onToken } = request;
+    const noted = (text: string) => {
+      answered = true;
+      onToken?.(text);
+    };
+    const watched = onToken === undefined ? request : { ...request, onToken: noted };
+    return raceDeadline(timeoutMs, request.signal, (signal) => call({ ...watched, signal }), () => timeout(answered));
+  };
   const { infill, listModels } = provider;
   return {
-    ...forwardLifecycle(provider),
+    ...forwardUnchanged(provider),
     id: provider.id,
-    generate: (request) => raceDeadline(timeoutMs, request.signal, (signal) => provider.generate({ ...request, signal }), timeout),
-    ...(infill ? { infill: (request) => raceDeadline(timeoutMs, request.signal, (signal) => infill.call(provider, { ...request, signal }), timeout) } : {}),
-    ...(listModels ? { listModels: (outer) => raceDeadline(timeoutMs, outer, (signal) => listModels.call(provider, signal), timeout) } : {}),
+    generate: (request) => timed(request, (timedRequest) => provider.generate(timedRequest)),
+    ...(infill ? { infill: (request) => timed(request, (timedRequest) => infill.call(provider, timedRequest)) } : {}),
+    ...(listModels ? { listModels: (outer) => raceDeadline(timeoutMs, outer, (signal) => listModels.call(provider, signal), () => timeout(false)) } : {}),
   };
 }
 
-/** `init` and `dispose` of `provider`, bound, for decorators that pass them through unchanged. */
-export function forwardLifecycle(provider: ModelProvider): Pick<ModelProvider, 'init' | 'dispose'> {
+/** What decorators pass through unchanged: where the provider sends requests, `init` and `dispose` (bound). */
+export function forwardUnchanged(provider: ModelProvider): Pick<ModelProvider, 'endpoint' | 'init' | 'dispose'> {
   return {
+    ...(provider.endpoint === undefined ? {} : { endpoint: provider.endpoint }),
     ...(provider.init ? { init: provider.init.bind(provider) } : {}),
     ...(provider.dispose ? { dispose: provider.dispose.bind(provider) } : {}),
   };
