@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import pc from 'picocolors';
 import { loadConfig } from '../config/load-config.js';
 import type { RedgreenConfig } from '../config/schema.js';
 import { ConfigError, describeError, UsageError } from '../errors.js';
@@ -81,6 +82,10 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
     await session.dispose({ keep });
   }
   if (result.stopReason === 'interrupted') return exitCodes.interrupted;
+  if (result.backendError !== undefined) {
+    io.stderr(`${io.color ? pc.red('error') : 'error'} ${result.backendError}\n`);
+    return exitCodes.model;
+  }
   return result.status === 'red' ? exitCodes.red : exitCodes.green;
 }
 

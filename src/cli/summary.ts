@@ -70,6 +70,7 @@ const stopWords: Record<RunResult['stopReason'], string> = {
   exhausted: 'the denoiser has nothing more to propose',
   interrupted: 'interrupted',
   flaky: "the only failures left are flaky tests, and the project's own test command did not pass (green needs it to)",
+  backend: 'the model back end failed (below)',
 };
 
 /** The `--json` object: the run result plus what was done with it. */
@@ -77,9 +78,10 @@ export function toJson(result: RunResult, delivery: Delivery, sandboxDir: string
   return {
     runId: result.runId,
     status: result.status,
-    exitCode: result.status === 'red' ? 1 : 0,
+    exitCode: result.stopReason === 'backend' ? 4 : result.status === 'red' ? 1 : 0,
     stopReason: result.stopReason,
     ...(result.exhaustedReason === undefined ? {} : { exhaustedReason: result.exhaustedReason }),
+    ...(result.backendError === undefined ? {} : { backendError: result.backendError }),
     baseline: result.baseline,
     final: result.final,
     stillFailing: result.stillFailing,

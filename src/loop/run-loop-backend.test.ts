@@ -55,8 +55,32 @@ describe('runLoop when the model back end fails', () => {
     ['sent a reply past the size limit', new ProviderError("the model server's reply passed the 8 MB limit", { retryable: false, failure: 'too-large' })],
   ])('ends the run with the failure at once when the server %s, not "nothing more to propose"', async (_name, failure) => {
     const denoiser = failing(() => failure);
-    await expect(runLoop(context(denoiser))).rejects.toBe(failure);
+    const result = await runLoop(context(denoiser));
+    expect(result).toMatchObject({ status: 'red', stopReason: 'backend', backendError: failure.message });
+    expect(result.exhaustedReason).toBeUndefined();
     expect(denoiser.calls).toBe(1);
+  });
+
+  it('keeps what the steps before the failure achieved, so the partial fix can be saved', async () => {
+    let fixed = false;
+    const files: SandboxFiles = { ...sandbox, writeFile: async () => void (fixed = true), readFile: async () => (fixed ? 'export const a = 1;\n' : 'export const a = 0;\n') };
+    const runner: TestRunner = {
+      name: 'fake',
+      run: async () => ({ status: 'complete', runner: 'fake', results: [aResult('one', fixed ? 'passed' : 'failed'), aResult('two', 'failed')], durationMs: 1, output: '', exit: { code: 1, signal: null } }),
+    };
+    let calls = 0;
+    const denoiser: Denoiser = {
+      name: 'openai:m',
+      async *propose() {
+        calls++;
+        if (calls > 1) throw new ProviderError('the model server at http://127.0.0.1:1/v1 did not answer within 30 s (2 attempts)', { retryable: true, failure: 'timeout', attempts: 2 });
+        yield { kind: 'edits', denoiser: 'openai:m', reasoning: 'fix a', edits: [{ kind: 'rewrite', file: 'src/a.ts', content: 'export const a = 1;\n' }] };
+      },
+    };
+    const result = await runLoop({ ...context(denoiser), sandbox: files, runner, options: { ...context(denoiser).options, flakyReruns: 0 } });
+    expect(result).toMatchObject({ status: 'red', stopReason: 'backend' });
+    expect(result.changes.map((change) => change.file)).toEqual(['src/a.ts']);
+    expect(result.final.passed).toBe(1);
   });
 
   it('counts a reply that could not be read as a failed step and goes on', async () => {

@@ -58,6 +58,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   let exhausted = false;
   let exhaustedReason: string | undefined;
   let stopReason: RunStopReason;
+  let backendError: string | undefined;
 
   for (let step = 1; ; step++) {
     if (flakyStop) {
@@ -83,7 +84,13 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     try {
       for (let retry = 0; retry <= ctx.options.formatRetries; retry++) {
         const attemptStarted = Date.now();
-        const proposal = await nextSafely(ctx, stream);
+        const next = await nextSafely(ctx, stream);
+        if (next !== undefined && 'backendError' in next) {
+          // The back end is down past its retries: stop, keeping what earlier steps achieved.
+          backendError = next.backendError;
+          break;
+        }
+        const proposal = next;
         if (proposal === undefined) {
           if (retry === 0) {
             exhausted = true;
@@ -111,6 +118,10 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     } finally {
       await stream.close();
     }
+    if (backendError !== undefined) {
+      stopReason = 'backend';
+      break;
+    }
     // A back end that stays down through its own retries twice in a row will not recover within this run.
     if (countTrailingErrors(history) >= 2) exhausted = true;
   }
@@ -125,6 +136,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     status,
     stopReason,
     ...(stopReason === 'exhausted' && exhaustedReason !== undefined ? { exhaustedReason } : {}),
+    ...(backendError === undefined ? {} : { backendError }),
     baseline: baselineScore,
     final: finalScore,
     flaky: flaky.list(),
@@ -245,12 +257,12 @@ async function found(ctx: RunContext, flaky: FlakyTests, tests: readonly FlakyTe
  * that failed past its retries (unreachable, silent, overloaded) end the run with their error. A request cut
  * off by Ctrl-C proposes nothing, and the policy stops the run as interrupted.
  */
-async function nextSafely(ctx: RunContext, stream: ProposalStream): Promise<Proposal | undefined> {
+async function nextSafely(ctx: RunContext, stream: ProposalStream): Promise<Proposal | { readonly backendError: string } | undefined> {
   try {
     return await stream.next();
   } catch (error) {
     if (ctx.signal?.aborted === true && error instanceof ProviderError) return undefined;
-    if (isBackendFailure(error)) throw error;
+    if (isBackendFailure(error)) return { backendError: error.message };
     if (error instanceof ProviderError && error.details.retryable === true) {
       return { kind: 'failed', reason: error.message, denoiser: ctx.denoiser.name };
     }

@@ -6,8 +6,11 @@ import type { Attempt, Score } from './types.js';
 import type { StopReason } from './policy.js';
 import type { ReplyStats } from './reply-stats.js';
 
-/** Why the loop stopped: the policy's reasons, or `flaky` when the only failures left are flaky tests. */
-export type RunStopReason = StopReason | 'flaky';
+/**
+ * Why the loop stopped: the policy's reasons, `flaky` when the only failures left are flaky tests, or
+ * `backend` when the model back end failed past its retries (see `backendError`).
+ */
+export type RunStopReason = StopReason | 'flaky' | 'backend';
 
 /** The outcome of the loop, before approval and write-back. */
 export interface RunResult {
@@ -17,6 +20,8 @@ export interface RunResult {
   readonly stopReason: RunStopReason;
   /** When the denoiser ran out of proposals, what it said last (why it has nothing to offer). */
   readonly exhaustedReason?: string;
+  /** When the model back end failed (`stopReason` `backend`), what failed; the steps kept before it stand. */
+  readonly backendError?: string;
   readonly baseline: Score;
   readonly final: Score;
   readonly stillFailing: readonly TestId[];
