@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -144,6 +144,14 @@ describe('a confined sandbox', () => {
     if (!canMakeCgroups() && process.getuid?.() === 0) return; // the kernel exempts root from the rlimit; nothing to assert
     expect(counts.ok ?? 0, outcome.output).toBeLessThan(60);
     expect(leftoverCgroups()).toEqual([]);
+  });
+
+  it('stops a file from growing past the file size limit', async () => {
+    const { project, root } = await confined({ mode: 'strict', limits: { ...defaultIsolationPolicy.limits, fileBytes: 1024 * 1024 } });
+    const writer = "const fs = require('node:fs'); let result; try { fs.writeFileSync('big.bin', Buffer.alloc(4 * 1024 * 1024, 1)); result = 'written'; } catch (e) { result = e.code; } fs.writeFileSync('result.txt', String(result));";
+    await runProcess({ command: process.execPath, args: ['-e', writer, project], cwd: root, env: process.env, timeoutMs: 30_000 });
+    const { size } = await stat(join(root, 'big.bin')).catch(() => ({ size: 0 }));
+    expect(size).toBeLessThanOrEqual(1024 * 1024);
   });
 
   it('off, or outside any sandbox: the process starts as asked', async () => {
