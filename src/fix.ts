@@ -117,6 +117,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
         srcGlobs: options.src && toRoot(options.src),
         allowTestEdits: options.allowTestEdits ?? false,
         allowEdit: options.allowEdit && toRoot(options.allowEdit),
+        packageDir: location.subdir,
         testTimeoutMs: options.testTimeoutMs ?? fixDefaults.testTimeoutMs,
         hangTimeoutMs: options.hangTimeoutMs ?? fixDefaults.hangTimeoutMs,
         budgetSeconds: options.budgetSeconds,

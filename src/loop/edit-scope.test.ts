@@ -41,6 +41,11 @@ describe('createEditScope', () => {
     expect(scope({ allowEdit: ['package.json'] }).review('package.json', before, after)).toEqual([]);
     expect(scope().review('package.json', before, before.replace('"app"', '"app2"'))).toEqual([]);
     expect(scope().review('packages/a/package.json', before, after)[0]).toContain('--allow-edit packages/a/package.json');
+    // run in a workspace package, the flag's globs are relative to it: the hint is too
+    const inPackage = scope({ packageDir: 'packages/a' });
+    expect(inPackage.review('packages/a/package.json', before, after)[0]).toMatch(/^refusing to edit packages\/a\/package\.json: .*allow it with --allow-edit package\.json$/);
+    expect(inPackage.check('packages/a/.npmrc')).toEqual({ ok: false, reason: 'refusing to edit packages/a/.npmrc: it configures the package manager; allow it with --allow-edit .npmrc' });
+    expect(inPackage.check('.npmrc')).toMatchObject({ reason: expect.stringMatching(/--allow-edit \.\.\/\.\.\/\.npmrc$/) });
   });
 
   it('reviews source files for verdict gaming, and leaves test files to --allow-test-edits', () => {

@@ -23,6 +23,8 @@ export interface EditScopeOptions {
   readonly srcGlobs?: readonly string[];
   /** `--allow-edit` globs, root-relative: files that run code or change dependencies the user lets the run edit. */
   readonly allowEdit?: readonly string[];
+  /** The directory `--allow-edit` globs were written relative to, root-relative: refusals name paths from there. */
+  readonly packageDir?: string;
 }
 
 /**
@@ -33,12 +35,13 @@ export function createEditScope(options: EditScopeOptions): EditScope {
   const guard = { allowTestEdits: options.allowTestEdits, isTestFile: options.isTestFile, ...(options.srcGlobs ? { src: options.srcGlobs } : {}) };
   const allowEdit = createAllowEdit(options.allowEdit ?? []);
   const allows = (kind: ProtectionKind, path: string) => allowEdit(path) || (kind === 'test-data' && options.allowTestEdits);
+  const asTyped = (path: string) => (options.packageDir ? posix.relative(options.packageDir, path) : path);
   return {
     check(file) {
       const checked = checkEditPath(file, guard);
       if (!checked.ok) return checked;
       const protection = protectionOf(checked.path);
-      if (protection !== undefined && !allows(protection.kind, checked.path)) return { ok: false, reason: protectedRefusal(checked.path, protection) };
+      if (protection !== undefined && !allows(protection.kind, checked.path)) return { ok: false, reason: protectedRefusal(checked.path, protection, asTyped(checked.path)) };
       return checked;
     },
     review(file, before, after) {
@@ -47,7 +50,7 @@ export function createEditScope(options: EditScopeOptions): EditScope {
         const refused = manifestChanges(before, after).filter((change) => !allows(change.kind, file));
         for (const kind of ['runs-code', 'test-data'] as const) {
           const fields = refused.filter((change) => change.kind === kind).map((change) => change.field);
-          if (fields.length > 0) reasons.push(manifestRefusal(file, kind, fields));
+          if (fields.length > 0) reasons.push(manifestRefusal(file, kind, fields, asTyped(file)));
         }
       }
       if (!options.isTestFile(file)) reasons.push(...findVerdictGaming(file, before, after));
@@ -56,8 +59,8 @@ export function createEditScope(options: EditScopeOptions): EditScope {
   };
 }
 
-function manifestRefusal(file: string, kind: ProtectionKind, fields: readonly string[]): string {
+function manifestRefusal(file: string, kind: ProtectionKind, fields: readonly string[], typed: string): string {
   const what = kind === 'runs-code' ? 'which runs code or changes dependencies' : 'which configures how the tests run';
-  const flag = kind === 'runs-code' ? `--allow-edit ${file}` : '--allow-test-edits';
+  const flag = kind === 'runs-code' ? `--allow-edit ${typed}` : '--allow-test-edits';
   return `refusing to edit ${file}: it changes ${fields.join(', ')}, ${what}; allow it with ${flag}`;
 }

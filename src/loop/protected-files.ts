@@ -98,8 +98,8 @@ export function createAllowEdit(globs: readonly string[]): (path: string) => boo
   };
 }
 
-/** The refusal for editing a protected file, naming the flag that allows it. */
-export function protectedRefusal(path: string, protection: Protection): string {
-  const flag = protection.kind === 'test-data' ? '--allow-test-edits' : `--allow-edit ${path}`;
+/** The refusal for editing a protected file, naming the flag that allows it (with the path as the user types it). */
+export function protectedRefusal(path: string, protection: Protection, typed = path): string {
+  const flag = protection.kind === 'test-data' ? '--allow-test-edits' : `--allow-edit ${typed}`;
   return `refusing to edit ${path}: it ${protection.what}; allow it with ${flag}`;
 }
