@@ -114,6 +114,24 @@ describe('files that run code or change dependencies', () => {
     expect(await readFile(join(project.dir, 'src/math.ts'), 'utf8')).toContain('if (value > max) {');
   });
 
+  it('refuses new files that would run code on the next install, commit or run, each with its reason', async () => {
+    project = await copyFixture('vitest-basic');
+    const before = await snapshotFiles(project.dir);
+    const reply = [
+      fix,
+      newFile('.npmrc', 'ignore-scripts=false\n'),
+      newFile('.husky/pre-commit', 'node -e 0\n'),
+      newFile('redgreen.config.json', '{ "runner": "command:node -e 0" }\n'),
+    ].join('\n');
+    const { run, result } = await runFix([reply]);
+    await expectRefusedAndUnchanged(run, result, before, /refusing to edit \.npmrc: it configures the package manager; allow it with --allow-edit \.npmrc/);
+    expect(result.steps[0]?.feedback).toEqual([
+      'refusing to edit .npmrc: it configures the package manager; allow it with --allow-edit .npmrc',
+      'refusing to edit .husky/pre-commit: it holds git hooks, which run code; allow it with --allow-edit .husky/pre-commit',
+      "refusing to edit redgreen.config.json: it is redgreen's own configuration, which names the commands it runs; allow it with --allow-edit redgreen.config.json",
+    ]);
+  });
+
   it('with --allow-edit package.json applies the script and calls it out in the summary and the JSON', async () => {
     project = await copyFixture('vitest-basic');
     const { run, result } = await runFix([`${fix}\n${postinstall}`], ['--allow-edit', 'package.json']);
@@ -133,6 +151,11 @@ describe('files that run code or change dependencies', () => {
     expect(output).toContain('not approved: patch saved to');
   });
 });
+
+/** A search/replace block that creates a file. */
+function newFile(file: string, text: string): string {
+  return `${file}\n\`\`\`\n<<<<<<< SEARCH\n=======\n${text}>>>>>>> REPLACE\n\`\`\`\n`;
+}
 
 /** Runs the CLI under a pseudo-terminal (util-linux `script`), answers the approval prompt, returns everything it printed. */
 function runInTerminal(args: readonly string[], answer: string): Promise<string> {
