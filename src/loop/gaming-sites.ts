@@ -43,7 +43,30 @@ function siteOf(node: ts.Node, names: Names): GamingSite | undefined {
   }
   if (ts.isDeleteExpression(node)) return assigned(node.expression, names, 'deletes');
   if (ts.isCallExpression(node)) return called(node, names);
+  if (ts.isNewExpression(node) && evaluatesString(node.expression, names)) return evaluating;
+  if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && !usedInPlace(node)) {
+    const path = pathOf(node, names, false);
+    if (path !== undefined && exitingCalls.has(path)) return { reason: `it hands ${path} to other code, which can end the test process early` };
+  }
   return undefined;
+}
+
+const evaluating: GamingSite = { reason: 'it runs code from a string, which redgreen cannot check' };
+
+/** `eval(…)`, `Function(…)`, `new Function(…)`: code that no syntax check can read. */
+function evaluatesString(callee: ts.Expression, names: Names): boolean {
+  const node = skipWrappers(callee);
+  if (ts.isIdentifier(node) && node.text === 'eval') return !names.locals.has('eval') && !names.aliases.has('eval');
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'eval') return globalObjects.has(pathOf(node.expression, names, false) ?? '');
+  return pathOf(node, names, false) === 'Function';
+}
+
+/** A member read that another rule already judges: called, assigned, deleted, or read further (`process.exit.call`). */
+function usedInPlace(node: ts.Expression): boolean {
+  const parent = node.parent;
+  if ((ts.isCallExpression(parent) && parent.expression === node) || ts.isDeleteExpression(parent)) return true;
+  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) return true;
+  return ts.isBinaryExpression(parent) && parent.left === node && isAssignmentOperator(parent.operatorToken.kind);
 }
 
 function assigned(target: ts.Expression, names: Names, verb: string): GamingSite | undefined {
@@ -54,6 +77,7 @@ function assigned(target: ts.Expression, names: Names, verb: string): GamingSite
 }
 
 function called(call: ts.CallExpression, names: Names): GamingSite | undefined {
+  if (evaluatesString(call.expression, names)) return evaluating;
   const callee = pathOf(call.expression, names, false)?.replace(/\.(call|apply|bind)$/, '');
   if (callee === undefined) return undefined;
   if (exitingCalls.has(callee)) return { reason: `it calls ${callee}(), which ends the test process early` };

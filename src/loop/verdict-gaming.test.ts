@@ -83,6 +83,12 @@ describe('findVerdictGaming', () => {
     ["import { expect } from 'chai';\nexpect.fail = () => {};", 'assigns to chai.expect.fail'],
     ['declare const process: any;\nprocess.exit(0);', 'calls process.exit\\(\\)'],
     ['function f() {\n  if (Math.random() > 2) process.exit(0);\n}', 'calls process.exit\\(\\)'],
+    ['setTimeout(process.exit, 0);', 'hands process.exit to other code'],
+    ['Reflect.apply(process.abort, process, []);', 'hands process.abort to other code'],
+    ["eval('process.exit(0)');", 'runs code from a string'],
+    ["globalThis.eval('1');", 'runs code from a string'],
+    ["new Function('return 1')();", 'runs code from a string'],
+    ["Function('return 1')();", 'runs code from a string'],
   ])('refuses %s', (code, reason) => {
     expectRefused(code, new RegExp(reason));
   });
@@ -107,6 +113,8 @@ describe('findVerdictGaming', () => {
     "import { describe } from './local.js';\ndescribe.value = 1;",
     'let process = { exit() {} };\nprocess.exit();',
     'const snapshot = { ...globalThis };',
+    "const evaluate = (code: string) => code.length;\nevaluate('x');",
+    'const exists = typeof process.exitCode;',
   ])('allows %s', (code) => {
     expectAllowed(code);
   });
