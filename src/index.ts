@@ -11,10 +11,10 @@ export type { LoopOptions, RunContext, SandboxFiles } from './loop/run-context.j
 export type { RunResult } from './loop/run-result.js';
 export type { Attempt, AttemptOutcome, Proposal, Score } from './loop/types.js';
 export { decideNext } from './loop/policy.js';
+export type { Decision, PolicyInput, StopReason } from './loop/policy.js';
 export { findSensitiveEdits } from './loop/sensitive-edits.js';
 export type { SensitiveEdit } from './loop/sensitive-edits.js';
 export { findVerdictGaming } from './loop/verdict-gaming.js';
-export type { Decision, PolicyInput, StopReason } from './loop/policy.js';
 export { buildPrompt } from './loop/prompt.js';
 export type { PromptInput, SourceFile } from './loop/prompt.js';
 export { combineReporters } from './events.js';
