@@ -8,6 +8,7 @@ import { copyFixture, repoRoot } from '../helpers/fixture-project.js';
 import { searchReplace, writeReplies } from '../helpers/replies-file.js';
 import { runCli, snapshotFiles } from '../helpers/run-cli.js';
 import type { CliRun } from '../helpers/run-cli.js';
+import { copyWorkspaceFixture, npmWorkspaceLinks } from '../helpers/workspace-fixture.js';
 
 /**
  * Verdicts that cannot be gamed through edits: replies that redefine what the tests rely on, edit test data,
@@ -141,6 +142,28 @@ describe('files that run code or change dependencies', () => {
     expect(result.warnings).toEqual([{ kind: 'sensitive-edit', file: 'package.json', message: 'changes scripts.postinstall' }]);
     expect(run.stderr).toContain('! package.json: changes scripts.postinstall\n');
     expect(JSON.parse(await readFile(join(project.dir, 'package.json'), 'utf8'))).toMatchObject({ scripts: { postinstall: 'node -e 0' } });
+  });
+
+  it('in a workspace package, reads --allow-edit relative to the package and names the path that way', async () => {
+    project = await copyWorkspaceFixture('npm-workspaces', npmWorkspaceLinks);
+    const packageB = join(project.dir, 'packages/b');
+    const rangeFix = searchReplace('packages/a/src/range.ts', '  return value >= min && value < max;', '  return value >= min && value <= max;');
+    const script = searchReplace('packages/b/package.json', '    "test": "vitest run"', '    "test": "vitest run",\n    "postinstall": "node -e 0"');
+    const replies = await writeReplies([`${rangeFix}\n${script}`]);
+
+    const refused = await runCli(['fix', packageB, '--model', `scripted:${replies}`, '--json', '--yes']);
+    const refusedResult = JSON.parse(refused.stdout) as JsonResult;
+    expect(refusedResult.status, refused.stderr).toBe('red');
+    expect(refusedResult.steps[0]?.feedback).toEqual([
+      'refusing to edit packages/b/package.json: it changes scripts.postinstall, which runs code or changes dependencies; allow it with --allow-edit package.json',
+    ]);
+
+    const allowed = await runCli(['fix', packageB, '--model', `scripted:${replies}`, '--json', '--yes', '--allow-edit', 'package.json']);
+    const allowedResult = JSON.parse(allowed.stdout) as JsonResult;
+    expect(allowedResult.status, allowed.stderr).toBe('green');
+    expect(allowedResult.warnings).toEqual([{ kind: 'sensitive-edit', file: 'packages/b/package.json', message: 'changes scripts.postinstall' }]);
+    expect(await readFile(join(packageB, 'package.json'), 'utf8')).toContain('"postinstall": "node -e 0"');
+    expect(await readFile(join(project.dir, 'package.json'), 'utf8')).not.toContain('postinstall');
   });
 
   it.skipIf(!existsSync('/usr/bin/script'))('in a terminal, names the script after the diff and before asking', async () => {
