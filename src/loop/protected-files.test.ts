@@ -27,6 +27,10 @@ describe('protectionOf', () => {
     'packages/a/tsconfig.build.json',
     'vitest.setup.ts',
     'src/setupTests.ts',
+    'test/helpers/expect-close.ts',
+    'src/__tests__/helpers.ts',
+    'spec/support/jasmine.json',
+    'packages/a/tests/utils.js',
   ])('protects %s as test data', (path) => {
     expect(protectionOf(path)?.kind).toBe('test-data');
   });
@@ -69,8 +73,17 @@ describe('protectionOf', () => {
     'src/config/vitest-config.ts',
     'docs/github.md',
     'src/make-file.ts',
+    'src/test-utils/render.ts',
+    'src/testing.ts',
   ])('leaves %s editable', (path) => {
     expect(protectionOf(path)).toBeUndefined();
+  });
+});
+
+describe('protectionOf: what it says', () => {
+  it('names test data before the test folder it sits in', () => {
+    expect(protectionOf('test/fixtures/data.json')?.what).toBe('is test data, part of the specification');
+    expect(protectionOf('test/helpers/expect-close.ts')?.what).toBe('is test code in a test/ folder, part of the specification');
   });
 });
 

@@ -72,6 +72,9 @@ export function protectionOf(path: string): Protection | undefined {
   const hit = compiled.find(({ matches }) => matches(path));
   if (hit !== undefined) return { kind: hit.rule.kind, what: hit.rule.what };
   if (isInDataDir(path)) return { kind: 'test-data', what: 'is test data, part of the specification' };
+  // Helpers beside the tests (`test/helpers/expect-close.ts`) decide verdicts as much as the tests do.
+  const folder = path.toLowerCase().split('/').slice(0, -1).find((dir) => testDirs.has(dir));
+  if (folder !== undefined) return { kind: 'test-data', what: `is test code in a ${folder}/ folder, part of the specification` };
   return undefined;
 }
 
