@@ -1,3 +1,4 @@
+import pc from 'picocolors';
 import type { RunResult } from '../loop/run-result.js';
 import { findSensitiveEdits } from '../loop/sensitive-edits.js';
 import type { CliIo } from './io.js';
@@ -16,5 +17,8 @@ export function sensitiveEditWarnings(result: RunResult): SensitiveEditWarning[]
 
 /** One line per such change on stderr, after the diff and before approval: `! package.json: changes scripts.postinstall`. */
 export function printSensitiveEdits(result: RunResult, io: CliIo): void {
-  for (const warning of sensitiveEditWarnings(result)) io.stderr(`! ${warning.file}: ${warning.message}\n`);
+  for (const warning of sensitiveEditWarnings(result)) {
+    const line = `! ${warning.file}: ${warning.message}`;
+    io.stderr(`${io.color ? pc.yellow(line) : line}\n`);
+  }
 }
