@@ -53,5 +53,7 @@ describe('createEditScope', () => {
       'refusing an edit to src/a.ts: it assigns to Object.is, a built-in the tests rely on',
     ]);
     expect(scope({ allowTestEdits: true }).review('test/a.test.ts', '', 'globalThis.fetch = async () => new Response();\n')).toEqual([]);
+    expect(scope({ allowTestEdits: true }).review('test/helpers/mock-fetch.ts', '', 'globalThis.fetch = async () => new Response();\n')).toEqual([]);
+    expect(scope().review('src/helpers/mock-fetch.ts', '', 'globalThis.fetch = async () => new Response();\n')).toHaveLength(1);
   });
 });
