@@ -38,6 +38,8 @@ export interface FixOptions {
   /** Globs of the files that may be edited, relative to `projectDir` (`../a/src/**` reaches a sibling package). */
   readonly src?: readonly string[];
   readonly allowTestEdits?: boolean;
+  /** Globs, relative to `projectDir`, of files that run code or change dependencies (package.json scripts and dependencies, `.npmrc`, git hooks, CI) the run may edit. */
+  readonly allowEdit?: readonly string[];
   readonly testTimeoutMs?: number;
   /** A test run that reports no progress for this long is hung: the hung tests are `timeout` and the rest re-run (default 10 s). */
   readonly hangTimeoutMs?: number;
@@ -129,6 +131,8 @@ export async function fix(input: FixOptions): Promise<FixSession> {
         testFiles,
         srcGlobs: options.src && toRoot(options.src),
         allowTestEdits: options.allowTestEdits ?? false,
+        allowEdit: options.allowEdit && toRoot(options.allowEdit),
+        packageDir: location.subdir,
         testTimeoutMs: options.testTimeoutMs ?? fixDefaults.testTimeoutMs,
         hangTimeoutMs: options.hangTimeoutMs ?? fixDefaults.hangTimeoutMs,
         budgetSeconds: options.budgetSeconds,

@@ -14,6 +14,7 @@ import { writeRunPatch } from '../workspace/run-files.js';
 import { askApproval } from './approve.js';
 import { exitCodes } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import { printSensitiveEdits } from './sensitive-edits.js';
 import { printSummary, toJson } from './summary.js';
 import type { Delivery } from './summary.js';
 import { createTerminalReporter } from './terminal-reporter.js';
@@ -49,6 +50,7 @@ export interface FixCommandOptions {
   readonly dryRun?: boolean;
   readonly json?: boolean;
   readonly allowTestEdits?: boolean;
+  readonly allowEdit?: string[];
   readonly keepSandbox?: boolean;
 }
 
@@ -74,6 +76,7 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
   const keep = flags.keepSandbox === true || result.status === 'red';
   try {
     if (flags.json !== true && result.diff !== '') io.stdout(`${result.diff}\n`);
+    printSensitiveEdits(result, io);
     // Changes are relative to the workspace root when the user named a package: write back there.
     const delivery = await deliver(session.projectRoot, result, flags, io);
     if (flags.json === true) io.stdout(`${JSON.stringify(toJson(result, delivery, keep ? session.sandboxDir : undefined, session.cost))}\n`);
@@ -101,6 +104,7 @@ function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'report
     tests: s.tests,
     src: s.src,
     allowTestEdits: s.allowTestEdits,
+    allowEdit: s.allowEdit,
     testTimeoutMs: s.testTimeout === undefined ? undefined : s.testTimeout * 1000,
     hangTimeoutMs: s.hangTimeout === undefined ? undefined : s.hangTimeout * 1000,
     budgetSeconds: s.budgetSeconds,

@@ -46,6 +46,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--dry-run', 'never touch the project; print the diff')
     .option('--json', 'print one machine-readable result object on stdout')
     .option('--allow-test-edits', 'let the denoiser edit test files (off: the tests are the specification)')
+    .option('--allow-edit <glob...>', 'let the denoiser edit these files that run code or change dependencies (package.json scripts and dependencies, .npmrc, git hooks, CI)')
     .option('--keep-sandbox', 'keep the sandbox directory after the run')
     .option('--isolation <mode>', 'strict: tests run in an OS sandbox (bubblewrap, sandbox-exec) | basic: scrubbed environment and limits only | off (default strict; falls back to basic where unavailable)', isolationMode)
     .option('--allow-network', 'let the tests reach the network (default: loopback only)')

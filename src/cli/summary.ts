@@ -3,6 +3,7 @@ import { describeFlaky } from '../loop/flaky-tests.js';
 import type { RunResult } from '../loop/run-result.js';
 import { displayName } from '../runner/types.js';
 import type { CliIo } from './io.js';
+import { sensitiveEditWarnings } from './sensitive-edits.js';
 
 /** What happened to the fix after the loop. */
 export type Delivery =
@@ -90,6 +91,7 @@ export function toJson(result: RunResult, delivery: Delivery, sandboxDir: string
     steps: result.attempts,
     files: result.changes.map((c) => c.file),
     diff: result.diff,
+    warnings: sensitiveEditWarnings(result),
     delivery,
     usage: result.usage,
     replies: result.replies,

@@ -28,6 +28,8 @@ export const configSchema = z
     budgetSeconds: duration,
     budgetTokens: z.number().int().positive(),
     allowTestEdits: z.boolean(),
+    /** Globs of files that run code or change dependencies that the run may edit (`--allow-edit`). */
+    allowEdit: z.array(z.string().min(1)),
     temperature: z.number().min(0).max(2),
     maxTokens: z.number().int().positive(),
     contextSize: z.number().int().positive(),

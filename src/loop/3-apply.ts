@@ -10,8 +10,9 @@ export type ApplyOutcome =
   | { readonly status: 'refused'; readonly feedback: readonly string[] };
 
 /**
- * Applies a proposal's edits all-or-nothing: every edit is checked (scope, match, syntax) against the texts in
- * memory first, and the sandbox is written only when all of them pass.
+ * Applies a proposal's edits all-or-nothing: every edit is checked (scope, match, syntax, then what the new
+ * text does: see `EditScope.review`) against the texts in memory first, and the sandbox is written only when
+ * all of them pass. One refused edit refuses the whole reply, so the denoiser must send a clean one.
  */
 export async function applyProposal(sandbox: SandboxFiles, scope: EditScope, edits: readonly Edit[]): Promise<ApplyOutcome> {
   const pending = new Map<string, { before: string | undefined; after: string }>();
@@ -43,9 +44,10 @@ export async function applyProposal(sandbox: SandboxFiles, scope: EditScope, edi
     if (result.note !== undefined) notes.push(`${file}: ${result.note}`);
     pending.set(file, { before, after: result.text });
   }
-  for (const [file, { after }] of pending) {
+  for (const [file, { before, after }] of pending) {
     const syntax = checkSyntax(file, after);
     if (!syntax.ok) feedback.push(`refused: the edit breaks the syntax of ${syntax.message}`);
+    else feedback.push(...scope.review(file, before, after));
     const unwritable = await sandbox.checkWrite?.(file, after);
     if (unwritable !== undefined) feedback.push(unwritable);
   }

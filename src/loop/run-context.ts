@@ -20,6 +20,10 @@ export interface LoopOptions {
   /** Globs of the files that may be edited; every non-test file when absent. */
   readonly srcGlobs?: readonly string[];
   readonly allowTestEdits: boolean;
+  /** Globs of files that run code or change dependencies (package.json scripts, .npmrc, CI) the run may edit. */
+  readonly allowEdit?: readonly string[];
+  /** The named package of a workspace, root-relative (`packages/b`): refusals name paths as the user types them, relative to it. */
+  readonly packageDir?: string;
   /** Wall-clock limit of one test run. */
   readonly testTimeoutMs: number;
   /** A test run with no progress for this long is hung: its running tests are `timeout` and the rest re-run. */

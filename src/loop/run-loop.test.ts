@@ -99,7 +99,8 @@ describe('runLoop', () => {
       // the candidate's code passes the test when checked, but the confirmation run exits non-zero
       return { results: [aResult('one')], exitCode: runs >= 4 ? 1 : 0 };
     });
-    const result = await runLoop(context(sandbox, runner, scriptedDenoiser(['process.exit(0)'])));
+    // (the fake runner only sees that the code changed: a real `process.exit(0)` would be refused before any run)
+    const result = await runLoop(context(sandbox, runner, scriptedDenoiser(['endsTheRunEarly();'])));
     expect(result.status).toBe('red');
     expect(result.failures).toEqual([{ id: runFailureId, message: expect.stringContaining("the runner's own command still fails: the runner's own command exits with code 1") }]);
   });

@@ -50,7 +50,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const baselineScore = scoreReport(baseline);
   await ctx.reporter.onBaseline({ report: baseline, score: baselineScore });
 
-  const scope = createEditScope({ isTestFile: ctx.isTestFile, allowTestEdits: ctx.options.allowTestEdits, srcGlobs: ctx.options.srcGlobs });
+  const scope = createEditScope({ isTestFile: ctx.isTestFile, allowTestEdits: ctx.options.allowTestEdits, srcGlobs: ctx.options.srcGlobs, allowEdit: ctx.options.allowEdit, packageDir: ctx.options.packageDir });
   const history: Attempt[] = [];
   const kept = new Map<string, FileChange>();
   const usage = { promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
