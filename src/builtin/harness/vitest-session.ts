@@ -83,14 +83,23 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     if (host?.alive) return host;
     // A session closed mid-batch (the search's deadline) must not come back to life to retry the batch.
     if (disposed) throw new RunnerError('the validation session was closed');
-    host = await startHostProcess({
+    starting = startHostProcess({
       script: hostScript,
       cwd: sandbox.root,
       env: { ...runnerEnv(undefined, runDir.eventsFile), REDGREEN_HARNESS: JSON.stringify(hostConfig), REDGREEN_VITEST_URL: vitestUrl },
       startTimeoutMs: options.startTimeoutMs ?? 120_000,
     });
+    const started = await starting;
+    // Closed while the host was starting: it must not outlive the session.
+    if (disposed) {
+      started.kill();
+      throw new RunnerError('the validation session was closed');
+    }
+    host = started;
     return host;
   }
+  /** A host on its way up, which disposal waits for so that it can kill it. */
+  let starting: Promise<HostProcess> | undefined;
 
   const toResult = (test: HostTestResult): TestResult => hostResult(test, roots);
 
@@ -232,6 +241,9 @@ export async function createVitestValidationSession(options: ValidationSessionOp
         await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       }
       host?.kill();
+      // A host still starting is killed as soon as it is up (see ensureHost); waiting here, within reason,
+      // means none is left running once dispose returns.
+      await Promise.race([starting?.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       await inFlight;
       await removeCopies();
     },
