@@ -81,7 +81,8 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
     return exitCodes.interrupted;
   }
   const { result } = session;
-  const keep = flags.keepSandbox === true || result.status === 'red';
+  // A red run keeps its sandbox for inspection; one the user stopped has nothing to inspect.
+  const keep = flags.keepSandbox === true || (result.status === 'red' && result.stopReason !== 'interrupted');
   let exitCode: number;
   try {
     if (flags.json !== true && result.diff !== '') io.stdout(`${result.diff}\n`);

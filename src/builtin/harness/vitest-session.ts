@@ -110,8 +110,15 @@ export async function createVitestValidationSession(options: ValidationSessionOp
       // Closed while the host started: the run dir is gone, and the batch ends as the closed session's does.
       throw disposed ? new RunnerError('the validation session was closed', { cause: error }) : error;
     });
-    return running.request({ type: 'run', specs, provided, isolate }, { stallMs: options.candidateTimeoutMs, progressFile: runDir.eventsFile });
+    busy += 1;
+    try {
+      return await running.request({ type: 'run', specs, provided, isolate }, { stallMs: options.candidateTimeoutMs, progressFile: runDir.eventsFile });
+    } finally {
+      busy -= 1;
+    }
   }
+  /** Runs in flight: a host closed in the middle of one is killed, not asked to finish it first. */
+  let busy = 0;
 
   function specsFor(request: CandidateRunRequest): HostSpec[] {
     const byFile = new Map<string, TestId[]>();
@@ -235,7 +242,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     },
     async dispose() {
       disposed = true;
-      if (host?.alive) {
+      if (host?.alive && busy === 0) {
         const closing = host.request({ type: 'close' }, { stallMs: 5_000 });
         // The grace timer must not keep redgreen alive once the host has closed.
         await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
