@@ -32,7 +32,7 @@ describe('copyProject', () => {
     };
     const failure = await copyProject(project.dir, target, defaultSandboxLimits, reads).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(WorkspaceError);
-    expect((failure as Error).message).toBe('cannot copy src/file-07.ts from the project (src/file-07.ts: permission denied)');
+    expect((failure as Error).message).toBe('cannot copy src/file-07.ts from the project (permission denied)');
     // Nothing is still writing into the target: it can be removed at once (a race here gave ENOTEMPTY).
     await rm(target, { recursive: true });
     expect(existsSync(target)).toBe(false);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstat, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, WorkspaceError } from '../errors.js';
-import { describeFsFailure } from './fs-failure.js';
+import { describeFsCode } from './fs-failure.js';
 import { linkNodeModules } from './link-node-modules.js';
 import { walkProject, type ProjectEntry } from './walk-project.js';
 
@@ -51,7 +51,7 @@ export async function copyProject(projectDir: string, targetDir: string, limits:
     const settled = await Promise.allSettled(
       entries.slice(i, i + copyConcurrency).map((entry) =>
         copyEntry(projectDir, targetDir, entry, copied, reads).catch((error: unknown) => {
-          throw new WorkspaceError(`cannot copy ${entry.rel} from the project (${describeFsFailure(error, projectDir) ?? 'unknown error'})`, { cause: error });
+          throw new WorkspaceError(`cannot copy ${entry.rel} from the project (${describeFsCode(error) ?? 'unknown error'})`, { cause: error });
         }),
       ),
     );
@@ -70,7 +70,7 @@ async function collectEntries(projectDir: string, limits: CopyLimits): Promise<P
     if (entry.kind !== 'file') continue;
     files += 1;
     const info = await lstat(join(projectDir, entry.rel)).catch((error: unknown) => {
-      throw new WorkspaceError(`cannot read ${entry.rel} in the project (${describeFsFailure(error, projectDir) ?? 'unknown error'})`, { cause: error });
+      throw new WorkspaceError(`cannot read ${entry.rel} in the project (${describeFsCode(error) ?? 'unknown error'})`, { cause: error });
     });
     bytes += info.size;
     if (files > limits.maxFiles) {

@@ -36,6 +36,12 @@ export function findFsFailure(error: unknown): FsFailure | undefined {
   return undefined;
 }
 
+/** What went wrong in words (`permission denied`), without the path; undefined for a non-file-system error. */
+export function describeFsCode(error: unknown): string | undefined {
+  const failure = findFsFailure(error);
+  return failure === undefined ? undefined : (codeWords[failure.code] ?? failure.code);
+}
+
 /**
  * A short description of a file-system failure: `src/a.ts: read-only file system`, the path relative to
  * `root` when it lies inside it. Undefined when `error` holds no file-system error.

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkspaceError } from '../errors.js';
-import { describeFsFailure } from './fs-failure.js';
+import { describeFsCode } from './fs-failure.js';
 import { cacheDirs, excludedDirs, linkedDirName } from './project-paths.js';
 
 /** One entry of a project tree; `rel` is a POSIX path relative to the walked root. */
@@ -18,7 +18,7 @@ export interface ProjectEntry {
 export async function* walkProject(root: string, prefix = ''): AsyncGenerator<ProjectEntry> {
   const dir = prefix === '' ? root : join(root, prefix);
   const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
-    throw new WorkspaceError(`cannot list ${prefix === '' ? root : prefix} (${describeFsFailure(error, root) ?? 'unknown error'})`, { cause: error });
+    throw new WorkspaceError(`cannot list ${prefix === '' ? root : prefix} (${describeFsCode(error) ?? 'unknown error'})`, { cause: error });
   });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
