@@ -146,6 +146,17 @@ describe.skipIf(process.platform !== 'linux')('signals at every phase', () => {
     }, 120_000);
   });
 
+  it('in a repair step (its verification or confirmation run): exit 130, nothing applied, nothing left', async () => {
+    project = await slowProject();
+    const before = await snapshotFiles(project.dir, ['node_modules', '.redgreen']);
+    const model = `scripted:${recordedReplies('vitest-basic-fix')}`;
+    const run = await runAndSignal(['fix', project.dir, '--yes', '--model', model], 'baseline  ', ['SIGTERM'], 2500);
+    await expectCleanStop(run, before);
+    expect(run.stderr).toContain('stopped: interrupted');
+    expect(run.stderr).not.toContain('GREEN');
+    expect((await readdir(tmp)).filter((name) => name.startsWith('redgreen-'))).toEqual([]);
+  }, 120_000);
+
   it('a second signal quits at once and still kills every test process', async () => {
     project = await slowProject();
     const before = await snapshotFiles(project.dir, ['node_modules', '.redgreen']);
