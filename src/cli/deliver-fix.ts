@@ -36,6 +36,8 @@ export async function deliverFix(projectDir: string, result: RunResult, options:
   if (options.dryRun === true) return { delivery: { kind: 'dry-run' } };
   if (result.stopReason === 'interrupted') return { delivery: await save('interrupted; the fix so far is saved, not applied') };
   if (result.status !== 'green') return { delivery: await save('the run ended red; the partial fix is saved, not applied') };
+  // A signal after the loop ended but before the write: the user asked to stop, so nothing is applied.
+  if (options.signal?.aborted === true) return { delivery: await save('interrupted; the fix is saved, not applied'), interrupted: true };
   if (options.yes === true) return apply(projectDir, result, save);
   if (io.isInteractive && options.json !== true) {
     const files = result.changes.length;
