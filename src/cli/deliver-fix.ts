@@ -74,7 +74,8 @@ function refusalReason(conflicts: Awaited<ReturnType<typeof findConflicts>> | un
     return `your edits to ${files} during the run conflict with the fix${also}`;
   }
   if (conflicts !== undefined && conflicts.alreadyFixed.length > 0) {
-    return `${conflicts.alreadyFixed.join(', ')} already hold the fix (changed on disk during the run)`;
+    const verb = conflicts.alreadyFixed.length === 1 ? 'holds' : 'hold';
+    return `${conflicts.alreadyFixed.join(', ')} already ${verb} the fix (changed on disk during the run)`;
   }
   const why = describeFsFailure(error, projectDir) ?? describeError(error);
   return `the fix could not be written into the project (${why})`;
