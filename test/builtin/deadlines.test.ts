@@ -27,10 +27,14 @@ beforeAll(async () => {
   savedTmp = process.env.TMPDIR;
 });
 afterAll(async () => {
-  if (savedTmp === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = savedTmp;
+  restoreTmp();
   await rm(privateTmp, { recursive: true, force: true });
 });
+
+function restoreTmp(): void {
+  if (savedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmp;
+}
 
 interface Prepared {
   readonly project: FixtureProject;
@@ -73,7 +77,7 @@ async function searchAndCheck(prepared: Prepared, name: string, deadline: number
     return result;
   } finally {
     clearTimeout(timer);
-    process.env.TMPDIR = privateTmp;
+    restoreTmp();
   }
 }
 
