@@ -37,16 +37,22 @@ export async function deliverFix(projectDir: string, result: RunResult, options:
   if (result.stopReason === 'interrupted') return { delivery: await save('interrupted; the fix so far is saved, not applied') };
   if (result.status !== 'green') return { delivery: await save('the run ended red; the partial fix is saved, not applied') };
   // A signal after the loop ended but before the write: the user asked to stop, so nothing is applied.
-  if (options.signal?.aborted === true) return { delivery: await save('interrupted; the fix is saved, not applied'), interrupted: true };
+  if (stoppedBy(options.signal)) return { delivery: await save('interrupted; the fix is saved, not applied'), interrupted: true };
   if (options.yes === true) return apply(projectDir, result, save);
   if (io.isInteractive && options.json !== true) {
     const files = result.changes.length;
     const answer = await askApproval(`Apply this fix to ${files} file${files === 1 ? '' : 's'}?`, io.stdin, io.prompt, options.signal);
     if (answer === 'yes') return apply(projectDir, result, save);
-    if (answer === 'interrupted') return { delivery: await save('interrupted at the approval prompt; the fix is saved, not applied'), interrupted: true };
+    // A terminal that hangs up closes the input and sends SIGHUP: whichever lands first, it is an interruption.
+    if (answer === 'interrupted' || stoppedBy(options.signal)) return { delivery: await save('interrupted at the approval prompt; the fix is saved, not applied'), interrupted: true };
     return { delivery: await save('not approved') };
   }
   return { delivery: await save('no terminal to ask for approval and no --yes') };
+}
+
+/** Read afresh each time: a signal can arrive while the prompt waits. */
+function stoppedBy(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
 }
 
 /**
