@@ -5,18 +5,17 @@ import { loadConfig } from '../config/load-config.js';
 import type { RedgreenConfig } from '../config/schema.js';
 import { ConfigError, describeError, UsageError } from '../errors.js';
 import { fix } from '../fix.js';
-import type { FixOptions } from '../fix.js';
+import type { FixOptions, FixSession } from '../fix.js';
 import type { RunResult } from '../loop/run-result.js';
-import { writeBack } from '../workspace/write-back.js';
 import { locateProject } from '../workspace/locate-project.js';
-import { describeRecovery, recoverWriteBacks } from '../workspace/recover-write-back.js';
-import { writeRunPatch } from '../workspace/run-files.js';
-import { askApproval } from './approve.js';
+import { describeRecovery, listPendingWriteBacks, recoverWriteBacks } from '../workspace/recover-write-back.js';
+import { claimTempDir, cleanOldTempDirs, releaseTempDir } from '../workspace/sandbox-retention.js';
+import { deliverFix } from './deliver-fix.js';
+import type { DeliverResult } from './deliver-fix.js';
 import { exitCodes } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { printSensitiveEdits } from './sensitive-edits.js';
 import { printSummary, toJson } from './summary.js';
-import type { Delivery } from './summary.js';
 import { createTerminalReporter } from './terminal-reporter.js';
 
 /** The flags of `redgreen fix`, as commander gives them (absent when not given). */
@@ -59,36 +58,67 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
   const projectDir = resolve(io.cwd, dir);
   await assertDirectory(projectDir);
   if (flags.yes === true && flags.dryRun === true) throw new UsageError('--yes and --dry-run contradict each other: choose one');
-  for (const recovered of await recoverWriteBacks((await locateProject(projectDir)).root)) io.stderr(`${describeRecovery(recovered)}\n`);
+  await recoverInterruptedWriteBacks((await locateProject(projectDir)).root, flags.dryRun === true, io);
   const { config } = await loadConfig(projectDir);
   const settings = { ...config, ...definedOnly(flags) };
+  // Sandboxes that earlier runs kept (red runs, killed runs) go once they are past their retention period.
+  await cleanOldTempDirs();
 
   const options = toFixOptions(projectDir, settings);
-  const session = await fix({
-    ...options,
-    modelSettings: { ...options.modelSettings, onWarning: (message) => io.stderr(`warning: ${message}\n`) },
-    reporters: [createTerminalReporter({ write: io.stderr, color: io.color })],
-    onReporterError: (error) => io.stderr(`warning: a progress reporter failed: ${String(error)}\n`),
-    ...(signal ? { signal } : {}),
-    onRetry: (info) => io.stderr(`  model request failed (${describeError(info.error)}); retry ${info.attempt} in ${(info.delayMs / 1000).toFixed(1)}s\n`),
-  });
+  let sandboxDir: string | undefined;
+  let session: FixSession;
+  try {
+    session = await fix({
+      ...options,
+      modelSettings: { ...options.modelSettings, onWarning: (message) => io.stderr(`warning: ${message}\n`) },
+      reporters: [
+        createTerminalReporter({ write: io.stderr, color: io.color }),
+        // The sandbox is marked as this process's, so that a concurrent run's clean-up leaves it alone.
+        {
+          onRunStart: async (event) => {
+            sandboxDir = event.sandboxDir;
+            await claimTempDir(event.sandboxDir);
+          },
+        },
+      ],
+      onReporterError: (error) => io.stderr(`warning: a progress reporter failed: ${String(error)}\n`),
+      ...(signal ? { signal } : {}),
+      onRetry: (info) => io.stderr(`  model request failed (${describeError(info.error)}); retry ${info.attempt} in ${(info.delayMs / 1000).toFixed(1)}s\n`),
+    });
+  } catch (error) {
+    if (sandboxDir !== undefined) await releaseTempDir(sandboxDir);
+    // Whatever a stopped run threw on its way out (a baseline cut short finds "no tests") is the interruption.
+    if (signal?.aborted !== true) throw error;
+    io.stderr('stopped: interrupted before the run had a result; your files are unchanged\n');
+    return exitCodes.interrupted;
+  }
   const { result } = session;
-  const keep = flags.keepSandbox === true || result.status === 'red';
+  // A red run keeps its sandbox for inspection; one the user stopped has nothing to inspect.
+  const keep = flags.keepSandbox === true || (result.status === 'red' && result.stopReason !== 'interrupted');
+  let exitCode: number;
   try {
     if (flags.json !== true && result.diff !== '') io.stdout(`${result.diff}\n`);
     printSensitiveEdits(result, io);
     // Changes are relative to the workspace root when the user named a package: write back there.
-    const delivery = await deliver(session.projectRoot, result, flags, io);
-    if (flags.json === true) io.stdout(`${JSON.stringify(toJson(result, delivery, keep ? session.sandboxDir : undefined, session.cost))}\n`);
-    else printSummary(result, delivery, keep ? session.sandboxDir : undefined, io, session.cost);
+    const delivered = await deliverFix(session.projectRoot, result, { ...flags, ...(signal ? { signal } : {}) }, io);
+    exitCode = exitCodeOf(result, delivered);
+    const sandbox = keep ? session.sandboxDir : undefined;
+    if (flags.json === true) io.stdout(`${JSON.stringify({ ...toJson(result, delivered.delivery, sandbox, session.cost), exitCode })}\n`);
+    else printSummary(result, delivered.delivery, sandbox, io, session.cost);
   } finally {
     await session.dispose({ keep });
+    if (!keep) await releaseTempDir(session.sandboxDir);
   }
-  if (result.stopReason === 'interrupted') return exitCodes.interrupted;
-  if (result.backendError !== undefined) {
-    io.stderr(`${io.color ? pc.red('error') : 'error'} ${result.backendError}\n`);
-    return exitCodes.model;
-  }
+  if (result.backendError !== undefined) io.stderr(`${io.color ? pc.red('error') : 'error'} ${result.backendError}\n`);
+  return exitCode;
+}
+
+function exitCodeOf(result: RunResult, delivered: DeliverResult): number {
+  if (result.stopReason === 'interrupted' || delivered.interrupted === true) return exitCodes.interrupted;
+  // A back end that failed past its retries has its own code; what earlier steps achieved is saved as a patch.
+  if (result.backendError !== undefined) return exitCodes.model;
+  // A verified fix that could not be written was not delivered: the project is still red.
+  if (delivered.refused === true) return exitCodes.red;
   return result.status === 'red' ? exitCodes.red : exitCodes.green;
 }
 
@@ -135,32 +165,18 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-async function deliver(projectDir: string, result: RunResult, options: FixCommandOptions, io: CliIo): Promise<Delivery> {
-  if (result.changes.length === 0) return { kind: 'nothing' };
-  if (options.dryRun === true) return { kind: 'dry-run' };
-  if (result.stopReason === 'interrupted') {
-    return { kind: 'saved', patchFile: await writeRunPatch(projectDir, result.runId, result.diff), reason: 'interrupted; the fix so far is saved, not applied' };
+/**
+ * A write-back that a crash cut short is finished or rolled back before anything else; under `--dry-run`,
+ * which promises not to touch the project, it is only reported.
+ */
+async function recoverInterruptedWriteBacks(root: string, dryRun: boolean, io: CliIo): Promise<void> {
+  if (dryRun) {
+    for (const runId of await listPendingWriteBacks(root)) {
+      io.stderr(`warning: the write-back of run ${runId} was interrupted; run redgreen without --dry-run to finish it or roll it back\n`);
+    }
+    return;
   }
-  if (result.status !== 'green') {
-    const reason = result.stopReason === 'flaky' ? 'the run ended red on flaky tests; the fix is saved, not applied' : 'the run ended red; the partial fix is saved, not applied';
-    return { kind: 'saved', patchFile: await writeRunPatch(projectDir, result.runId, result.diff), reason };
-  }
-  if (options.yes === true) return apply(projectDir, result);
-  if (io.isInteractive && options.json !== true) {
-    const files = result.changes.length;
-    if (await askApproval(`Apply this fix to ${files} file${files === 1 ? '' : 's'}?`, io.stdin, io.prompt)) return apply(projectDir, result);
-    return { kind: 'saved', patchFile: await writeRunPatch(projectDir, result.runId, result.diff), reason: 'not approved' };
-  }
-  return {
-    kind: 'saved',
-    patchFile: await writeRunPatch(projectDir, result.runId, result.diff),
-    reason: 'no terminal to ask for approval and no --yes',
-  };
-}
-
-async function apply(projectDir: string, result: RunResult): Promise<Delivery> {
-  const written = await writeBack(projectDir, [...result.changes], result.runId);
-  return { kind: 'applied', files: written.written, backupDir: written.backupDir };
+  for (const recovered of await recoverWriteBacks(root)) io.stderr(`${describeRecovery(recovered)}\n`);
 }
 
 async function assertDirectory(dir: string): Promise<void> {

@@ -11,6 +11,10 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // A terminal that hung up (SIGHUP) or a closed pipe fails writes with EIO/EPIPE: the run must still clean up.
+  for (const stream of [process.stdout, process.stderr]) {
+    if (!stream.listeners('error').includes(ignoreOutputError)) stream.on('error', ignoreOutputError);
+  }
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -20,4 +24,8 @@ export function processIo(): CliIo {
     color: process.stderr.isTTY === true && !('NO_COLOR' in process.env),
     cwd: process.cwd(),
   };
+}
+
+function ignoreOutputError(): void {
+  // Nothing to tell the user on a stream that is gone.
 }

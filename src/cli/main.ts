@@ -71,24 +71,30 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
+/** The signals that stop a run: Ctrl-C, a polite kill, and the terminal going away. */
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
- * Turns the first Ctrl-C (or SIGTERM) into a graceful stop: the run ends its current step, kills its test
- * processes and leaves the project untouched. A second one quits at once.
+ * Turns the first Ctrl-C, SIGTERM or SIGHUP into a graceful stop: the run ends its current step, kills its
+ * test processes, saves what it has and leaves the project untouched. A second one quits at once; the test
+ * processes' groups are still killed on the way out (see process-groups.ts).
  */
 async function withInterrupts(io: CliIo, run: (signal: AbortSignal) => Promise<number>): Promise<number> {
   const controller = new AbortController();
-  const onSignal = () => {
-    if (controller.signal.aborted) process.exit(exitCodes.interrupted);
+  const onSignal = (name: NodeJS.Signals) => {
+    if (controller.signal.aborted) {
+      io.stderr(`\n${name} again: quitting at once\n`);
+      process.exit(exitCodes.interrupted);
+    }
     controller.abort();
-    io.stderr('\ninterrupted: stopping after the current test run (Ctrl-C again to quit at once); your files are unchanged\n');
+    const again = name === 'SIGINT' ? 'Ctrl-C again' : 'a second signal';
+    io.stderr(`\ninterrupted: stopping after the current test run (${name}; ${again} to quit at once); your files are unchanged\n`);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const name of stopSignals) process.on(name, onSignal);
   try {
     return await run(controller.signal);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const name of stopSignals) process.off(name, onSignal);
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { applyCandidate } from '../builtin/schemata/apply-changes.js';
 import { searchRepairs } from '../builtin/engine/search-repairs.js';
-import type { SearchProgress } from '../builtin/engine/search-repairs.js';
+import type { SearchProgress, SearchResult } from '../builtin/engine/search-repairs.js';
 import type { Candidate } from '../builtin/types.js';
 import { selectContext } from '../loop/select-context.js';
 import type { Proposal } from '../loop/types.js';
@@ -68,9 +68,10 @@ export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Den
             context.progress?.(describeProgress(p), { tried: p.tried, total: p.total, plausible: p.plausible, bestPassed: p.bestPassed, elapsedMs: p.elapsedMs, done: p.phase === 'done' ? 1 : 0 }),
         });
         pending = { key, candidates: [...result.plausible], files };
-        if (result.plausible.length < searchPlausible || result.tried >= result.generated) exhaustedKey = key;
+        // A search cut short by the clock or by Ctrl-C has not gone through this code: it may be searched again.
+        if (result.stopped === undefined && (result.plausible.length < searchPlausible || result.tried >= result.generated)) exhaustedKey = key;
         if (result.plausible.length === 0) {
-          context.progress?.(`no plausible patch among ${result.tried} candidates validated (${result.generated} generated)`);
+          context.progress?.(noPatchMessage(result));
           return;
         }
       }
@@ -94,6 +95,14 @@ function toProposal(candidate: Candidate, files: ReadonlyMap<string, string>, al
     denoiser: 'builtin',
     format: 'builtin',
   };
+}
+
+function noPatchMessage(result: SearchResult): string {
+  const counts = `${result.tried} of ${result.generated} candidates validated`;
+  if (result.stopped === 'deadline' && result.generated === 0) return 'out of time: no time was left for the search after the baseline';
+  if (result.stopped === 'deadline') return `out of time: the search reached the time budget with no plausible patch (${counts})`;
+  if (result.stopped === 'interrupted') return `interrupted: the search stopped with no plausible patch (${counts})`;
+  return `no plausible patch among ${result.tried} candidates validated (${result.generated} generated)`;
 }
 
 function describeProgress(p: SearchProgress): string {

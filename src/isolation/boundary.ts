@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +63,7 @@ const tmpfsBytes = 2 * 1024 * 1024 * 1024;
 export async function confine(root: string, options: { readonly projectDir: string; readonly policy: IsolationPolicy; readonly hide?: readonly string[] }): Promise<Confinement> {
   const support = options.policy.mode === 'strict' ? strictSupport() : undefined;
   const mode: IsolationMode = support !== undefined && !support.available ? 'basic' : options.policy.mode;
-  const scratch = join(tmpdir(), `redgreen-scratch-${randomBytes(6).toString('hex')}`);
+  const scratch = mkdtempSync(join(tmpdir(), 'redgreen-scratch-'));
   mkdirSync(join(scratch, 'home'), { recursive: true });
   mkdirSync(join(scratch, 'tmp'), { recursive: true });
   const confinement: Confinement = {

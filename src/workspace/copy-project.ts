@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError } from '../errors.js';
+import { ConfigError, WorkspaceError } from '../errors.js';
+import { describeFsCode } from './fs-failure.js';
 import { linkNodeModules } from './link-node-modules.js';
 import { walkProject, type ProjectEntry } from './walk-project.js';
 
@@ -10,6 +11,13 @@ export interface CopyLimits {
   readonly maxBytes: number;
   readonly maxFiles: number;
 }
+
+/** The file reads a copy makes; injectable so that tests can fail one read (root reads every file). */
+export interface CopyReads {
+  readFile(path: string): Promise<Buffer>;
+}
+
+const nodeReads: CopyReads = { readFile: (path) => readFile(path) };
 
 /** What a copied file looked like, to tell later whether the sandbox or the project changed it. */
 export interface CopiedFile {
@@ -30,16 +38,25 @@ export function hashBytes(bytes: Uint8Array): string {
 /**
  * Copies `projectDir` into the empty `targetDir`: regular files, empty directories and symlinks verbatim;
  * each `node_modules` is linked, not copied (see link-node-modules.ts). Refuses (before copying anything) a project
- * over `limits`. Returns what each copied file looked like.
+ * over `limits`. Returns what each copied file looked like. A file that cannot be read is a `WorkspaceError`
+ * naming it, thrown only once every copy in flight has settled (so the caller can remove `targetDir`).
  */
-export async function copyProject(projectDir: string, targetDir: string, limits: CopyLimits): Promise<Map<string, CopiedFile>> {
+export async function copyProject(projectDir: string, targetDir: string, limits: CopyLimits, reads: CopyReads = nodeReads): Promise<Map<string, CopiedFile>> {
   const entries = await collectEntries(projectDir, limits);
   for (const entry of entries) {
     if (entry.kind === 'dir') await mkdir(join(targetDir, entry.rel), { recursive: true });
   }
   const copied = new Map<string, CopiedFile>();
   for (let i = 0; i < entries.length; i += copyConcurrency) {
-    await Promise.all(entries.slice(i, i + copyConcurrency).map((entry) => copyEntry(projectDir, targetDir, entry, copied)));
+    const settled = await Promise.allSettled(
+      entries.slice(i, i + copyConcurrency).map((entry) =>
+        copyEntry(projectDir, targetDir, entry, copied, reads).catch((error: unknown) => {
+          throw new WorkspaceError(`cannot copy ${entry.rel} from the project (${describeFsCode(error) ?? 'unknown error'})`, { cause: error });
+        }),
+      ),
+    );
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed !== undefined) throw (failed as PromiseRejectedResult).reason as Error;
   }
   return copied;
 }
@@ -52,7 +69,10 @@ async function collectEntries(projectDir: string, limits: CopyLimits): Promise<P
     entries.push(entry);
     if (entry.kind !== 'file') continue;
     files += 1;
-    bytes += (await lstat(join(projectDir, entry.rel))).size;
+    const info = await lstat(join(projectDir, entry.rel)).catch((error: unknown) => {
+      throw new WorkspaceError(`cannot read ${entry.rel} in the project (${describeFsCode(error) ?? 'unknown error'})`, { cause: error });
+    });
+    bytes += info.size;
     if (files > limits.maxFiles) {
       throw new ConfigError(`project has more than ${limits.maxFiles} files (excluding node_modules, .git, .redgreen); refusing to copy it into a sandbox`);
     }
@@ -63,7 +83,7 @@ async function collectEntries(projectDir: string, limits: CopyLimits): Promise<P
   return entries;
 }
 
-async function copyEntry(projectDir: string, targetDir: string, entry: ProjectEntry, copied: Map<string, CopiedFile>): Promise<void> {
+async function copyEntry(projectDir: string, targetDir: string, entry: ProjectEntry, copied: Map<string, CopiedFile>, reads: CopyReads): Promise<void> {
   const from = join(projectDir, entry.rel);
   const to = join(targetDir, entry.rel);
   if (entry.kind === 'linked-dir') {
@@ -71,7 +91,7 @@ async function copyEntry(projectDir: string, targetDir: string, entry: ProjectEn
   } else if (entry.kind === 'symlink') {
     await symlink(await readlink(from), to);
   } else if (entry.kind === 'file') {
-    const [bytes, info] = await Promise.all([readFile(from), lstat(from)]);
+    const [bytes, info] = await Promise.all([reads.readFile(from), lstat(from)]);
     await writeFile(to, bytes, { mode: info.mode & 0o7777 });
     const written = await stat(to);
     copied.set(entry.rel, { hash: hashBytes(bytes), size: bytes.byteLength, mtimeMs: written.mtimeMs });

@@ -40,6 +40,11 @@ export async function recoverWriteBacks(projectDir: string): Promise<RecoveredWr
   return recovered;
 }
 
+/** The runs whose write-back a crash interrupted, without touching them (for `--dry-run`). */
+export async function listPendingWriteBacks(projectDir: string): Promise<string[]> {
+  return (await listIntents(resolve(projectDir))).map((intent) => intent.runId);
+}
+
 /** One line saying what recovery did, for a terminal. */
 export function describeRecovery(recovered: RecoveredWriteBack): string {
   const files = recovered.files.length === 0 ? 'no file needed it' : recovered.files.join(', ');

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempProject, type TempProject } from '../../test/helpers/temp-project.js';
 import type { FileChange } from './file-change.js';
-import { createRunId, unifiedDiff, writeRunPatch } from './run-files.js';
+import { createRunId, saveRunPatch, unifiedDiff, writeRunPatch } from './run-files.js';
 
 describe('createRunId', () => {
   it('is sortable by time and unique', () => {
@@ -26,6 +27,33 @@ describe('writeRunPatch', () => {
     expect(path).toBe(join(project.dir, '.redgreen/runs/20261121-130512-ab12cd.patch'));
     expect(await readFile(path, 'utf8')).toBe('patch text');
     expect(await readFile(join(project.dir, '.redgreen/.gitignore'), 'utf8')).toBe('*\n');
+  });
+});
+
+describe('saveRunPatch', () => {
+  let project: TempProject;
+  let tmp: string;
+  afterEach(async () => {
+    await project.cleanup();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('saves into the project when it can', async () => {
+    project = await createTempProject();
+    tmp = await mkdtemp(join(tmpdir(), 'patch-fallback-'));
+    const saved = await saveRunPatch(project.dir, '20261121-130512-ab12cd', 'patch text', tmp);
+    expect(saved).toEqual({ path: join(project.dir, '.redgreen/runs/20261121-130512-ab12cd.patch') });
+  });
+
+  // A file where the state directory should be stops root as well as anyone (unlike a mode-000 directory).
+  it('falls back to the temp dir, saying why, when .redgreen cannot be created in the project', async () => {
+    project = await createTempProject({ '.redgreen': 'not a directory\n' });
+    tmp = await mkdtemp(join(tmpdir(), 'patch-fallback-'));
+    const saved = await saveRunPatch(project.dir, '20261121-130512-ab12cd', 'patch text', tmp);
+    expect(saved.path).toBe(join(tmp, 'redgreen-20261121-130512-ab12cd.patch'));
+    expect(saved.notInProject).toMatch(/^\.redgreen(\/runs)?: (already exists|a path component is not a directory)$/);
+    expect(await readFile(saved.path, 'utf8')).toBe('patch text');
+    expect(await readFile(join(project.dir, '.redgreen'), 'utf8')).toBe('not a directory\n');
   });
 });
 

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTwoFilesPatch, OMIT_HEADERS } from 'diff';
 import type { FileChange } from './file-change.js';
+import { describeFsFailure } from './fs-failure.js';
 import { assertRunId, ensureStateDir } from './state-dir.js';
 
 /**
@@ -24,6 +26,28 @@ export async function writeRunPatch(projectDir: string, runId: string, patchText
   const path = join(runsDir, `${runId}.patch`);
   await writeFile(path, patchText);
   return path;
+}
+
+/** Where a run's patch went: into the project, or (when the project cannot take it) the OS temp dir. */
+export interface SavedPatch {
+  readonly path: string;
+  /** Why the patch is not in the project (`.redgreen: read-only file system`); absent when it is. */
+  readonly notInProject?: string;
+}
+
+/**
+ * Saves a run's patch so that nothing is lost: in `<project>/.redgreen/runs/` when the project can be written,
+ * else as `redgreen-<runId>.patch` in `tmpDir` (the OS temp dir), saying why.
+ */
+export async function saveRunPatch(projectDir: string, runId: string, patchText: string, tmpDir: string = tmpdir()): Promise<SavedPatch> {
+  try {
+    return { path: await writeRunPatch(projectDir, runId, patchText) };
+  } catch (error) {
+    assertRunId(runId);
+    const path = join(tmpDir, `redgreen-${runId}.patch`);
+    await writeFile(path, patchText);
+    return { path, notInProject: describeFsFailure(error, resolve(projectDir)) ?? 'the project cannot be written' };
+  }
 }
 
 /**

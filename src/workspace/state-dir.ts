@@ -1,6 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkspaceError } from '../errors.js';
+import { describeFsFailure } from './fs-failure.js';
 
 /** redgreen's state directory inside a project. */
 export const stateDirName = '.redgreen';
@@ -13,8 +15,17 @@ const runIdPattern = /^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/;
  */
 export async function ensureStateDir(projectDir: string): Promise<string> {
   const dir = join(projectDir, stateDirName);
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, '.gitignore'), '*\n', { flag: 'w' });
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, '.gitignore'), '*\n', { flag: 'w' });
+  } catch (error) {
+    // A recursive mkdir on a read-only file system reports ENOENT; asking the project itself names the cause.
+    const cause = await access(projectDir, constants.W_OK).then(
+      () => error,
+      (denied: unknown) => denied,
+    );
+    throw new WorkspaceError(`cannot create ${dir} (${describeFsFailure(cause, projectDir) ?? 'unknown error'})`, { cause });
+  }
   return dir;
 }
 

@@ -1,5 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { WorkspaceError } from '../errors.js';
+import { describeFsCode } from './fs-failure.js';
 import { cacheDirs, excludedDirs, linkedDirName } from './project-paths.js';
 
 /** One entry of a project tree; `rel` is a POSIX path relative to the walked root. */
@@ -14,7 +16,10 @@ export interface ProjectEntry {
  * descending into `node_modules` or symlinked directories. Sockets, FIFOs and devices are skipped.
  */
 export async function* walkProject(root: string, prefix = ''): AsyncGenerator<ProjectEntry> {
-  const entries = await readdir(prefix === '' ? root : join(root, prefix), { withFileTypes: true });
+  const dir = prefix === '' ? root : join(root, prefix);
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+    throw new WorkspaceError(`cannot list ${prefix === '' ? root : prefix} (${describeFsCode(error) ?? 'unknown error'})`, { cause: error });
+  });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;

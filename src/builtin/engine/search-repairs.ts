@@ -69,6 +69,8 @@ export interface SearchResult {
   readonly elapsedMs: number;
   /** Whether per-test coverage was available for localization. */
   readonly coverage: boolean;
+  /** Why the search stopped before going through its candidates: the deadline passed, or the user interrupted. */
+  readonly stopped?: 'deadline' | 'interrupted';
 }
 
 /**
@@ -80,25 +82,47 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
   const started = Date.now();
   // Leave the loop time to verify what the search finds before the run's budget ends.
   const deadline = options.deadline - verifyReserveMs;
-  const session = hasValidationSession(options.runner, options.root) ? await startSession(options, options.runner) : undefined;
-  // Without a hit counter, a looping candidate can only be stopped by the clock: a few baseline runs' worth.
-  const spawnTimeoutMs = Math.min(options.testTimeoutMs, Math.max(10_000, 3 * (options.baselineMs ?? 0)));
-  const spawn = () => createSpawnValidator({ projectDir: options.root, runner: options.runner, candidateTimeoutMs: spawnTimeoutMs });
-  let validator: CandidateValidator = session ?? (await spawn());
-  // A batch that meets several hanging candidates can run well past the deadline: at the deadline the
-  // validator is shut down, which ends the batch at once, and the search returns what it has.
+  const report = (progress: Omit<SearchProgress, 'elapsedMs'>) => options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
+  const state = { plausible: [] as Candidate[], tried: 0, generated: 0, bestPassed: 0, coverage: false };
+  const finish = (stopped?: SearchResult['stopped']): SearchResult => {
+    const ranked = rankPlausible(state.plausible, options.files);
+    report({ phase: 'done', tried: state.tried, total: state.tried, plausible: ranked.length, bestPassed: state.bestPassed });
+    return { plausible: ranked, generated: state.generated, tried: state.tried, elapsedMs: Date.now() - started, coverage: state.coverage, ...(stopped ? { stopped } : {}) };
+  };
+  const stopReason = (): SearchResult['stopped'] => (options.signal?.aborted === true ? 'interrupted' : Date.now() >= deadline ? 'deadline' : undefined);
+  // Nothing is started when there is no time to use it: a validator started only to be closed is a race.
+  if (stopReason() !== undefined) return finish(stopReason());
+
+  // A batch that meets several hanging candidates can run well past the deadline: at the deadline (or on
+  // Ctrl-C) the validator is shut down, which ends the batch at once, and the search returns what it has.
+  let validator: CandidateValidator | undefined;
   let expired = false;
   let closing: Promise<void> | undefined;
-  const expiry = setTimeout(() => {
+  const expire = (): void => {
+    if (expired) return;
     expired = true;
-    closing = validator.dispose();
-  }, Math.max(0, deadline - Date.now()));
+    closing = validator?.dispose();
+  };
+  const expiry = setTimeout(expire, Math.max(0, deadline - Date.now()));
+  options.signal?.addEventListener('abort', expire, { once: true });
+  /** Makes `next` the validator; one that arrives after the stop is closed at once. */
+  const adopt = (next: CandidateValidator): CandidateValidator => {
+    validator = next;
+    if (expired) closing = Promise.all([closing, next.dispose()]).then(() => undefined);
+    return next;
+  };
   // Iterators left with a step in flight; they end once the validator is disposed.
   const unwinding: (Promise<unknown> | undefined)[] = [];
-  const report = (progress: Omit<SearchProgress, 'elapsedMs'>) => options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
   try {
-    let bestPassed = 0;
-    report({ phase: 'localizing', tried: 0, total: 0, plausible: 0, bestPassed });
+    const session = hasValidationSession(options.runner, options.root) ? await startSession(options, options.runner) : undefined;
+    if (session) adopt(session);
+    // Without a hit counter, a looping candidate can only be stopped by the clock: a few baseline runs' worth.
+    const spawnTimeoutMs = Math.min(options.testTimeoutMs, Math.max(10_000, 3 * (options.baselineMs ?? 0)));
+    const spawn = async () => adopt(await createSpawnValidator({ projectDir: options.root, runner: options.runner, candidateTimeoutMs: spawnTimeoutMs }));
+    if (!session) await spawn();
+    if (expired) return finish(stopReason() ?? 'deadline');
+
+    report({ phase: 'localizing', tried: 0, total: 0, plausible: 0, bestPassed: 0 });
     const sites: StatementSite[] = [];
     const instrumented = new Map<string, string>();
     for (const [file, text] of options.files) {
@@ -107,6 +131,8 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
       instrumented.set(file, result.text);
     }
     const matrix = session ? await measureCoverage(session, instrumented, sites) : undefined;
+    if (expired) return finish(stopReason() ?? 'deadline');
+    state.coverage = matrix !== undefined;
     const byCoverage = rankStatements({
       sites,
       ...(matrix ? { matrix } : {}),
@@ -122,11 +148,11 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
       ...synthesized,
       ...generateCandidates(options.files, suspicious, { firstId: synthesized.length + 1, maxCandidates: options.maxCandidates ?? 2000 }),
     ].filter(keep);
+    state.generated = singles.length;
 
-    const plausible: Candidate[] = [];
-    let tried = 0;
     const maxPlausible = options.maxPlausible ?? 5;
     const run = async (phase: 'validating' | 'pairs', candidates: readonly Candidate[]): Promise<void> => {
+      if (expired || validator === undefined) return;
       const byId = new Map(candidates.map((c) => [c.id, c]));
       const done = new Set<number>();
       const verdicts = validator.validate(candidates, testsFor)[Symbol.asyncIterator]();
@@ -135,44 +161,48 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
         for (;;) {
           // Once a plausible patch is in hand the search stops, but verdicts the validator already holds (the
           // rest of a batch that ran together) cost nothing and give the ranking more to choose from.
-          const enough = plausible.length >= maxPlausible;
+          const enough = state.plausible.length >= maxPlausible;
           const next = enough ? await readyNow(verdicts) : await verdicts.next();
           abandoned = next === undefined;
           if (next === undefined || next.done === true) return;
           const verdict = next.value;
           done.add(verdict.candidate);
-          tried += 1;
+          state.tried += 1;
           const candidate = byId.get(verdict.candidate);
-          if (verdict.status === 'plausible' && candidate !== undefined) plausible.push(candidate);
-          if (verdict.status === 'plausible' || verdict.status === 'failed') bestPassed = Math.max(bestPassed, verdict.passed);
-          report({ phase, tried, total: candidates.length, plausible: plausible.length, bestPassed });
-          if (Date.now() > deadline || options.signal?.aborted === true) return;
+          if (verdict.status === 'plausible' && candidate !== undefined) state.plausible.push(candidate);
+          if (verdict.status === 'plausible' || verdict.status === 'failed') state.bestPassed = Math.max(state.bestPassed, verdict.passed);
+          report({ phase, tried: state.tried, total: candidates.length, plausible: state.plausible.length, bestPassed: state.bestPassed });
+          if (stopReason() !== undefined) return;
         }
       } catch (error) {
         if (expired) return;
         // The warm session gave out (the framework stopped answering): go on with the slow, sure path.
         if (!(error instanceof RunnerError) || validator !== session) throw error;
         await session.dispose();
-        validator = await spawn();
+        await spawn();
         await run(phase, candidates.filter((c) => !done.has(c.id)));
       } finally {
         // An abandoned iterator still has a step in flight; closing it would wait for that step, so it is left
-        // to end when the validator is disposed.
-        if (abandoned) unwinding.push(verdicts.return?.().catch(() => undefined));
+        // to end when the validator is disposed. A stopped one is closed by the validator's disposal as well.
+        if (abandoned || expired) unwinding.push(verdicts.return?.().catch(() => undefined));
         else await verdicts.return?.();
       }
     };
     await run('validating', singles);
-    if (plausible.length === 0 && Date.now() < deadline && options.signal?.aborted !== true) {
+    if (state.plausible.length === 0 && stopReason() === undefined && !expired) {
       const pairs = pairCandidates(singles, { firstId: singles.reduce((max, c) => Math.max(max, c.id), 0) + 1, files: options.files }).filter(keep);
       await run('pairs', pairs);
     }
-    const ranked = rankPlausible(plausible, options.files);
-    report({ phase: 'done', tried, total: tried, plausible: ranked.length, bestPassed });
-    return { plausible: ranked, generated: singles.length, tried, elapsedMs: Date.now() - started, coverage: matrix !== undefined };
+    return finish(stopReason() ?? (expired ? 'deadline' : undefined));
+  } catch (error) {
+    // Whatever the closing validator broke mid-step (a write into its removed copy, a run it killed) is the
+    // stop, not a failure: the search returns what it has.
+    if (expired) return finish(stopReason() ?? 'deadline');
+    throw error;
   } finally {
     clearTimeout(expiry);
-    await (closing ?? validator.dispose());
+    options.signal?.removeEventListener('abort', expire);
+    await (closing ?? validator?.dispose());
     // Nothing of this search may still run once it has returned.
     await Promise.race([Promise.all(unwinding), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
   }

@@ -8,6 +8,7 @@ import { createRunDir, projectRoots, runnerEnv } from '../../runner/core/run-dir
 import type { TestId, TestResult } from '../../runner/types.js';
 import { testKey } from '../../runner/types.js';
 import { createSandbox } from '../../workspace/sandbox.js';
+import { claimTempDir, releaseTempDir } from '../../workspace/sandbox-retention.js';
 import type { CoverageMatrix } from '../types.js';
 import { findHanger, readHarnessEvents } from './harness-events.js';
 import type { HostProcess } from './host-process.js';
@@ -46,6 +47,11 @@ export function vitestSessionMajors(major: number): boolean {
 export async function createVitestValidationSession(options: ValidationSessionOptions): Promise<ValidationSession> {
   const sandbox = await createSandbox(options.projectDir);
   const runDir = await createRunDir();
+  await Promise.all([claimTempDir(sandbox.root), claimTempDir(runDir.dir)]);
+  const removeCopies = async (): Promise<void> => {
+    await Promise.all([sandbox.dispose(), runDir.remove()]);
+    await Promise.all([releaseTempDir(sandbox.root), releaseTempDir(runDir.dir)]);
+  };
   const roots = projectRoots(sandbox.root);
   const hitLimit = options.hitLimit ?? 1_000_000;
   let host: HostProcess | undefined;
@@ -68,7 +74,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
       maxWorkers: 1,
     };
   } catch (error) {
-    await Promise.all([sandbox.dispose(), runDir.remove()]);
+    await removeCopies();
     throw error;
   }
 
@@ -77,24 +83,43 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     if (host?.alive) return host;
     // A session closed mid-batch (the search's deadline) must not come back to life to retry the batch.
     if (disposed) throw new RunnerError('the validation session was closed');
-    host = await startHostProcess({
+    starting = startHostProcess({
       script: hostScript,
       cwd: sandbox.root,
       env: { ...runnerEnv(undefined, runDir.eventsFile), REDGREEN_HARNESS: JSON.stringify(hostConfig), REDGREEN_VITEST_URL: vitestUrl },
       startTimeoutMs: options.startTimeoutMs ?? 120_000,
       writable: [runDir.dir],
     });
+    const started = await starting;
+    // Closed while the host was starting: it must not outlive the session.
+    if (disposed) {
+      started.kill();
+      throw new RunnerError('the validation session was closed');
+    }
+    host = started;
     return host;
   }
+  /** A host on its way up, which disposal waits for so that it can kill it. */
+  let starting: Promise<HostProcess> | undefined;
 
   const toResult = (test: HostTestResult): TestResult => hostResult(test, roots);
 
   async function runSpecs(specs: readonly HostSpec[] | 'all', settings: Pick<HarnessProvided, 'coverage' | 'bail'>, isolate = false) {
     const provided: HarnessProvided = { ...settings, hitLimit, hitLimitMessage, runtimeGlobal, eventsFile: runDir.eventsFile };
     const running = await ensureHost();
-    await writeFile(runDir.eventsFile, '');
-    return running.request({ type: 'run', specs, provided, isolate }, { stallMs: options.candidateTimeoutMs, progressFile: runDir.eventsFile });
+    await writeFile(runDir.eventsFile, '').catch((error: unknown) => {
+      // Closed while the host started: the run dir is gone, and the batch ends as the closed session's does.
+      throw disposed ? new RunnerError('the validation session was closed', { cause: error }) : error;
+    });
+    busy += 1;
+    try {
+      return await running.request({ type: 'run', specs, provided, isolate }, { stallMs: options.candidateTimeoutMs, progressFile: runDir.eventsFile });
+    } finally {
+      busy -= 1;
+    }
   }
+  /** Runs in flight: a host closed in the middle of one is killed, not asked to finish it first. */
+  let busy = 0;
 
   function specsFor(request: CandidateRunRequest): HostSpec[] {
     const byFile = new Map<string, TestId[]>();
@@ -151,6 +176,29 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     return runs;
   }
 
+  // The load in progress, which disposal waits for before it removes the working copy.
+  let inFlight: Promise<void> | undefined;
+  async function loadFiles(files: ReadonlyMap<string, string>): Promise<void> {
+    const changed: string[] = [];
+    const write = async (file: string, text: string | undefined): Promise<void> => {
+      if (disposed) return;
+      if (text === undefined) await sandbox.deleteFile(file);
+      else await sandbox.writeFile(file, text);
+      changed.push(join(sandbox.root, file));
+    };
+    for (const [file, text] of files) {
+      if (!originals.has(file)) originals.set(file, await sandbox.readFile(file));
+      if (loaded.get(file) !== text) await write(file, text);
+      loaded.set(file, text);
+    }
+    for (const file of [...loaded.keys()]) {
+      if (files.has(file)) continue;
+      await write(file, originals.get(file));
+      loaded.delete(file);
+    }
+    if (changed.length > 0 && !disposed && host?.alive) await host.request({ type: 'invalidate', files: changed }, { stallMs: options.candidateTimeoutMs });
+  }
+
   async function readOriginal(file: string): Promise<string | undefined> {
     return originals.has(file) ? originals.get(file) : sandbox.readFile(file);
   }
@@ -159,25 +207,15 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     root: sandbox.root,
     async load(files) {
       // A search that stopped early closes the session while a batch is still unwinding: its last writes must
-      // not land in (or recreate) a working copy that is being removed.
+      // not land in (or recreate) a working copy that is being removed, nor fail because it is gone.
       if (disposed) return;
-      const changed: string[] = [];
-      const write = async (file: string, text: string | undefined): Promise<void> => {
-        if (text === undefined) await sandbox.deleteFile(file);
-        else await sandbox.writeFile(file, text);
-        changed.push(join(sandbox.root, file));
-      };
-      for (const [file, text] of files) {
-        if (!originals.has(file)) originals.set(file, await sandbox.readFile(file));
-        if (loaded.get(file) !== text) await write(file, text);
-        loaded.set(file, text);
+      const loading = loadFiles(files);
+      inFlight = loading.catch(() => undefined);
+      try {
+        await loading;
+      } catch (error) {
+        if (!disposed) throw error;
       }
-      for (const file of [...loaded.keys()]) {
-        if (files.has(file)) continue;
-        await write(file, originals.get(file));
-        loaded.delete(file);
-      }
-      if (changed.length > 0 && host?.alive) await host.request({ type: 'invalidate', files: changed }, { stallMs: options.candidateTimeoutMs });
     },
     async run(runOptions) {
       const runs = await runBatch([runOptions], { bail: runOptions.bail ?? false });
@@ -205,13 +243,17 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     },
     async dispose() {
       disposed = true;
-      if (host?.alive) {
+      if (host?.alive && busy === 0) {
         const closing = host.request({ type: 'close' }, { stallMs: 5_000 });
         // The grace timer must not keep redgreen alive once the host has closed.
         await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       }
       host?.kill();
-      await Promise.all([sandbox.dispose(), runDir.remove()]);
+      // A host still starting is killed as soon as it is up (see ensureHost); waiting here, within reason,
+      // means none is left running once dispose returns.
+      await Promise.race([starting?.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      await inFlight;
+      await removeCopies();
     },
   };
   return session;
