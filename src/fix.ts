@@ -83,6 +83,8 @@ export interface FixSession {
   readonly sandboxDir: string;
   /** Where `result.changes` and `result.diff` are relative to and write-back goes: the workspace root for a package. */
   readonly projectRoot: string;
+  /** The boundary the tests ran in, and why it is weaker than asked, if it is. */
+  readonly isolation: { readonly mode: IsolationMode; readonly fallbackReason?: string };
   /** Removes the sandbox, or keeps it for inspection. */
   dispose(options?: { keep?: boolean }): Promise<void>;
 }
@@ -110,6 +112,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
     await denoiser.init?.();
     sandbox = await createSandbox(location.root);
     const confinement = await confine(sandbox.root, { projectDir: location.root, policy: isolationPolicy(options) });
+    const isolation = { mode: confinement.mode, ...(confinement.fallbackReason === undefined ? {} : { fallbackReason: confinement.fallbackReason }) };
     const files = await sandbox.listFiles();
     const goal = options.tests && options.tests.length > 0 ? picomatch(toRoot(options.tests), { dot: true }) : undefined;
     const testFiles = goal ? files.filter((f) => goal(f)) : undefined;
@@ -117,7 +120,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
       throw new ConfigError(`no file in the project matches --tests ${options.tests?.join(' ')}${location.subdir === '' ? '' : ` (relative to ${location.subdir})`}`);
     }
     const isTestFile = (file: string) => isRunnerTestFile(runner.name, file) || (goal?.(file) ?? false);
-    await reporter.onRunStart({ runId, projectDir: options.projectDir, sandboxDir: sandbox.root, runner: runner.name, denoiser: denoiser.name, maxSteps: options.maxSteps ?? fixDefaults.maxSteps, isolation: { mode: confinement.mode, ...(confinement.fallbackReason === undefined ? {} : { fallbackReason: confinement.fallbackReason }) } });
+    await reporter.onRunStart({ runId, projectDir: options.projectDir, sandboxDir: sandbox.root, runner: runner.name, denoiser: denoiser.name, maxSteps: options.maxSteps ?? fixDefaults.maxSteps, isolation });
     const result = await runLoop({
       runId,
       sandbox,
@@ -142,7 +145,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
     });
     const cost = options.prices ? meter.cost(options.prices) : undefined;
     const kept = sandbox;
-    return { result, ...(cost === undefined ? {} : { cost }), sandboxDir: kept.root, projectRoot: location.root, dispose: (o) => kept.dispose(o) };
+    return { result, ...(cost === undefined ? {} : { cost }), sandboxDir: kept.root, projectRoot: location.root, isolation, dispose: (o) => kept.dispose(o) };
   } catch (error) {
     await sandbox?.dispose({ keep: false });
     throw error;

@@ -103,7 +103,7 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
     const delivered = await deliverFix(session.projectRoot, result, { ...flags, ...(signal ? { signal } : {}) }, io);
     exitCode = exitCodeOf(result, delivered);
     const sandbox = keep ? session.sandboxDir : undefined;
-    if (flags.json === true) io.stdout(`${JSON.stringify({ ...toJson(result, delivered.delivery, sandbox, session.cost), exitCode })}\n`);
+    if (flags.json === true) io.stdout(`${JSON.stringify({ ...toJson(result, delivered.delivery, sandbox, session.cost), exitCode, isolation: session.isolation })}\n`);
     else printSummary(result, delivered.delivery, sandbox, io, session.cost);
   } finally {
     await session.dispose({ keep });

@@ -102,7 +102,7 @@ describe.runIf(onLinux)('hostile candidates inside the strict boundary', () => {
     ].join('\n');
     const run = await fixWith([attack(body)], ['--dry-run']);
     expect(run.stderr).not.toMatch(/isolation basic/);
-    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'green', delivery: { kind: 'dry-run' } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'green', delivery: { kind: 'dry-run' }, isolation: { mode: 'strict' } });
     expect(await snapshotFiles(project.dir)).toEqual(before);
     expect(await snapshotFiles(outside)).toEqual(outsideBefore);
     expect(existsSync(join(deps, 'pwned-by-candidate'))).toBe(false);
@@ -185,7 +185,7 @@ describe.runIf(onLinux)('hostile candidates with --isolation basic', () => {
       `attempt('setsid child', () => hostileChild.spawn('setsid', ['-f', process.execPath, '-e', 'setInterval(() => {}, 1000)', ${JSON.stringify(marker)}], { stdio: 'ignore' }).unref());`,
     ].join('\n');
     const run = await fixWith([attack(body)], ['--dry-run', '--isolation', 'basic']);
-    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'green' });
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'green', isolation: { mode: 'basic' } });
     expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
     expect(await survivors(marker)).toEqual([]);
   });
