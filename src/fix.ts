@@ -23,6 +23,7 @@ import { confine } from './isolation/boundary.js';
 import type { IsolationMode, IsolationPolicy, ResourceLimits } from './isolation/policy.js';
 import { defaultIsolationPolicy } from './isolation/policy.js';
 import { createSandbox } from './workspace/sandbox.js';
+import { dependencyDirs } from './workspace/walk-project.js';
 import type { Sandbox } from './workspace/sandbox.js';
 
 export interface FixOptions {
@@ -111,7 +112,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
   try {
     await denoiser.init?.();
     sandbox = await createSandbox(location.root);
-    const confinement = await confine(sandbox.root, { projectDir: location.root, policy: isolationPolicy(options) });
+    const confinement = confine(sandbox.root, { projectDir: location.root, policy: isolationPolicy(options), dependencies: await dependencyDirs(location.root) });
     const isolation = { mode: confinement.mode, ...(confinement.fallbackReason === undefined ? {} : { fallbackReason: confinement.fallbackReason }) };
     const files = await sandbox.listFiles();
     const goal = options.tests && options.tests.length > 0 ? picomatch(toRoot(options.tests), { dot: true }) : undefined;

@@ -103,7 +103,7 @@ describe('a confined sandbox', () => {
     const root = await mkdtemp(join(tmpdir(), 'redgreen-sandbox-'));
     dirs.push(project, root);
     await writeFile(join(project, 'secret.txt'), 'top secret\n');
-    await confine(root, { projectDir: project, policy: { ...defaultIsolationPolicy, ...policy } });
+    confine(root, { projectDir: project, policy: { ...defaultIsolationPolicy, ...policy }, dependencies: [] });
     return { project, root };
   }
 

@@ -3,13 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isWithin, linkedDirName } from '../workspace/project-paths.js';
-import { walkProject } from '../workspace/walk-project.js';
 import { bubblewrapArgs, type BoundaryLayout } from './bubblewrap.js';
 import { createLaunchCgroup, inCgroup } from './cgroup.js';
 import { scrubEnvironment } from './environment.js';
 import { withLimits } from './limits.js';
 import type { IsolationMode, IsolationPolicy } from './policy.js';
+import { isWithin } from './paths.js';
 import { seatbeltProfile } from './seatbelt.js';
 import { findExecutable, isRoot, strictSupport } from './support.js';
 
@@ -60,7 +59,10 @@ const tmpfsBytes = 2 * 1024 * 1024 * 1024;
  * Puts every process later started inside `root` (a sandbox copy of `projectDir`) under `policy`. Returns the
  * confinement, to report the mode in force, and its release.
  */
-export async function confine(root: string, options: { readonly projectDir: string; readonly policy: IsolationPolicy; readonly hide?: readonly string[] }): Promise<Confinement> {
+export function confine(
+  root: string,
+  options: { readonly projectDir: string; readonly policy: IsolationPolicy; readonly dependencies: readonly string[]; readonly hide?: readonly string[] },
+): Confinement {
   const support = options.policy.mode === 'strict' ? strictSupport() : undefined;
   const mode: IsolationMode = support !== undefined && !support.available ? 'basic' : options.policy.mode;
   const scratch = mkdtempSync(join(tmpdir(), 'redgreen-scratch-'));
@@ -72,7 +74,7 @@ export async function confine(root: string, options: { readonly projectDir: stri
     mode,
     ...(support !== undefined && !support.available ? { fallbackReason: support.reason } : {}),
     hidden: realAndGiven([options.projectDir, ...(options.hide ?? [])]),
-    dependencies: await dependencyDirs(options.projectDir),
+    dependencies: [...options.dependencies],
     scratch,
     marker: randomBytes(8).toString('hex'),
   };
@@ -93,13 +95,11 @@ export function release(root: string): void {
  * A sandbox copied from a confined one (the built-in engine's validation copy) is confined the same way, and
  * the sandbox it was copied from is hidden from it too.
  */
-export async function inheritConfinement(parentRoot: string, childRoot: string): Promise<Confinement | undefined> {
+export function inheritConfinement(parentRoot: string, childRoot: string): Confinement | undefined {
   const parent = confinementFor(parentRoot);
   if (parent === undefined) return undefined;
-  const child = await confine(childRoot, { projectDir: parent.hidden[0] ?? parentRoot, policy: parent.policy, hide: [...parent.hidden, parentRoot] });
-  const merged = { ...child, dependencies: [...new Set([...child.dependencies, ...parent.dependencies])] };
-  confinements.set(childRoot, merged);
-  return merged;
+  // The copy links to the same real dependencies as the sandbox it was made from.
+  return confine(childRoot, { projectDir: parent.hidden[0] ?? parentRoot, policy: parent.policy, dependencies: parent.dependencies, hide: [...parent.hidden, parentRoot] });
 }
 
 /** The confinement of the sandbox `cwd` is in, if any. */
@@ -193,22 +193,6 @@ function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
-}
-
-/** The real `node_modules` dirs of a project, at any depth: what its sandbox links to. */
-async function dependencyDirs(projectDir: string): Promise<string[]> {
-  const dirs: string[] = [];
-  try {
-    for await (const entry of walkProject(projectDir)) {
-      if (entry.kind === 'linked-dir' && entry.rel.split('/').at(-1) === linkedDirName) {
-        const real = realOr(join(projectDir, entry.rel));
-        if (existsSync(real)) dirs.push(real);
-      }
-    }
-  } catch {
-    // an unreadable project dir fails the copy with its own message
-  }
-  return dirs;
 }
 
 function realAndGiven(paths: readonly string[]): string[] {

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { isWithin } from '../workspace/project-paths.js';
+import { isWithin } from './paths.js';
 
 /** Where things are, for building the boundary's view of the file system. */
 export interface BoundaryLayout {

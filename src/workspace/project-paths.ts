@@ -28,8 +28,4 @@ export function resolveInside(root: string, rel: string): string {
   return absolute;
 }
 
-/** Whether the absolute `path` is `dir` or below it. */
-export function isWithin(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
+export { isWithin } from '../isolation/paths.js';

@@ -76,7 +76,7 @@ export async function createSandbox(projectDir: string, options: SandboxOptions 
     throw new WorkspaceError(`could not copy ${project} into a sandbox`, { cause: error });
   }
   // A copy of a confined sandbox runs its processes inside the same boundary.
-  await inheritConfinement(project, root);
+  inheritConfinement(project, root);
   return openSandbox(project, root, copied);
 }
 

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkspaceError } from '../errors.js';
 import { describeFsCode } from './fs-failure.js';
@@ -44,4 +44,15 @@ export async function listProjectFiles(root: string): Promise<string[]> {
     if (entry.kind === 'file') files.push(entry.rel);
   }
   return files.sort();
+}
+
+/** The real paths of a project's `node_modules` dirs, at any depth: what a sandbox of it links to. */
+export async function dependencyDirs(projectDir: string): Promise<string[]> {
+  const dirs: string[] = [];
+  for await (const entry of walkProject(projectDir)) {
+    if (entry.kind !== 'linked-dir') continue;
+    const real = await realpath(join(projectDir, entry.rel)).catch(() => undefined);
+    if (real !== undefined) dirs.push(real);
+  }
+  return dirs;
 }
