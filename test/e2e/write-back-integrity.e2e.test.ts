@@ -107,8 +107,14 @@ describe('a write-back killed at any point leaves all old or all new after the n
     const justWritten = step.startsWith('write ') ? step.slice('write '.length) : undefined;
     if (justWritten !== undefined) expect((await readFile(join(killed.dir, justWritten))).equals(newBytes.get(justWritten) ?? Buffer.alloc(0))).toBe(true);
 
-    // The next start: the CLI recovers before anything else (here the run then finds the project green).
-    const run = await runCli(['fix', killed.dir, '--runner', 'command:node --version', '--dry-run']);
+    // --dry-run promises not to touch the project: it only says a write-back is pending.
+    const halfPatched = await snapshotFiles(killed.dir, ['node_modules']);
+    const dryRun = await runCli(['fix', killed.dir, '--runner', 'command:node --version', '--dry-run']);
+    expect(dryRun.stderr).toMatch(new RegExp(`the write-back of run ${runId} was interrupted; run redgreen without --dry-run`));
+    expect(await snapshotFiles(killed.dir, ['node_modules'])).toEqual(halfPatched);
+
+    // The next real start: the CLI recovers before anything else (here the run then finds the project green).
+    const run = await runCli(['fix', killed.dir, '--runner', 'command:node --version']);
     expect(run.stderr).toMatch(expected === 'old' ? /rolled back to the files as they were/ : /it had finished writing/);
     const files = await snapshotFiles(killed.dir, ['node_modules', '.redgreen']);
     if (expected === 'old') {
