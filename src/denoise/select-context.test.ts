@@ -5,7 +5,7 @@ import { relativeImports, resolveImport, selectContext } from './select-context.
 
 describe('relativeImports / resolveImport', () => {
   it('finds relative specifiers in import, export-from, dynamic import and require', () => {
-    const text = "import { a } from '../loop/a.js';\nexport * from \"../b\";\nconst c = require('./c');\nawait import('../loop/d.mjs');\nimport x from 'vitest';";
+    const text = "import { a } from './a.js';\nexport * from \"../b\";\nconst c = require('./c');\nawait import('./d.mjs');\nimport x from 'vitest';";
     expect(relativeImports(text)).toEqual(['./a.js', '../b', './c', './d.mjs']);
   });
   it('maps .js specifiers to TypeScript sources and finds index files', () => {
@@ -21,7 +21,7 @@ describe('selectContext', () => {
     const texts: Record<string, string> = {
       'test/a.test.ts': "import { f } from '../src/b.js';",
       'src/a.ts': 'export const a = 1;',
-      'src/b.ts': "import { a } from '../loop/a.js';",
+      'src/b.ts': "import { a } from './a.js';",
       'src/unrelated.ts': '',
     };
     const project: ProjectView = {

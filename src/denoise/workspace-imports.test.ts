@@ -38,7 +38,7 @@ describe('workspace imports', () => {
     const project = projectOf({
       'package.json': '{"workspaces":["packages/*"]}',
       'packages/a/package.json': '{"name":"@ws/a","exports":{".":"./src/index.ts"}}',
-      'packages/a/src/index.ts': "export { inRange } from '../loop/range.js';\nexport * from '../loop/format.js';",
+      'packages/a/src/index.ts': "export { inRange } from './range.js';\nexport * from './format.js';",
       'packages/a/src/range.ts': 'export const inRange = () => true;',
       'packages/a/src/format.ts': 'export const format = () => "";',
       'packages/a/src/unused.ts': '',

@@ -37,7 +37,7 @@ export function createImportResolver(project: ProjectView, files: ReadonlySet<st
   };
 }
 
-/** The modules a package entry re-exports (`export … from '../loop/x'`): an entry is usually a barrel, the code is behind it. */
+/** The modules a package entry re-exports (`export … from './x'`): an entry is usually a barrel, the code is behind it. */
 async function reexported(project: ProjectView, entry: string, files: ReadonlySet<string>): Promise<(string | undefined)[]> {
   const text = (await project.read(entry)) ?? '';
   return [...text.matchAll(reexportPattern)].map((m) => resolveImport(entry, m[1] as string, files));
