@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'examples/**', 'coverage/**', '.redgreen/**'] },
@@ -24,5 +25,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'exit', message: 'Only the CLI maps errors to exit codes.' }],
     },
+  },
+  {
+    // The layer order of src/ (eslint/layers.js); tests may import across layers.
+    files: ['src/**/*.ts', 'src/**/*.mjs'],
+    ignores: ['src/**/*.test.ts'],
+    plugins: { redgreen: layers },
+    rules: { 'redgreen/layers': 'error' },
   },
 );

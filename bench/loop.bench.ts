@@ -7,15 +7,15 @@
  *    time (and, shown apart, minus the test runner's time too).
  */
 import { rm } from 'node:fs/promises';
-import type { Denoiser } from '../src/denoise/denoiser.js';
+import type { Denoiser } from '../src/core/denoiser.js';
 import { createLlmDenoiser } from '../src/denoise/llm-denoiser.js';
 import { getEditFormat } from '../src/edit/edit-formats.js';
-import { combineReporters } from '../src/events.js';
+import { combineReporters } from '../src/core/events.js';
 import { runLoop } from '../src/loop/run-loop.js';
 import { createScriptedProviderFromReplies } from '../src/provider/scripted-provider.js';
 import { createRunner, isTestFile } from '../src/runner/runner-registry.js';
-import type { TestRunner } from '../src/runner/test-runner.js';
-import { failingResults } from '../src/loop/types.js';
+import type { TestRunner } from '../src/core/test-runner.js';
+import { failingResults } from '../src/core/attempts.js';
 import { createSandbox } from '../src/workspace/sandbox.js';
 import { generateProject, median } from './support/generated-project.js';
 

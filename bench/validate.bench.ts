@@ -14,7 +14,7 @@ import ts from 'typescript';
 import { createValidationSession } from '../src/builtin/harness/create-validation-session.js';
 import { createSpawnValidator } from '../src/builtin/harness/spawn-validator.js';
 import type { Candidate, CandidateVerdict } from '../src/builtin/types.js';
-import type { TestId } from '../src/runner/types.js';
+import type { TestId } from '../src/core/test-report.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const spawnCount = Number(process.env.BENCH_SPAWN ?? 10);

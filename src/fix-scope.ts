@@ -1,7 +1,7 @@
 import { detectWorkspaceRunnerName } from './runner/detect-workspace-runner.js';
 import { runInPackage } from './runner/in-package.js';
 import { createRunner } from './runner/runner-registry.js';
-import type { TestRunner } from './runner/test-runner.js';
+import type { TestRunner } from './core/test-runner.js';
 import type { ProjectLocation } from './workspace/locate-project.js';
 import { locateProject, toRootGlobs } from './workspace/locate-project.js';
 

@@ -1,5 +1,5 @@
-export { ConfigError, InternalError, ProviderError, RedgreenError, RunnerError, UsageError, WorkspaceError, describeError } from './errors.js';
-export type { ErrorCode, ProviderErrorDetails, ProviderFailure } from './errors.js';
+export { ConfigError, InternalError, ProviderError, RedgreenError, RunnerError, UsageError, WorkspaceError, describeError } from './core/errors.js';
+export type { ErrorCode, ProviderErrorDetails, ProviderFailure } from './core/errors.js';
 
 export { builtinModel, fix, fixDefaults } from './fix.js';
 export { defineConfig } from './config/schema.js';
@@ -8,24 +8,24 @@ export { loadConfig } from './config/load-config.js';
 export type { FixOptions, FixSession } from './fix.js';
 export { runLoop } from './loop/run-loop.js';
 export type { LoopOptions, RunContext, SandboxFiles } from './loop/run-context.js';
-export type { RunResult, RunStopReason } from './loop/run-result.js';
+export type { RunResult, RunStopReason } from './core/run-result.js';
 export type { FlakyTest } from './loop/flaky-tests.js';
-export type { Attempt, AttemptOutcome, Proposal, Score } from './loop/types.js';
+export type { Attempt, AttemptOutcome, Proposal, Score } from './core/attempts.js';
 export { decideNext } from './loop/policy.js';
 export type { Decision, PolicyInput, StopReason } from './loop/policy.js';
 export { findSensitiveEdits } from './loop/sensitive-edits.js';
 export type { SensitiveEdit } from './loop/sensitive-edits.js';
 export { findVerdictGaming } from './loop/verdict-gaming.js';
-export { buildPrompt } from './loop/prompt.js';
-export type { PromptInput, SourceFile } from './loop/prompt.js';
-export { combineReporters } from './events.js';
-export type { RunReporter, RunStartEvent } from './events.js';
+export { buildPrompt } from './denoise/prompt.js';
+export type { PromptInput, SourceFile } from './denoise/prompt.js';
+export { combineReporters } from './core/events.js';
+export type { RunReporter, RunStartEvent } from './core/events.js';
 
-export type { Failure, SourceFrame, TestId, TestReport, TestResult, TestStatus } from './runner/types.js';
-export type { RunOptions, TestRunner } from './runner/test-runner.js';
+export type { Failure, SourceFrame, TestId, TestReport, TestResult, TestStatus } from './core/test-report.js';
+export type { RunOptions, TestRunner } from './core/test-runner.js';
 export { createRunner, detectRunner, isTestFile, runnerNames } from './runner/runner-registry.js';
 
-export type { ApplyResult, Edit, EditKind, ParseResult, ReplyFormat } from './edit/types.js';
+export type { ApplyResult, Edit, EditKind, ParseResult, ReplyFormat } from './core/edits.js';
 export { applyEdit } from './edit/apply-edit.js';
 export { parseReply } from './edit/parse-reply.js';
 export { checkSyntax } from './edit/syntax-check.js';
@@ -49,7 +49,7 @@ export type { BudgetOptions } from './provider/with-budget.js';
 export { costOf, createUsageMeter, withUsageTracking } from './provider/usage-meter.js';
 export type { ModelPrice, PriceTable, UsageMeter } from './provider/usage-meter.js';
 
-export type { DenoiseContext, Denoiser, ProgressData, ProjectView } from './denoise/denoiser.js';
+export type { DenoiseContext, Denoiser, ProgressData, ProjectView } from './core/denoiser.js';
 export { createLlmDenoiser } from './denoise/llm-denoiser.js';
 export { createInfillDenoiser } from './denoise/infill-denoiser.js';
 export { createBuiltinDenoiser } from './denoise/builtin-denoiser.js';
@@ -68,4 +68,4 @@ export { restoreBackup, writeBack } from './workspace/write-back.js';
 export type { WriteBackOptions, WriteBackResult, WriteBackStep } from './workspace/write-back.js';
 export { describeRecovery, recoverWriteBacks } from './workspace/recover-write-back.js';
 export type { RecoveredWriteBack } from './workspace/recover-write-back.js';
-export type { FileChange } from './workspace/file-change.js';
+export type { FileChange } from './core/file-change.js';

@@ -1,4 +1,4 @@
-import type { TestId } from '../runner/types.js';
+import type { TestId } from '../core/test-report.js';
 
 /** A statement of a source file that coverage can attribute to tests. Offsets index the original text. */
 export interface StatementSite {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempProject, type TempProject } from '../../test/helpers/temp-project.js';
-import type { RunResult } from '../loop/run-result.js';
+import type { RunResult } from '../core/run-result.js';
 import { replyStats } from '../loop/reply-stats.js';
 import { unifiedDiff } from '../workspace/run-files.js';
 import { deliverFix } from './deliver-fix.js';

@@ -1,9 +1,9 @@
-import type { RunResult } from '../loop/run-result.js';
+import type { RunResult } from '../core/run-result.js';
 import { describeFsFailure } from '../workspace/fs-failure.js';
 import { findConflicts, findUnwritable } from '../workspace/find-conflicts.js';
 import { saveRunPatch } from '../workspace/run-files.js';
 import { writeBack } from '../workspace/write-back.js';
-import { describeError } from '../errors.js';
+import { describeError } from '../core/errors.js';
 import { askApproval } from './approve.js';
 import type { CliIo } from './io.js';
 import type { Delivery } from './summary.js';

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, InternalError, ProviderError, RunnerError, UsageError, WorkspaceError } from '../errors.js';
+import { ConfigError, InternalError, ProviderError, RunnerError, UsageError, WorkspaceError } from '../core/errors.js';
 import { exitCodeFor, exitCodes, showsStack } from './exit-codes.js';
 
 /** A Node system error as `fs` throws it. */

@@ -1,4 +1,4 @@
-import { ConfigError, ProviderError, RunnerError, UsageError, WorkspaceError } from '../errors.js';
+import { ConfigError, ProviderError, RunnerError, UsageError, WorkspaceError } from '../core/errors.js';
 
 /**
  * What each exit code means; README's "Exit codes" table says the same. 130 is what shells report for a

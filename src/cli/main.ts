@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
-import { describeError } from '../errors.js';
+import { describeError } from '../core/errors.js';
 import { exitCodeFor, exitCodes, showsStack } from './exit-codes.js';
 import { runFixCommand } from './fix-command.js';
 import type { CliIo } from './io.js';

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { RunResult } from '../loop/run-result.js';
+import type { RunResult } from '../core/run-result.js';
 import { findSensitiveEdits } from '../loop/sensitive-edits.js';
 import type { CliIo } from './io.js';
 

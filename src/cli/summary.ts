@@ -1,7 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { describeFlaky } from '../loop/flaky-tests.js';
-import type { RunResult } from '../loop/run-result.js';
-import { displayName } from '../runner/types.js';
+import type { RunResult } from '../core/run-result.js';
+import { displayName } from '../core/test-report.js';
 import type { CliIo } from './io.js';
 import { sensitiveEditWarnings } from './sensitive-edits.js';
 

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
-import type { RunReporter } from '../events.js';
+import type { RunReporter } from '../core/events.js';
 import { describeFlaky } from '../loop/flaky-tests.js';
-import type { Attempt } from '../loop/types.js';
+import type { Attempt } from '../core/attempts.js';
 
 export interface TerminalReporterOptions {
   /** Where progress goes; stderr keeps stdout free for `--json` and the diff. */

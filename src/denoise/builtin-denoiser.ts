@@ -3,10 +3,10 @@ import { applyCandidate } from '../builtin/schemata/apply-changes.js';
 import { searchRepairs } from '../builtin/engine/search-repairs.js';
 import type { SearchProgress, SearchResult } from '../builtin/engine/search-repairs.js';
 import type { Candidate } from '../builtin/types.js';
-import { selectContext } from '../loop/select-context.js';
-import type { Proposal } from '../loop/types.js';
+import { selectContext } from './select-context.js';
+import type { Proposal } from '../core/attempts.js';
 import { builtinCannotWork } from './builtin-limits.js';
-import type { DenoiseContext, Denoiser } from './denoiser.js';
+import type { DenoiseContext, Denoiser } from '../core/denoiser.js';
 
 export interface BuiltinDenoiserOptions {
   /** Seconds one search may take when the run sets no budget. */

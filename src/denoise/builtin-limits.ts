@@ -1,5 +1,5 @@
-import type { TestResult } from '../runner/types.js';
-import { isLoadFailure, isRunFailure } from '../runner/types.js';
+import type { TestResult } from '../core/test-report.js';
+import { isLoadFailure, isRunFailure } from '../core/test-report.js';
 
 const missingModule = /Cannot find (?:module|package) ['"]([^'"]+)['"]|Failed to load url (\S+)|Could not locate module (\S+)|Cannot resolve module ['"]?([^'"\s]+)/;
 

@@ -1,8 +1,8 @@
-import { ConfigError, ProviderError } from '../errors.js';
-import { relativeImports, resolveImport, selectContext } from '../loop/select-context.js';
-import type { Proposal } from '../loop/types.js';
+import { ConfigError, ProviderError } from '../core/errors.js';
+import { relativeImports, resolveImport, selectContext } from './select-context.js';
+import type { Proposal } from '../core/attempts.js';
 import type { ModelProvider } from '../provider/model-provider.js';
-import type { DenoiseContext, Denoiser } from './denoiser.js';
+import type { DenoiseContext, Denoiser } from '../core/denoiser.js';
 import type { Mask, MaskScope } from './infill/choose-mask.js';
 import { calledInTest } from '../builtin/localize/called-in-test.js';
 import { chooseMask, findFunctionLine } from './infill/choose-mask.js';

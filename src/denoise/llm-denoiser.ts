@@ -1,11 +1,11 @@
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 import type { EditFormat } from '../edit/edit-format.js';
 import { getEditFormat } from '../edit/edit-formats.js';
-import { buildPrompt, buildRetryMessage } from '../loop/prompt.js';
-import { selectContext } from '../loop/select-context.js';
-import type { Proposal } from '../loop/types.js';
+import { buildPrompt, buildRetryMessage } from './prompt.js';
+import { selectContext } from './select-context.js';
+import type { Proposal } from '../core/attempts.js';
 import type { ChatMessage, Completion, CompletionRequest, ModelProvider } from '../provider/model-provider.js';
-import type { DenoiseContext, Denoiser } from './denoiser.js';
+import type { DenoiseContext, Denoiser } from '../core/denoiser.js';
 import { fallbackEditFormat } from './edit-format-table.js';
 
 export interface LlmDenoiserOptions {

@@ -1,4 +1,4 @@
-import type { ApplyResult, Edit } from './types.js';
+import type { ApplyResult, Edit } from '../core/edits.js';
 import { applyPatch } from './apply-patch.js';
 import { applyRewrite } from './apply-rewrite.js';
 import { applyUpdate } from './apply-update.js';

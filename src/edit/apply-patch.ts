@@ -1,4 +1,4 @@
-import type { ApplyResult } from './types.js';
+import type { ApplyResult } from '../core/edits.js';
 import type { BlockMatch } from './find-block.js';
 import { describeMatch, findBlock, noShift, shiftLine } from './find-block.js';
 import type { Hunk } from './parse-hunks.js';

@@ -1,4 +1,4 @@
-import type { ApplyResult } from './types.js';
+import type { ApplyResult } from '../core/edits.js';
 
 /**
  * Replaces the whole LF `text` with `content`. A newline is appended when the content lacks one and the

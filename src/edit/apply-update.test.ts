@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from './apply-edit.js';
-import type { Edit } from './types.js';
+import type { Edit } from '../core/edits.js';
 
 const update = (oldText: string, newText: string): Edit => ({ kind: 'update', file: 'src/math.ts', oldText, newText });
 

@@ -1,4 +1,4 @@
-import type { ApplyResult } from './types.js';
+import type { ApplyResult } from '../core/edits.js';
 import { describeMatch, findBlock, shiftLine } from './find-block.js';
 import { closestLinesHint, firstContentLine, nearestLines } from './nearest-lines.js';
 import { fromLines, lineAt, toLines } from './text-lines.js';

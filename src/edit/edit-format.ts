@@ -1,5 +1,5 @@
 import type { ParseReplyOptions } from './reply-parser.js';
-import type { ParseResult } from './types.js';
+import type { ParseResult } from '../core/edits.js';
 
 /** How the model is asked to write edits, and how its reply is read back. */
 export interface EditFormat {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { editFormatNames, getEditFormat } from './edit-formats.js';
 
 describe('edit formats', () => {

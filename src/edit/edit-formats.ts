@@ -1,8 +1,8 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import type { EditFormat } from './edit-format.js';
 import { formatInstructions } from './format-instructions.js';
 import { parseReply } from './parse-reply.js';
-import type { ReplyFormat } from './types.js';
+import type { ReplyFormat } from '../core/edits.js';
 
 function createEditFormat(name: ReplyFormat): EditFormat {
   return {

@@ -1,4 +1,4 @@
-import type { ReplyFormat } from './types.js';
+import type { ReplyFormat } from '../core/edits.js';
 
 const fence = '```';
 

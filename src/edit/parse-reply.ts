@@ -1,4 +1,4 @@
-import type { ParseResult, ReplyFormat } from './types.js';
+import type { ParseResult, ReplyFormat } from '../core/edits.js';
 import { findFences } from './fences.js';
 import { parseSearchReplace } from './parse-search-replace.js';
 import { parseUnifiedDiff } from './parse-unified-diff.js';

@@ -1,4 +1,4 @@
-import type { Edit } from './types.js';
+import type { Edit } from '../core/edits.js';
 import { proseOutside } from './fences.js';
 import { detectLazyElision } from './lazy-elision.js';
 import { normalizePath, pathFromLine } from './normalize-path.js';

@@ -1,4 +1,4 @@
-import type { Edit, ParseResult } from './types.js';
+import type { Edit, ParseResult } from '../core/edits.js';
 import { proseOutside } from './fences.js';
 import { detectLazyElision } from './lazy-elision.js';
 import { diffHeaderPath, normalizePath, pathFromLine } from './normalize-path.js';

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Edit, ParseResult } from './types.js';
+import type { Edit, ParseResult } from '../core/edits.js';
 import { boundReasoning, proseOutside } from './fences.js';
 import { detectLazyElision } from './lazy-elision.js';
 import { normalizePath } from './normalize-path.js';

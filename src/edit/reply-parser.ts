@@ -1,5 +1,5 @@
 import type { Fence } from './fences.js';
-import type { ParseResult, ReplyFormat, ReplyProblem } from './types.js';
+import type { ParseResult, ReplyFormat, ReplyProblem } from '../core/edits.js';
 
 /** Options for reading a model reply. */
 export interface ParseReplyOptions {

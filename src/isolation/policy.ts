@@ -1,13 +1,8 @@
-/**
- * How far redgreen goes to contain the code it runs (the project's tests, with candidate edits applied):
- * - `strict`: an OS-level boundary (bubblewrap on Linux, sandbox-exec on macOS) on top of `basic`;
- * - `basic`: a scrubbed environment, resource limits, a private HOME and TMPDIR, and every process of a run
- *   killed when it ends;
- * - `off`: the tests run with redgreen's own environment and no limits (for debugging the boundary itself).
- */
-export type IsolationMode = 'strict' | 'basic' | 'off';
+import type { IsolationMode } from '../core/isolation.js';
 
-export const isolationModes: readonly IsolationMode[] = ['strict', 'basic', 'off'];
+export type { IsolationMode };
+export { isolationModes } from '../core/isolation.js';
+
 
 /** Per-process resource limits; a process past one is killed (memory, processes) or gets an error (file size). */
 export interface ResourceLimits {

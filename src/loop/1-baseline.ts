@@ -1,6 +1,6 @@
-import { ConfigError } from '../errors.js';
-import type { TestReport } from '../runner/types.js';
-import { isRunFailure } from '../runner/types.js';
+import { ConfigError } from '../core/errors.js';
+import type { TestReport } from '../core/test-report.js';
+import { isRunFailure } from '../core/test-report.js';
 import type { RunContext } from './run-context.js';
 import { runGoalTests } from './run-tests.js';
 

@@ -1,10 +1,10 @@
-import type { DenoiseContext, ProjectView } from '../denoise/denoiser.js';
-import type { EditKind } from '../edit/types.js';
-import type { TestReport } from '../runner/types.js';
+import type { DenoiseContext, ProjectView } from '../core/denoiser.js';
+import type { EditKind } from '../core/edits.js';
+import type { TestReport } from '../core/test-report.js';
 import type { EditScope } from './edit-scope.js';
 import type { RunContext } from './run-context.js';
-import type { Attempt, Proposal } from './types.js';
-import { failingResults } from './types.js';
+import type { Attempt, Proposal } from '../core/attempts.js';
+import { failingResults } from '../core/attempts.js';
 
 export interface ProposeInput {
   readonly step: number;

@@ -1,9 +1,9 @@
 import { applyEdit } from '../edit/apply-edit.js';
 import { checkSyntax } from '../edit/syntax-check.js';
-import type { Edit } from '../edit/types.js';
+import type { Edit } from '../core/edits.js';
 import type { EditScope } from './edit-scope.js';
 import type { SandboxFiles } from './run-context.js';
-import type { FileChange } from '../workspace/file-change.js';
+import type { FileChange } from '../core/file-change.js';
 
 export type ApplyOutcome =
   | { readonly status: 'applied'; readonly changes: readonly FileChange[]; readonly notes: readonly string[] }

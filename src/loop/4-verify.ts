@@ -1,9 +1,9 @@
-import type { TestReport } from '../runner/types.js';
-import { isLoadFailure, testKey } from '../runner/types.js';
+import type { TestReport } from '../core/test-report.js';
+import { isLoadFailure, testKey } from '../core/test-report.js';
 import { mergeResults, withVanishedFailures } from './compare.js';
 import type { RunContext } from './run-context.js';
 import { runGoalTests } from './run-tests.js';
-import { failingResults } from './types.js';
+import { failingResults } from '../core/attempts.js';
 
 export interface Verification {
   /** The candidate's report: a full run when the failing tests improved, else the best report with the re-run results merged in. */

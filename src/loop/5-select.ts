@@ -1,8 +1,8 @@
-import type { TestReport, TestResult } from '../runner/types.js';
-import { testKey } from '../runner/types.js';
+import type { TestReport, TestResult } from '../core/test-report.js';
+import { testKey } from '../core/test-report.js';
 import type { Comparison } from './compare.js';
 import { compareReports } from './compare.js';
-import { failingResults } from './types.js';
+import { failingResults } from '../core/attempts.js';
 
 export interface Selection {
   readonly comparison: Comparison;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aReport, aResult } from '../../test/helpers/factories.js';
-import { combineReporters } from '../events.js';
-import type { TestReport, TestResult } from '../runner/types.js';
-import { runFailureId } from '../runner/types.js';
+import { combineReporters } from '../core/events.js';
+import type { TestReport, TestResult } from '../core/test-report.js';
+import { runFailureId } from '../core/test-report.js';
 import { confirmGreen } from './6-confirm.js';
 import type { RunContext } from './run-context.js';
 

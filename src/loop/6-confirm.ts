@@ -1,5 +1,5 @@
-import type { TestId, TestReport, TestResult } from '../runner/types.js';
-import { displayName, isLoadFailure, isRunFailure, runFailureId, testKey } from '../runner/types.js';
+import type { TestId, TestReport, TestResult } from '../core/test-report.js';
+import { displayName, isLoadFailure, isRunFailure, runFailureId, testKey } from '../core/test-report.js';
 import type { RunContext } from './run-context.js';
 import { runGoalTests } from './run-tests.js';
 

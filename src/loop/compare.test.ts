@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aReport, aResult } from '../../test/helpers/factories.js';
 import { compareReports, mergeResults, withVanishedFailures } from './compare.js';
-import { loadFailureId } from '../runner/types.js';
+import { loadFailureId } from '../core/test-report.js';
 import { select } from './5-select.js';
 
 const best = aReport([aResult('a'), aResult('b', 'failed'), aResult('c', 'failed')]);

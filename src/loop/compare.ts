@@ -1,6 +1,6 @@
-import type { TestReport, TestResult } from '../runner/types.js';
-import { isLoadFailure, testKey } from '../runner/types.js';
-import { scoreReport } from './types.js';
+import type { TestReport, TestResult } from '../core/test-report.js';
+import { isLoadFailure, testKey } from '../core/test-report.js';
+import { scoreReport } from '../core/attempts.js';
 
 export type Comparison =
   | { readonly verdict: 'green' | 'improved' }

@@ -1,10 +1,10 @@
-import type { TestReport, TestResult } from '../runner/types.js';
-import { isLoadFailure, isRunFailure, testKey } from '../runner/types.js';
+import type { TestReport, TestResult } from '../core/test-report.js';
+import { isLoadFailure, isRunFailure, testKey } from '../core/test-report.js';
 import { compareReports } from './compare.js';
 import type { FlakyTest } from './flaky-tests.js';
 import { isRerunnable, rerunTests } from './rerun-tests.js';
 import type { RunContext } from './run-context.js';
-import { failingResults } from './types.js';
+import { failingResults } from '../core/attempts.js';
 
 /** Re-runs of a test whose outcome flipped, unless the run says otherwise. */
 export const defaultFlakyReruns = 2;

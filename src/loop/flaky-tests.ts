@@ -1,15 +1,7 @@
-import type { TestId, TestReport } from '../runner/types.js';
-import { displayName, testKey } from '../runner/types.js';
+import type { FlakyTest } from '../core/run-result.js';
+import type { TestId, TestReport } from '../core/test-report.js';
+import { displayName, testKey } from '../core/test-report.js';
 
-/** A test that both passed and failed on the same code: it proves nothing either way, so it is no goal of the run. */
-export interface FlakyTest {
-  readonly id: TestId;
-  /** Runs of the test on the same code that redgreen saw, and how many of them passed (at least one, never all). */
-  readonly runs: number;
-  readonly passed: number;
-  /** When it showed: 0 at the baseline, else the step under whose change it flipped. */
-  readonly step: number;
-}
 
 /** The run's flaky tests, and the goal view of a report: the same report without them. */
 export interface FlakyTests {
@@ -49,3 +41,5 @@ export function describeFlaky(tests: readonly FlakyTest[]): string {
   const one = tests.length === 1;
   return `${tests.length} test${one ? ' is' : 's are'} flaky${shared}: ${names.join(', ')} — ${one ? 'it is' : 'they are'} not ${one ? 'a goal' : 'goals'} of this run`;
 }
+
+export type { FlakyTest };

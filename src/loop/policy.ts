@@ -1,5 +1,6 @@
-import type { EditKind } from '../edit/types.js';
-import type { Attempt, Score } from './types.js';
+import type { StopReason } from '../core/run-result.js';
+import type { EditKind } from '../core/edits.js';
+import type { Attempt, Score } from '../core/attempts.js';
 
 export interface PolicyInput {
   /** The step about to be taken, 1-based. */
@@ -16,7 +17,6 @@ export interface PolicyInput {
   readonly interrupted?: boolean;
 }
 
-export type StopReason = 'green' | 'budget' | 'exhausted' | 'time' | 'interrupted';
 
 export type Decision =
   | { readonly action: 'stop'; readonly reason: StopReason }
@@ -55,3 +55,5 @@ function countTrailing(history: readonly Attempt[], predicate: (attempt: Attempt
   for (let i = history.length - 1; i >= 0 && predicate(history[i] as Attempt); i--) count++;
   return count;
 }
+
+export type { StopReason };

@@ -1,19 +1,6 @@
-import type { Attempt } from './types.js';
+import type { ReplyStats } from '../core/run-result.js';
+import type { Attempt } from '../core/attempts.js';
 
-/** How well a denoiser's replies could be used, over a run. */
-export interface ReplyStats {
-  /** Proposals received (format retries included). */
-  readonly replies: number;
-  /** Replies that parsed into edits. */
-  readonly wellFormed: number;
-  /** Well-formed replies whose edits did not apply (no match, ambiguous, outside the scope, broken syntax). */
-  readonly failedToApply: number;
-  /** Replies refused for eliding code (`// ... rest unchanged`). */
-  readonly lazy: number;
-  /** Steps whose first reply applied. */
-  readonly appliedFirstTry: number;
-  readonly steps: number;
-}
 
 /** Counts reply quality from the run's attempts. Pure. */
 export function replyStats(attempts: readonly Attempt[]): ReplyStats {
@@ -29,3 +16,5 @@ export function replyStats(attempts: readonly Attempt[]): ReplyStats {
     steps: firsts.length,
   };
 }
+
+export type { ReplyStats };

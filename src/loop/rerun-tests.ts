@@ -1,5 +1,5 @@
-import type { TestId, TestResult } from '../runner/types.js';
-import { isLoadFailure, isRunFailure, testKey } from '../runner/types.js';
+import type { TestId, TestResult } from '../core/test-report.js';
+import { isLoadFailure, isRunFailure, testKey } from '../core/test-report.js';
 import type { RunContext } from './run-context.js';
 import { runGoalTests } from './run-tests.js';
 

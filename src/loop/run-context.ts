@@ -1,6 +1,6 @@
-import type { Denoiser } from '../denoise/denoiser.js';
-import type { RunReporter } from '../events.js';
-import type { TestRunner } from '../runner/test-runner.js';
+import type { Denoiser } from '../core/denoiser.js';
+import type { RunReporter } from '../core/events.js';
+import type { TestRunner } from '../core/test-runner.js';
 
 /** The sandbox as the loop sees it: a directory it may freely read and write. */
 export interface SandboxFiles {

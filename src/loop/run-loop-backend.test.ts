@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { aResult } from '../../test/helpers/factories.js';
-import type { Denoiser } from '../denoise/denoiser.js';
-import { ProviderError } from '../errors.js';
-import { combineReporters } from '../events.js';
-import type { TestRunner } from '../runner/test-runner.js';
+import type { Denoiser } from '../core/denoiser.js';
+import { ProviderError } from '../core/errors.js';
+import { combineReporters } from '../core/events.js';
+import type { TestRunner } from '../core/test-runner.js';
 import type { RunContext, SandboxFiles } from './run-context.js';
 import { runLoop } from './run-loop.js';
 

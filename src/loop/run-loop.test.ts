@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aResult } from '../../test/helpers/factories.js';
-import type { DenoiseContext, Denoiser } from '../denoise/denoiser.js';
-import { combineReporters } from '../events.js';
-import type { RunOptions, TestRunner } from '../runner/test-runner.js';
-import type { TestReport, TestResult } from '../runner/types.js';
-import { loadFailureId, runFailureId } from '../runner/types.js';
+import type { DenoiseContext, Denoiser } from '../core/denoiser.js';
+import { combineReporters } from '../core/events.js';
+import type { RunOptions, TestRunner } from '../core/test-runner.js';
+import type { TestReport, TestResult } from '../core/test-report.js';
+import { loadFailureId, runFailureId } from '../core/test-report.js';
 import type { RunContext, SandboxFiles } from './run-context.js';
 import { runLoop } from './run-loop.js';
-import type { Proposal } from './types.js';
+import type { Proposal } from '../core/attempts.js';
 
 /** An in-memory sandbox. */
 function memorySandbox(files: Record<string, string>): SandboxFiles {

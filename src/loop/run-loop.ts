@@ -1,8 +1,8 @@
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 import { isBackendFailure } from '../provider/backend-failure.js';
 import type { TokenUsage } from '../provider/model-provider.js';
-import type { TestReport } from '../runner/types.js';
-import type { FileChange } from '../workspace/file-change.js';
+import type { TestReport } from '../core/test-report.js';
+import type { FileChange } from '../core/file-change.js';
 import { unifiedDiff } from '../workspace/run-files.js';
 import { runBaseline } from './1-baseline.js';
 import { openProposals } from './2-propose.js';
@@ -20,9 +20,9 @@ import { createFlakyTests } from './flaky-tests.js';
 import { decideNext } from './policy.js';
 import { replyStats } from './reply-stats.js';
 import type { RunContext } from './run-context.js';
-import type { RunResult, RunStopReason } from './run-result.js';
-import type { Attempt, AttemptOutcome, Proposal, Score } from './types.js';
-import { failingResults, scoreReport } from './types.js';
+import type { RunResult, RunStopReason } from '../core/run-result.js';
+import type { Attempt, AttemptOutcome, Proposal, Score } from '../core/attempts.js';
+import { failingResults, scoreReport } from '../core/attempts.js';
 
 /**
  * The red→green loop: baseline, then propose → apply → verify → select until green or out of budget.

@@ -1,4 +1,4 @@
-import type { TestId, TestReport } from '../runner/types.js';
+import type { TestId, TestReport } from '../core/test-report.js';
 import type { RunContext } from './run-context.js';
 
 /**

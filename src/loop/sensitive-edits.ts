@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { FileChange } from '../workspace/file-change.js';
+import type { FileChange } from '../core/file-change.js';
 import { manifestChanges } from './manifest-changes.js';
 import { protectionOf } from './protected-files.js';
 

@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { parseAnthropicMessage, parseAnthropicModels, anthropicVersion, buildAnthropicBody } from './anthropic-protocol.js';
 import { readAnthropicStream } from './anthropic-stream.js';
 import { nonEmpty, normalizeBaseUrl, type Env } from './env-settings.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 import type { Completion } from './model-provider.js';
 import { anthropicUsageSchema, mergeAnthropicUsage, toAnthropicTokenUsage } from './anthropic-protocol.js';
 import { parseStreamedJson, readServerSentEvents, truncatedStream } from './stream-lines.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 import { isBackendFailure } from './backend-failure.js';
 
 describe('isBackendFailure', () => {

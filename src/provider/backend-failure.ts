@@ -1,4 +1,4 @@
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 import { isRetryableStatus } from './http-errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 
 /** Where providers read their environment variables; default `process.env`. */
 export type Env = Readonly<Record<string, string | undefined>>;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ConfigError, ProviderError } from '../errors.js';
+import { ConfigError, ProviderError } from '../core/errors.js';
 import { loadNodeLlamaCpp, type ChatHistoryItem, type GenerationOptions, type ImportModule, type Llama, type LlamaContext, type LlamaContextSequence, type NodeLlamaCpp } from './gguf-runtime.js';
 import type { ChatMessage, Completion, ModelProvider, SamplingOptions } from './model-provider.js';
 import { resolveSampling, type ModelSettings } from './model-settings.js';

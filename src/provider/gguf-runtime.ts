@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 
 /*
  * The part of node-llama-cpp (v3) the gguf provider uses, typed structurally so that redgreen builds without

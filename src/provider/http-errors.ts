@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 import type { HttpResponse } from './http-request.js';
 
 /** What an error message needs to name, and a way to list the server's models for a 404. */

@@ -1,4 +1,4 @@
-import { ProviderError, type ProviderFailure } from '../errors.js';
+import { ProviderError, type ProviderFailure } from '../core/errors.js';
 import { createByteCounter, defaultMaxReplyBytes, replyTooLarge } from './reply-limit.js';
 
 /** A raw HTTP answer: any status, body read as text. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 import type { Completion, InfillRequest } from './model-provider.js';
 import { resolveSampling, type ModelSettings } from './model-settings.js';
 import { parseStreamedJson, readServerSentEvents, truncatedStream } from './stream-lines.js';

@@ -1,17 +1,12 @@
+import type { TokenUsage } from '../core/usage.js';
+
+export type { TokenUsage };
 /** One message of a chat prompt. */
 export interface ChatMessage {
   readonly role: 'system' | 'user' | 'assistant';
   readonly content: string;
 }
 
-/** Tokens as the back end reported them (scripted and estimated ones say so). */
-export interface TokenUsage {
-  /** Every prompt token, cached ones included. */
-  readonly promptTokens: number;
-  readonly completionTokens: number;
-  /** The part of `promptTokens` served from the server's prompt cache, when it says. */
-  readonly cachedTokens?: number;
-}
 
 /** Sampling settings a single request may set; unset ones fall back to the provider's `ModelSettings`. */
 export interface SamplingOptions {

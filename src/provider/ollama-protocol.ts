@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 import type { Completion, CompletionRequest, InfillRequest } from './model-provider.js';
 import { estimatePromptTokens, estimateTokens, resolveSampling, type ModelSettings } from './model-settings.js';
 

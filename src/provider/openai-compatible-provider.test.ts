@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, ProviderError } from '../errors.js';
+import { ConfigError, ProviderError } from '../core/errors.js';
 import { chatCompletion, createFakeOpenAiServer, type FakeOpenAiServer } from '../../test/helpers/fake-openai-server.js';
 import type { CompletionRequest } from './model-provider.js';
 import { createOpenAiProvider, type OpenAiProviderOptions } from './openai-compatible-provider.js';

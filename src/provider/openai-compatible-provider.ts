@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { createJsonHttpClient, replyLimit } from './json-http-client.js';
 import type { InfillRequest, ModelProvider } from './model-provider.js';
 import { buildFimBody, hasFimEndpoint, parseFimCompletion } from './openai-fim-protocol.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { createTempProject, type TempProject } from '../../test/helpers/temp-project.js';
 import { createProvider, providerUsages } from './provider-registry.js';
 import { createUsageMeter } from './usage-meter.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { createAnthropicProvider } from './anthropic-provider.js';
 import type { Env } from './env-settings.js';
 import { createGgufProvider } from './gguf-provider.js';

@@ -1,4 +1,4 @@
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 
 /**
  * The most bytes one reply may take, streamed or not, when the settings give no limit. A code model's reply

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, ProviderError } from '../errors.js';
+import { ConfigError, ProviderError } from '../core/errors.js';
 import { createTempProject, type TempProject } from '../../test/helpers/temp-project.js';
 import { createScriptedProvider, createScriptedProviderFromReplies } from './scripted-provider.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { ConfigError, ProviderError } from '../errors.js';
+import { ConfigError, ProviderError } from '../core/errors.js';
 import type { ChatMessage, ModelProvider, TokenUsage } from './model-provider.js';
 
 /** A provider that replays fixed replies, for tests, demos and reproducing a run without a model. */

@@ -1,4 +1,4 @@
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 
 /** One server-sent event: its `event:` name (when given) and its `data:` lines joined by newlines. */
 export interface ServerSentEvent {

@@ -1,4 +1,4 @@
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 import type { Completion, ModelProvider } from './model-provider.js';
 import { forwardUnchanged, raceDeadline } from './with-timeout.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 import type { Completion, ModelProvider } from './model-provider.js';
 import { withRetry, type WithRetryOptions } from './with-retry.js';
 

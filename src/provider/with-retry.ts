@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 import type { ModelProvider } from './model-provider.js';
 import { forwardUnchanged } from './with-timeout.js';
 

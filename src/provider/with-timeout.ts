@@ -1,4 +1,4 @@
-import { ProviderError } from '../errors.js';
+import { ProviderError } from '../core/errors.js';
 import type { Completion, ModelProvider, SamplingOptions } from './model-provider.js';
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempProject, type TempProject } from '../../test/helpers/temp-project.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { delegatesToPackages, detectWorkspaceRunnerName } from './detect-workspace-runner.js';
 
 describe('detectWorkspaceRunnerName', () => {

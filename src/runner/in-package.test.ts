@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aReport } from '../../test/helpers/factories.js';
 import { runInPackage } from './in-package.js';
-import type { RunOptions, TestRunner } from './test-runner.js';
+import type { RunOptions, TestRunner } from '../core/test-runner.js';
 
 describe('runInPackage', () => {
   it('runs in the package below the root it is given, keeping ids relative to that root', async () => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { TestRunner } from './test-runner.js';
+import type { TestRunner } from '../core/test-runner.js';
 
 /**
  * Runs `runner` in a package of a workspace: given the sandbox root, the tests run with `<root>/<subdir>` as

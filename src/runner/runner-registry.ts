@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { createCommandRunner } from './command/command-runner.js';
 import { withHangRecovery } from './core/with-hang-recovery.js';
 import { withWholeFileRequests } from './core/with-whole-file-requests.js';
@@ -6,7 +6,7 @@ import { detectRunnerName } from './detect-runner.js';
 import { createJestRunner } from './jest/jest-runner.js';
 import { createMochaRunner } from './mocha/mocha-runner.js';
 import { createNodeTestRunner } from './node-test/node-test-runner.js';
-import type { TestRunner } from './test-runner.js';
+import type { TestRunner } from '../core/test-runner.js';
 import { createVitestRunner } from './vitest/vitest-runner.js';
 
 export { isTestFile } from './is-test-file.js';

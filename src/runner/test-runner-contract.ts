@@ -1,8 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestRunner } from './test-runner.js';
-import type { TestId, TestReport } from './types.js';
-import { testKey } from './types.js';
+import type { TestRunner } from '../core/test-runner.js';
+import type { TestId, TestReport } from '../core/test-report.js';
+import { testKey } from '../core/test-report.js';
 
 /** A project the contract runs against: a fresh copy per suite, and what its tests are known to do. */
 export interface ContractFixture {

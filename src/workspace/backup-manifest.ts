@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { isMissing } from './fs-checks.js';
 import { stateDirName } from './state-dir.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempProject, type TempProject } from '../../test/helpers/temp-project.js';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { copyProject } from './copy-project.js';
 import { defaultSandboxLimits } from './sandbox.js';
 

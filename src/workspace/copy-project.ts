@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError, WorkspaceError } from '../errors.js';
+import { ConfigError, WorkspaceError } from '../core/errors.js';
 import { describeFsCode } from './fs-failure.js';
 import { linkNodeModules } from './link-node-modules.js';
 import { walkProject, type ProjectEntry } from './walk-project.js';

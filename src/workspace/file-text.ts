@@ -1,9 +1,6 @@
-/**
- * How a file's bytes become the text that edits work on, and back, without losing a byte. UTF-8 when the bytes
- * are UTF-8 (a byte-order mark is kept aside and put back), latin-1 otherwise: latin-1 maps every byte to one
- * character and back, so a file in any other single-byte encoding survives untouched outside the edited lines.
- */
-export type FileEncoding = 'utf8' | 'utf8-bom' | 'latin1';
+import type { FileEncoding } from '../core/file-change.js';
+
+export type { FileEncoding };
 
 /** A file's text and the encoding its bytes were in. */
 export interface DecodedText {

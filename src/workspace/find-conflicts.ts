@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { FileChange } from './file-change.js';
+import type { FileChange } from '../core/file-change.js';
 import { isMissing } from './fs-checks.js';
 import { resolveInside, toPosixRelative } from './project-paths.js';
 

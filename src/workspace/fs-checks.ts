@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, relative, isAbsolute, sep } from 'node:path';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 
 /** Whether a thrown value is Node's "no such file or directory". */
 export function isMissing(error: unknown): boolean {

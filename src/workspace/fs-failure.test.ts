@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { describeFsCode, describeFsFailure } from './fs-failure.js';
 
 const fsError = (code: string, path?: string) => Object.assign(new Error(`${code}: failed`), { code, ...(path === undefined ? {} : { path }) });

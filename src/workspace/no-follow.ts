@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { lstat, mkdir, open } from 'node:fs/promises';
 import { posix } from 'node:path';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { isMissing } from './fs-checks.js';
 import { resolveInside, toPosixRelative } from './project-paths.js';
 

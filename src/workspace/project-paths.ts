@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 
 /** Directories that are never copied, listed or written: version control and redgreen's own state. */
 export const excludedDirs: ReadonlySet<string> = new Set(['.git', '.redgreen']);

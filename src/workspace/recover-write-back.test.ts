@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { createTempProject, type TempProject } from '../../test/helpers/temp-project.js';
-import type { FileChange } from './file-change.js';
+import type { FileChange } from '../core/file-change.js';
 import { describeRecovery, recoverWriteBacks } from './recover-write-back.js';
 import { writeBack } from './write-back.js';
 

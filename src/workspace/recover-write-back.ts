@@ -1,6 +1,6 @@
 import { lstat, readdir, realpath, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, posix, resolve } from 'node:path';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { tempMarker, writeFileAtomic } from './atomic-write.js';
 import { backupDirOf } from './backup-manifest.js';
 import { hashBytes } from './copy-project.js';

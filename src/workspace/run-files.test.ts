@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempProject, type TempProject } from '../../test/helpers/temp-project.js';
-import type { FileChange } from './file-change.js';
+import type { FileChange } from '../core/file-change.js';
 import { createRunId, saveRunPatch, unifiedDiff, writeRunPatch } from './run-files.js';
 
 describe('createRunId', () => {

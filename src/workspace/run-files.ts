@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTwoFilesPatch, OMIT_HEADERS } from 'diff';
-import type { FileChange } from './file-change.js';
+import type { FileChange } from '../core/file-change.js';
 import { describeFsFailure } from './fs-failure.js';
 import { assertRunId, ensureStateDir } from './state-dir.js';
 

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { hashBytes, type CopiedFile } from './copy-project.js';
-import type { FileChange } from './file-change.js';
+import type { FileChange } from '../core/file-change.js';
 import { decodeText } from './file-text.js';
 import { isMissing } from './fs-checks.js';
 import { listProjectFiles } from './walk-project.js';

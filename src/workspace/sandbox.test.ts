@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { createTempProject, type TempProject } from '../../test/helpers/temp-project.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
 

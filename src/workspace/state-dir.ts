@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { describeFsFailure } from './fs-failure.js';
 
 /** redgreen's state directory inside a project. */

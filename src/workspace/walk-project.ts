@@ -1,6 +1,6 @@
 import { readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { describeFsCode } from './fs-failure.js';
 import { cacheDirs, excludedDirs, linkedDirName } from './project-paths.js';
 

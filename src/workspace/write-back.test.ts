@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { createTempProject, type TempProject } from '../../test/helpers/temp-project.js';
-import type { FileChange } from './file-change.js';
+import type { FileChange } from '../core/file-change.js';
 import { decodeText } from './file-text.js';
 import { restoreBackup, writeBack } from './write-back.js';
 

@@ -1,10 +1,10 @@
 import { lstat, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, posix, resolve } from 'node:path';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { tempMarker, writeFileAtomic } from './atomic-write.js';
 import { backupDirOf, backupFilesDirName, readManifest, writeManifest, type BackupManifest } from './backup-manifest.js';
 import { hashBytes } from './copy-project.js';
-import type { FileChange } from './file-change.js';
+import type { FileChange } from '../core/file-change.js';
 import { decodeText, encodeText } from './file-text.js';
 import { assertRealPathInside, isMissing } from './fs-checks.js';
 import { assertNoLinks, linkRefusal, makeParentDirs, readFileNoFollow } from './no-follow.js';

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { WorkspaceError } from '../errors.js';
+import { WorkspaceError } from '../core/errors.js';
 import { tempMarker, writeFileAtomic } from './atomic-write.js';
 import { isMissing } from './fs-checks.js';
 import { syncDir } from './no-follow.js';

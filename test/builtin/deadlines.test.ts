@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchRepairs } from '../../src/builtin/engine/search-repairs.js';
 import type { SearchOptions, SearchResult } from '../../src/builtin/engine/search-repairs.js';
 import { createRunner } from '../../src/runner/runner-registry.js';
-import type { TestId } from '../../src/runner/types.js';
+import type { TestId } from '../../src/core/test-report.js';
 import { copyFixture } from '../helpers/fixture-project.js';
 import type { FixtureProject } from '../helpers/fixture-project.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchRepairs } from '../../src/builtin/engine/search-repairs.js';
 import { applyCandidate } from '../../src/builtin/schemata/apply-changes.js';
-import type { TestId } from '../../src/runner/types.js';
+import type { TestId } from '../../src/core/test-report.js';
 import { createVitestRunner } from '../../src/runner/vitest/vitest-runner.js';
 import { copyFixtureWithVersion, frameworkVersions } from '../helpers/framework-version.js';
 

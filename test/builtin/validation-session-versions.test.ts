@@ -3,7 +3,7 @@ import { createValidationSession, hasValidationSession } from '../../src/builtin
 import type { ValidationSession } from '../../src/builtin/harness/validation-session.js';
 import { instrumentCoverage } from '../../src/builtin/localize/instrument-coverage.js';
 import type { CandidateVerdict } from '../../src/builtin/types.js';
-import type { TestId } from '../../src/runner/types.js';
+import type { TestId } from '../../src/core/test-report.js';
 import type { FixtureProject } from '../helpers/fixture-project.js';
 import { copyFixtureWithVersion, frameworkVersions } from '../helpers/framework-version.js';
 import { candidateFactory } from './candidates.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createValidationSession } from '../../src/builtin/harness/create-validation-session.js';
 import type { ValidationSession } from '../../src/builtin/harness/validation-session.js';
 import type { CandidateVerdict } from '../../src/builtin/types.js';
-import type { TestId } from '../../src/runner/types.js';
+import type { TestId } from '../../src/core/test-report.js';
 import type { FixtureProject } from '../helpers/fixture-project.js';
 import { copyFixture } from '../helpers/fixture-project.js';
 import { processesMentioning } from '../runner/runner-processes.js';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadFailureName } from '../../src/runner/types.js';
+import { loadFailureName } from '../../src/core/test-report.js';
 import type { FixtureProject } from '../helpers/fixture-project.js';
 import { copyFixture } from '../helpers/fixture-project.js';
 import { searchReplace, writeReplies } from '../helpers/replies-file.js';

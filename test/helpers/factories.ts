@@ -1,5 +1,5 @@
-import type { Attempt } from '../../src/loop/types.js';
-import type { TestReport, TestResult, TestStatus } from '../../src/runner/types.js';
+import type { Attempt } from '../../src/core/attempts.js';
+import type { TestReport, TestResult, TestStatus } from '../../src/core/test-report.js';
 
 /** A test result with sensible defaults; a failed one carries a failure. */
 export function aResult(name: string, status: TestStatus = 'passed', file = 'test/a.test.ts'): TestResult {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors.js';
+import { ConfigError } from '../../src/core/errors.js';
 import { createGgufProvider } from '../../src/provider/gguf-provider.js';
 import type { ImportModule } from '../../src/provider/gguf-runtime.js';
 import type { ModelProvider } from '../../src/provider/model-provider.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/errors.js';
+import { ProviderError } from '../../src/core/errors.js';
 import type { CompletionRequest, ModelProvider, TokenUsage } from '../../src/provider/model-provider.js';
 import type { CreateProviderOptions } from '../../src/provider/provider-registry.js';
 import type { FakeHttpServer, FakeResponse, RecordedRequest } from '../helpers/fake-http-server.js';

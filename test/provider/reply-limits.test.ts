@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/errors.js';
+import { ProviderError } from '../../src/core/errors.js';
 import { createAnthropicProvider } from '../../src/provider/anthropic-provider.js';
 import { createLlamaCppProvider } from '../../src/provider/llamacpp-provider.js';
 import type { ModelProvider } from '../../src/provider/model-provider.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/errors.js';
+import { ProviderError } from '../../src/core/errors.js';
 import { isBackendFailure } from '../../src/provider/backend-failure.js';
 import { createProvider } from '../../src/provider/provider-registry.js';
 import type { RetryInfo } from '../../src/provider/with-retry.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCommandRunner } from '../../src/runner/command/command-runner.js';
-import type { TestReport } from '../../src/runner/types.js';
+import type { TestReport } from '../../src/core/test-report.js';
 import { copyProject } from '../helpers/fixture-project.js';
 import { createTempProject, type TempProject } from '../helpers/temp-project.js';
 import { processesMentioning } from './runner-processes.js';

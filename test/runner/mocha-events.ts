@@ -4,7 +4,7 @@ import { runProcess } from '../../src/runner/core/run-process.js';
 import type { RunnerEvent } from '../../src/runner/core/runner-events.js';
 import { readEvents } from '../../src/runner/core/runner-events.js';
 import { mochaLaunch } from '../../src/runner/mocha/mocha-runner.js';
-import type { RunOptions } from '../../src/runner/test-runner.js';
+import type { RunOptions } from '../../src/core/test-runner.js';
 
 export interface MochaEvents {
   readonly events: readonly RunnerEvent[];

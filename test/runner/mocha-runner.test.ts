@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveFrameworkBin } from '../../src/runner/core/resolve-framework.js';
 import { createMochaRunner } from '../../src/runner/mocha/mocha-runner.js';
-import type { TestReport } from '../../src/runner/types.js';
+import type { TestReport } from '../../src/core/test-report.js';
 import type { FixtureProject } from '../helpers/fixture-project.js';
 import { copyFixture, repoRoot } from '../helpers/fixture-project.js';
 import { processesMentioning } from './runner-processes.js';

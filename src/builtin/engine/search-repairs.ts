@@ -1,5 +1,5 @@
-import { RunnerError } from '../../errors.js';
-import type { TestId, TestResult } from '../../runner/types.js';
+import { RunnerError } from '../../core/errors.js';
+import type { TestId, TestResult } from '../../core/test-report.js';
 import { pairCandidates } from '../candidates/pair-candidates.js';
 import { rankPlausible } from '../candidates/rank-plausible.js';
 import { generateCandidates } from '../candidates/generate-candidates.js';

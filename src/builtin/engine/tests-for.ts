@@ -1,5 +1,5 @@
-import type { TestId } from '../../runner/types.js';
-import { testKey } from '../../runner/types.js';
+import type { TestId } from '../../core/test-report.js';
+import { testKey } from '../../core/test-report.js';
 import type { Candidate, CoverageMatrix, StatementSite } from '../types.js';
 
 /**

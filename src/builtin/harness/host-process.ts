@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
-import { RunnerError } from '../../errors.js';
+import { RunnerError } from '../../core/errors.js';
 import { containLaunch } from '../../isolation/boundary.js';
 import { createOutputBuffer } from '../../runner/core/output-buffer.js';
 import { killGroup, trackGroup, untrackGroup } from '../../runner/core/process-groups.js';

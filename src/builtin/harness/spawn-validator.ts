@@ -1,6 +1,6 @@
 import { createRunner } from '../../runner/runner-registry.js';
-import type { TestRunner } from '../../runner/test-runner.js';
-import type { TestId, TestReport } from '../../runner/types.js';
+import type { TestRunner } from '../../core/test-runner.js';
+import type { TestId, TestReport } from '../../core/test-report.js';
 import { createSandbox } from '../../workspace/sandbox.js';
 import { claimTempDir, releaseTempDir } from '../../workspace/sandbox-retention.js';
 import { applyCandidate } from '../schemata/apply-changes.js';

@@ -1,7 +1,7 @@
 import { toFailure } from '../../runner/core/build-report.js';
 import { projectPath } from '../../runner/core/stack-frames.js';
-import type { TestResult } from '../../runner/types.js';
-import { testKey } from '../../runner/types.js';
+import type { TestResult } from '../../core/test-report.js';
+import { testKey } from '../../core/test-report.js';
 import type { HostReply, HostTestResult } from './host-protocol.js';
 import type { CandidateRunRequest } from './validation-session.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TestResult } from '../../runner/types.js';
+import type { TestResult } from '../../core/test-report.js';
 import { findHanger } from './harness-events.js';
 import { hitLimitMessage } from './host-protocol.js';
 import { toVerdict } from './to-verdict.js';

@@ -1,5 +1,5 @@
-import type { TestId, TestResult } from '../../runner/types.js';
-import { testKey } from '../../runner/types.js';
+import type { TestId, TestResult } from '../../core/test-report.js';
+import { testKey } from '../../core/test-report.js';
 import type { CandidateVerdict } from '../types.js';
 import { hitLimitMessage } from './host-protocol.js';
 import type { CandidateRun } from './validation-session.js';

@@ -1,4 +1,4 @@
-import type { TestId } from '../../runner/types.js';
+import type { TestId } from '../../core/test-report.js';
 import { applyCandidate } from '../schemata/apply-changes.js';
 import { buildSchemata } from '../schemata/build-schemata.js';
 import type { Candidate, CandidateVerdict } from '../types.js';

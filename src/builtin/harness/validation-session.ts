@@ -1,4 +1,4 @@
-import type { TestId, TestResult } from '../../runner/types.js';
+import type { TestId, TestResult } from '../../core/test-report.js';
 import type { Candidate, CandidateVerdict, CoverageMatrix, StatementSite } from '../types.js';
 
 export interface ValidationSessionOptions {

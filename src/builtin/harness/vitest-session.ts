@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RunnerError } from '../../errors.js';
+import { RunnerError } from '../../core/errors.js';
 import { fullNamePattern } from '../../runner/core/name-filter.js';
 import { packageExportUrl, resolveFrameworkBin } from '../../runner/core/resolve-framework.js';
 import { createRunDir, projectRoots, runnerEnv } from '../../runner/core/run-dir.js';
-import type { TestId, TestResult } from '../../runner/types.js';
-import { testKey } from '../../runner/types.js';
+import type { TestId, TestResult } from '../../core/test-report.js';
+import { testKey } from '../../core/test-report.js';
 import { createSandbox } from '../../workspace/sandbox.js';
 import { claimTempDir, releaseTempDir } from '../../workspace/sandbox-retention.js';
 import type { CoverageMatrix } from '../types.js';

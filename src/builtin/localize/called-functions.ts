@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { TestResult } from '../../runner/types.js';
+import type { TestResult } from '../../core/test-report.js';
 import type { Suspicion } from '../types.js';
 import { calledInTest } from './called-in-test.js';
 import { parseSource } from './parse-source.js';

@@ -1,4 +1,4 @@
-import type { SourceFrame } from '../../runner/types.js';
+import type { SourceFrame } from '../../core/test-report.js';
 import type { CoverageMatrix, StatementSite, Suspicion } from '../types.js';
 import { bySuspicion, ochiai } from './ochiai.js';
 

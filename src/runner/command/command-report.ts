@@ -1,7 +1,7 @@
 import { normalizeOutput } from '../core/normalize-output.js';
 import type { ProcessOutcome } from '../core/run-process.js';
-import type { TestId, TestReport, TestResult } from '../types.js';
-import { testKey } from '../types.js';
+import type { TestId, TestReport, TestResult } from '../../core/test-report.js';
+import { testKey } from '../../core/test-report.js';
 import { commandFile } from './file-of-result.js';
 
 export interface CommandReportOptions {

@@ -1,7 +1,7 @@
 import { runProcess } from '../core/run-process.js';
 import { projectEnv, projectRoots } from '../core/run-dir.js';
-import type { RunOptions, TestRunner } from '../test-runner.js';
-import type { TestReport } from '../types.js';
+import type { RunOptions, TestRunner } from '../../core/test-runner.js';
+import type { TestReport } from '../../core/test-report.js';
 import { withProjectBins } from './bin-path.js';
 import { commandReport } from './command-report.js';
 import { readJunitReports } from './junit-files.js';

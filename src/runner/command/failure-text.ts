@@ -1,6 +1,6 @@
 import { normalizeOutput, normalizeText } from '../core/normalize-output.js';
 import { projectFrames } from '../core/stack-frames.js';
-import type { Failure } from '../types.js';
+import type { Failure } from '../../core/test-report.js';
 
 /** What a structured result format tells about one failure, as raw text. */
 export interface FailureParts {

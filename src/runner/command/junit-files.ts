@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TestResult } from '../types.js';
+import type { TestResult } from '../../core/test-report.js';
 import { junitResults, parseJunit } from './junit-results.js';
 
 export interface JunitSearch {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadFailureName } from '../types.js';
+import { loadFailureName } from '../../core/test-report.js';
 import { junitResults, parseJunit } from './junit-results.js';
 
 // vitest and node: captured from the real reporters; jest-junit, mocha-junit-reporter and pytest: their documented shape

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { escapeRegExp } from '../core/name-filter.js';
-import type { TestResult } from '../types.js';
-import { loadFailureName } from '../types.js';
+import type { TestResult } from '../../core/test-report.js';
+import { loadFailureName } from '../../core/test-report.js';
 import { toFailure } from './failure-text.js';
 import { commandFile, isFilePath, projectFile } from './file-of-result.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadFailureName } from '../types.js';
+import { loadFailureName } from '../../core/test-report.js';
 import { readTapText } from './tap-reader.js';
 import { isFilePath } from './file-of-result.js';
 import { tapResults } from './tap-results.js';

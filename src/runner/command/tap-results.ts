@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import type { TestResult } from '../types.js';
-import { loadFailureName } from '../types.js';
+import type { TestResult } from '../../core/test-report.js';
+import { loadFailureName } from '../../core/test-report.js';
 import type { FailureParts } from './failure-text.js';
 import { commandFile, isFilePath, projectFile } from './file-of-result.js';
 import { toFailure, valueText } from './failure-text.js';

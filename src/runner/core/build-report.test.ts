@@ -3,7 +3,7 @@ import { buildReport } from './build-report.js';
 import type { ProcessOutcome } from './run-process.js';
 import type { RunnerEvent } from './runner-events.js';
 import { parseEvents } from './runner-events.js';
-import { loadFailureId, loadFailureName, runFailureId } from '../types.js';
+import { loadFailureId, loadFailureName, runFailureId } from '../../core/test-report.js';
 
 function outcome(overrides: Partial<ProcessOutcome> = {}): ProcessOutcome {
   return { exitCode: 1, signal: null, timedOut: false, aborted: false, output: '', durationMs: 10, ...overrides };

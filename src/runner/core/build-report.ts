@@ -1,5 +1,5 @@
-import type { Failure, TestId, TestReport, TestResult } from '../types.js';
-import { isLoadFailure, isRunFailure, loadFailureId, runFailureId, testKey } from '../types.js';
+import type { Failure, TestId, TestReport, TestResult } from '../../core/test-report.js';
+import { isLoadFailure, isRunFailure, loadFailureId, runFailureId, testKey } from '../../core/test-report.js';
 import { escapeRegExp } from './name-filter.js';
 import { normalizeOutput, normalizeText } from './normalize-output.js';
 import type { ProcessOutcome } from './run-process.js';

@@ -1,4 +1,4 @@
-import type { TestReport } from '../types.js';
+import type { TestReport } from '../../core/test-report.js';
 
 /** The report of a run scoped to nothing: complete, no results, no process started. */
 export function emptyReport(runner: string): TestReport {

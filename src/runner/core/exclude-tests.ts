@@ -1,6 +1,6 @@
-import type { RunOptions } from '../test-runner.js';
-import type { TestReport } from '../types.js';
-import { testKey } from '../types.js';
+import type { RunOptions } from '../../core/test-runner.js';
+import type { TestReport } from '../../core/test-report.js';
+import { testKey } from '../../core/test-report.js';
 import { excludeFullNamePattern, fullNamePattern } from './name-filter.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { TestId } from '../types.js';
+import type { TestId } from '../../core/test-report.js';
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -1,5 +1,5 @@
-import type { TestId, TestResult } from '../types.js';
-import { isLoadFailure, isRunFailure, testKey } from '../types.js';
+import type { TestId, TestResult } from '../../core/test-report.js';
+import { isLoadFailure, isRunFailure, testKey } from '../../core/test-report.js';
 
 /**
  * Which results a run scoped to `requested` tests and `files` reports: the requested tests, every result of a

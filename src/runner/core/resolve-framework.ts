@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, RunnerError } from '../../errors.js';
+import { ConfigError, RunnerError } from '../../core/errors.js';
 
 export interface FrameworkBin {
   /** Absolute path of the framework's CLI script, run with `process.execPath`. */

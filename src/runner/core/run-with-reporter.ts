@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { RunOptions } from '../test-runner.js';
-import type { TestReport } from '../types.js';
+import type { RunOptions } from '../../core/test-runner.js';
+import type { TestReport } from '../../core/test-report.js';
 import { buildReport } from './build-report.js';
 import { emptyReport } from './empty-report.js';
 import { scopeFiles } from './name-filter.js';

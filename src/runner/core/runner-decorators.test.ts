@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aReport, aResult } from '../../../test/helpers/factories.js';
-import type { RunOptions, TestRunner } from '../test-runner.js';
-import type { TestReport } from '../types.js';
-import { loadFailureId, runFailureId, testKey } from '../types.js';
+import type { RunOptions, TestRunner } from '../../core/test-runner.js';
+import type { TestReport } from '../../core/test-report.js';
+import { loadFailureId, runFailureId, testKey } from '../../core/test-report.js';
 import { withHangRecovery } from './with-hang-recovery.js';
 import { withWholeFileRequests } from './with-whole-file-requests.js';
 

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, sep } from 'node:path';
-import type { SourceFrame } from '../types.js';
+import type { SourceFrame } from '../../core/test-report.js';
 import { toPath } from './normalize-output.js';
 
 const frameLine = /^\s*at (?:(.+?) \()?(.+?):(\d+):(\d+)\)?\s*$/;

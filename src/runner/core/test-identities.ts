@@ -1,5 +1,5 @@
-import type { TestId } from '../types.js';
-import { testKey } from '../types.js';
+import type { TestId } from '../../core/test-report.js';
+import { testKey } from '../../core/test-report.js';
 import type { RunnerEvent } from './runner-events.js';
 
 type LocatedEvent = Exclude<RunnerEvent, { type: 'error' }>;

@@ -1,6 +1,6 @@
-import type { TestRunner } from '../test-runner.js';
-import type { TestId, TestReport } from '../types.js';
-import { testKey } from '../types.js';
+import type { TestRunner } from '../../core/test-runner.js';
+import type { TestId, TestReport } from '../../core/test-report.js';
+import { testKey } from '../../core/test-report.js';
 
 /** Re-runs after this many hangs in one run would cost more than they tell. */
 const maxRounds = 3;

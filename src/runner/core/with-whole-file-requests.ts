@@ -1,5 +1,5 @@
-import type { TestRunner } from '../test-runner.js';
-import { isRunFailure } from '../types.js';
+import type { TestRunner } from '../../core/test-runner.js';
+import { isRunFailure } from '../../core/test-report.js';
 import { needsWholeFiles, requestedScope } from './requested-scope.js';
 
 /**

@@ -3,7 +3,7 @@ import { fullNameFilter, remainingTests, withoutExcluded } from '../core/exclude
 import { resolveFrameworkBin } from '../core/resolve-framework.js';
 import type { FrameworkLaunch } from '../core/run-with-reporter.js';
 import { runWithReporter } from '../core/run-with-reporter.js';
-import type { RunOptions, TestRunner } from '../test-runner.js';
+import type { RunOptions, TestRunner } from '../../core/test-runner.js';
 
 const reporterPath = fileURLToPath(new URL('./runtime/reporter.mjs', import.meta.url));
 

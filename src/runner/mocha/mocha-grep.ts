@@ -1,5 +1,5 @@
 import { excludeFullNamePattern, fullNamePattern } from '../core/name-filter.js';
-import type { RunOptions } from '../test-runner.js';
+import type { RunOptions } from '../../core/test-runner.js';
 
 /**
  * One regular expression over mocha's full titles for the requested tests minus the excluded ones: mocha

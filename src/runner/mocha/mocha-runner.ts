@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { resolveFrameworkBin } from '../core/resolve-framework.js';
 import type { FrameworkLaunch } from '../core/run-with-reporter.js';
 import { runWithReporter } from '../core/run-with-reporter.js';
-import type { RunOptions, TestRunner } from '../test-runner.js';
+import type { RunOptions, TestRunner } from '../../core/test-runner.js';
 import { mochaGrep } from './mocha-grep.js';
 import type { MochaLaunchRequest } from './mocha-launch.js';
 import { mochaLaunchVariable } from './mocha-launch.js';

@@ -3,7 +3,7 @@ import { remainingTests, withoutExcluded } from '../core/exclude-tests.js';
 import { excludeLeafTitlePattern, leafTitlePattern } from '../core/name-filter.js';
 import type { FrameworkLaunch } from '../core/run-with-reporter.js';
 import { runWithReporter } from '../core/run-with-reporter.js';
-import type { RunOptions, TestRunner } from '../test-runner.js';
+import type { RunOptions, TestRunner } from '../../core/test-runner.js';
 
 const reporterPath = fileURLToPath(new URL('./runtime/reporter.mjs', import.meta.url));
 

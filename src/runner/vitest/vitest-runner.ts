@@ -3,7 +3,7 @@ import { fullNameFilter, remainingTests, withoutExcluded } from '../core/exclude
 import type { FrameworkLaunch } from '../core/run-with-reporter.js';
 import { runWithReporter } from '../core/run-with-reporter.js';
 import { packageExportUrl, resolveFrameworkBin } from '../core/resolve-framework.js';
-import type { RunOptions, TestRunner } from '../test-runner.js';
+import type { RunOptions, TestRunner } from '../../core/test-runner.js';
 
 const reporterPath = fileURLToPath(new URL('./runtime/reporter.mjs', import.meta.url));
 const setupPath = fileURLToPath(new URL('./runtime/setup.mjs', import.meta.url));

@@ -1,10 +1,10 @@
-import type { FlakyTest } from './loop/flaky-tests.js';
-import type { Attempt, Score } from './loop/types.js';
-import type { RunResult } from './loop/run-result.js';
-import type { TestReport } from './runner/types.js';
-import type { EditKind } from './edit/types.js';
-import type { ProgressData } from './denoise/denoiser.js';
-import type { IsolationMode } from './isolation/policy.js';
+import type { FlakyTest } from './run-result.js';
+import type { Attempt, Score } from './attempts.js';
+import type { RunResult } from './run-result.js';
+import type { TestReport } from './test-report.js';
+import type { EditKind } from './edits.js';
+import type { ProgressData } from './denoiser.js';
+import type { IsolationMode } from './isolation.js';
 
 export interface RunStartEvent {
   readonly runId: string;

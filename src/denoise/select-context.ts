@@ -1,5 +1,5 @@
-import type { ProjectView } from '../denoise/denoiser.js';
-import type { TestResult } from '../runner/types.js';
+import type { ProjectView } from '../core/denoiser.js';
+import type { TestResult } from '../core/test-report.js';
 import type { SourceFile } from './prompt.js';
 import { createImportResolver } from './workspace-imports.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aResult } from '../../test/helpers/factories.js';
-import type { ProjectView } from '../denoise/denoiser.js';
+import type { ProjectView } from '../core/denoiser.js';
 import { bareImports } from './resolve-import.js';
 import { selectContext } from './select-context.js';
 import { resolvePackageImport } from './workspace-imports.js';

@@ -1,6 +1,6 @@
-import type { Edit, EditKind, ReplyProblem } from '../edit/types.js';
-import type { TokenUsage } from '../provider/model-provider.js';
-import type { TestId, TestReport, TestResult } from '../runner/types.js';
+import type { Edit, EditKind, ReplyProblem } from './edits.js';
+import type { TokenUsage } from './usage.js';
+import type { TestId, TestReport, TestResult } from './test-report.js';
 
 /** What a denoiser offers for one step: edits to apply, or the reason its reply could not be read. */
 export type Proposal =

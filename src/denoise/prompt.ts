@@ -1,7 +1,7 @@
-import type { EditKind } from '../edit/types.js';
+import type { EditKind } from '../core/edits.js';
 import type { ChatMessage } from '../provider/model-provider.js';
-import type { TestResult } from '../runner/types.js';
-import type { Attempt } from './types.js';
+import type { TestResult } from '../core/test-report.js';
+import type { Attempt } from '../core/attempts.js';
 
 export interface SourceFile {
   readonly path: string;

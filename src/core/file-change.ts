@@ -1,4 +1,3 @@
-import type { FileEncoding } from './file-text.js';
 
 /**
  * One file's difference between the user's project and a sandbox. `before` is undefined for a file the run
@@ -12,3 +11,10 @@ export interface FileChange {
   /** How `after` maps to bytes; absent: the encoding of the file on disk, UTF-8 for a new file. */
   readonly encoding?: FileEncoding;
 }
+
+/**
+ * How a file's bytes become the text that edits work on, and back, without losing a byte. UTF-8 when the bytes
+ * are UTF-8 (a byte-order mark is kept aside and put back), latin-1 otherwise: latin-1 maps every byte to one
+ * character and back, so a file in any other single-byte encoding survives untouched outside the edited lines.
+ */
+export type FileEncoding = 'utf8' | 'utf8-bom' | 'latin1';

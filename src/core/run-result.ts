@@ -1,10 +1,34 @@
-import type { TokenUsage } from '../provider/model-provider.js';
-import type { TestId } from '../runner/types.js';
-import type { FileChange } from '../workspace/file-change.js';
-import type { FlakyTest } from './flaky-tests.js';
-import type { Attempt, Score } from './types.js';
-import type { StopReason } from './policy.js';
-import type { ReplyStats } from './reply-stats.js';
+import type { TokenUsage } from './usage.js';
+import type { TestId } from './test-report.js';
+import type { FileChange } from './file-change.js';
+import type { Attempt, Score } from './attempts.js';
+
+export type StopReason = 'green' | 'budget' | 'exhausted' | 'time' | 'interrupted';
+
+/** A test that both passed and failed on the same code: it proves nothing either way, so it is no goal of the run. */
+export interface FlakyTest {
+  readonly id: TestId;
+  /** Runs of the test on the same code that redgreen saw, and how many of them passed (at least one, never all). */
+  readonly runs: number;
+  readonly passed: number;
+  /** When it showed: 0 at the baseline, else the step under whose change it flipped. */
+  readonly step: number;
+}
+
+/** How well a denoiser's replies could be used, over a run. */
+export interface ReplyStats {
+  /** Proposals received (format retries included). */
+  readonly replies: number;
+  /** Replies that parsed into edits. */
+  readonly wellFormed: number;
+  /** Well-formed replies whose edits did not apply (no match, ambiguous, outside the scope, broken syntax). */
+  readonly failedToApply: number;
+  /** Replies refused for eliding code (`// ... rest unchanged`). */
+  readonly lazy: number;
+  /** Steps whose first reply applied. */
+  readonly appliedFirstTry: number;
+  readonly steps: number;
+}
 
 /**
  * Why the loop stopped: the policy's reasons, `flaky` when the only failures left are flaky tests, or

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { ProjectView } from '../denoise/denoiser.js';
+import type { ProjectView } from '../core/denoiser.js';
 import { parseWorkspacePatterns, workspaceManifestMatcher } from '../workspace/find-workspace.js';
 import { parseManifest } from '../workspace/package-manifest.js';
 import { sourceEntryCandidates } from '../workspace/package-entry.js';

@@ -1,6 +1,6 @@
-import type { TestReport, TestResult } from '../runner/types.js';
-import type { Attempt, Proposal } from '../loop/types.js';
-import type { EditKind } from '../edit/types.js';
+import type { TestReport, TestResult } from './test-report.js';
+import type { Attempt, Proposal } from './attempts.js';
+import type { EditKind } from './edits.js';
 
 /** Numbers behind a progress message, for reporters that aggregate (benchmarks, dashboards). */
 export type ProgressData = Readonly<Record<string, number>>;

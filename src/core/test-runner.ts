@@ -1,4 +1,4 @@
-import type { TestId, TestReport } from './types.js';
+import type { TestId, TestReport } from './test-report.js';
 
 export interface RunOptions {
   /**
