@@ -11,7 +11,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
  */
 export const layers = [
   ['core'],
-  ['edit', 'provider', 'isolation', 'config'],
+  ['analysis', 'edit', 'provider', 'isolation', 'config'],
   ['workspace', 'runner'],
   ['builtin'],
   ['denoise', 'loop'],

@@ -28,7 +28,7 @@ export { createRunner, detectRunner, isTestFile, runnerNames } from './runner/ru
 export type { ApplyResult, Edit, EditKind, ParseResult, ReplyFormat } from './core/edits.js';
 export { applyEdit } from './edit/apply-edit.js';
 export { parseReply } from './edit/parse-reply.js';
-export { checkSyntax } from './edit/syntax-check.js';
+export { checkSyntax } from './analysis/syntax-check.js';
 export { editFormatNames, getEditFormat } from './edit/edit-formats.js';
 export type { EditFormat } from './edit/edit-format.js';
 

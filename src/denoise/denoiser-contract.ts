@@ -8,7 +8,7 @@ import type { DenoiseContext, Denoiser, ProjectView } from '../core/denoiser.js'
 import type { TestReport } from '../core/test-report.js';
 import type { TestRunner } from '../core/test-runner.js';
 import { applyEdit } from '../edit/apply-edit.js';
-import { checkSyntax } from '../edit/syntax-check.js';
+import { checkSyntax } from '../analysis/syntax-check.js';
 import { listProjectFiles } from '../workspace/walk-project.js';
 
 /** A red project the contract runs a denoiser against. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from './apply-edit.js';
 import { parseReply } from './parse-reply.js';
-import { checkSyntax } from './syntax-check.js';
+import { checkSyntax } from '../analysis/syntax-check.js';
 
 const reply = (name: string): string => readFileSync(new URL(`../../fixtures/model-replies/${name}`, import.meta.url), 'utf8');
 

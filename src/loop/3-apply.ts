@@ -1,5 +1,5 @@
 import { applyEdit } from '../edit/apply-edit.js';
-import { checkSyntax } from '../edit/syntax-check.js';
+import { checkSyntax } from '../analysis/syntax-check.js';
 import type { Edit } from '../core/edits.js';
 import type { EditScope } from './edit-scope.js';
 import type { SandboxFiles } from './run-context.js';

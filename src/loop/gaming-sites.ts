@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { parseSource } from '../analysis/parse.js';
 import type { GuardKind } from './guarded-globals.js';
 import { exitingCalls, globalModules, guardKind, guardWords, guardedProcessMembers, redefiningCalls } from './guarded-globals.js';
 
@@ -15,7 +16,7 @@ const globalObjects: ReadonlySet<string> = new Set(['globalThis', 'global', 'win
  * declarations and aliases such as `const p = process`), not across modules.
  */
 export function findGamingSites(file: string, text: string): GamingSite[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
+  const source = parseSource(file, text);
   const names = collectNames(source);
   const sites: GamingSite[] = [];
   const visit = (node: ts.Node): void => {
@@ -256,11 +257,4 @@ function isUpdateOperator(operator: ts.SyntaxKind): boolean {
 
 function firstDefined<T>(values: readonly (T | undefined)[]): T | undefined {
   return values.find((value) => value !== undefined);
-}
-
-function scriptKindFor(file: string): ts.ScriptKind {
-  const ext = /\.[cm]?[jt]sx?$/i.exec(file)?.[0].toLowerCase() ?? '.ts';
-  if (ext.endsWith('tsx')) return ts.ScriptKind.TSX;
-  if (ext.endsWith('jsx')) return ts.ScriptKind.JSX;
-  return ext.endsWith('js') ? ts.ScriptKind.JS : ts.ScriptKind.TS;
 }

@@ -1,7 +1,7 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { instrumentCoverage } from '../localize/instrument-coverage.js';
-import { parsesCleanly } from '../localize/parse-source.js';
+import { parsesCleanly } from '../../analysis/syntax-check.js';
 import type { Candidate, StatementSite, Suspicion } from '../types.js';
 import { generateCandidates } from './generate-candidates.js';
 import { applyChanges } from './text-change.js';

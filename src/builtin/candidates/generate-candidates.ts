@@ -1,5 +1,6 @@
 import type ts from 'typescript';
-import { parseSource, parsesCleanly } from '../localize/parse-source.js';
+import { parseSource } from '../../analysis/parse.js';
+import { parsesCleanly } from '../../analysis/syntax-check.js';
 import { mutators } from '../mutators/index.js';
 import { createMutationContext } from '../mutators/mutation-context.js';
 import type { MutationContext, Mutator } from '../mutators/mutator.js';

@@ -1,4 +1,4 @@
-import { parsesCleanly } from '../localize/parse-source.js';
+import { parsesCleanly } from '../../analysis/syntax-check.js';
 import type { Candidate } from '../types.js';
 import { applyChanges, overlaps } from './text-change.js';
 

@@ -1,7 +1,7 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { instrumentCoverage } from './instrument-coverage.js';
-import { parseSource, syntaxErrors } from './parse-source.js';
+import { parseSource, syntaxErrors } from '../../analysis/parse.js';
 
 /** Runs instrumented JS in a fresh context with a recording runtime; returns the module's `result` and the ids hit. */
 function run(code: string, call: string): { result: unknown; hits: number[]; ticks: number } {

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { runtimePreamble } from '../runtime.js';
 import type { StatementSite } from '../types.js';
 import { applyInsertions, type Insertion } from './insertions.js';
-import { parseSource } from './parse-source.js';
+import { parseSource } from '../../analysis/parse.js';
 import { hasDeclareModifier, isDirective, isFunctionWithBody, isInertStatement, isLoop, isSuperCallStatement } from './statement-kinds.js';
 
 /** An instrumented file and the statements it reports. */

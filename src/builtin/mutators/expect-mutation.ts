@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { expect } from 'vitest';
-import { parseSource } from '../localize/parse-source.js';
+import { parseSource } from '../../analysis/parse.js';
 import { createMutationContext } from './mutation-context.js';
 import type { Mutator } from './mutator.js';
 

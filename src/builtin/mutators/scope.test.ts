@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../localize/parse-source.js';
+import { parseSource } from '../../analysis/parse.js';
 import { variablesAt } from './scope.js';
 
 function visibleAt(code: string, marker: string): [string, string, string][] {

@@ -3,7 +3,7 @@ import type { Candidate, TextChange } from '../types.js';
 import { applyCandidate } from './apply-changes.js';
 import { isAssignmentTarget, isStatementRange, nodeAt } from './assignment-target.js';
 import type { Insertion } from './insert-ticks.js';
-import { parseSource } from '../localize/parse-source.js';
+import { parseSource } from '../../analysis/parse.js';
 import { applyInsertions, preambleInsertion, tickCall, tickInsertions, tickSnippet } from './insert-ticks.js';
 import { runsAtImport } from './import-time.js';
 import { canWrapStatements } from './scoped-declarations.js';

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { parseSource } from '../localize/parse-source.js';
+import { parseSource } from '../../analysis/parse.js';
 import { runtimePreamble } from '../runtime.js';
 
 /** Text to insert at an offset of the original text; equal offsets keep the order they were listed in. */

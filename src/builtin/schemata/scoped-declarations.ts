@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { parseSource } from '../localize/parse-source.js';
+import { parseSource } from '../../analysis/parse.js';
 
 /**
  * Whether a statement change can be wrapped in `if (…) { new } else { old }` without changing meaning: a

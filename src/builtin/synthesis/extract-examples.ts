@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { parseSource } from '../localize/parse-source.js';
+import { parseSource } from '../../analysis/parse.js';
 import { literalValue, notLiteral } from './literal-value.js';
 
 /** One input/output example of a function, read from a test assertion. */

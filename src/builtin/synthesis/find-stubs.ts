@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { isFunctionWithBody, type FunctionWithBody } from '../localize/statement-kinds.js';
-import { parseSource } from '../localize/parse-source.js';
+import { parseSource } from '../../analysis/parse.js';
 import { functionName } from '../templates/enclosing-function.js';
 
 /** A function with no implementation yet, whose body synthesis may fill. */

@@ -1,5 +1,6 @@
 import ts from 'typescript';
-import { namedFunctions } from '../../builtin/localize/called-functions.js';
+import { namedFunctions } from '../../analysis/functions.js';
+import { parseSource } from '../../analysis/parse.js';
 
 /** A region of a file to regenerate: offsets into its text, whole lines. */
 export interface Mask {
@@ -21,7 +22,7 @@ type FunctionLike = ts.FunctionLikeDeclaration & { body?: ts.ConciseBody };
  * when the line is outside any function. Pure.
  */
 export function chooseMask(file: string, text: string, line: number, scope: MaskScope): Mask | undefined {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const source = parseSource(file, text);
   const position = lineStart(source, line);
   if (position === undefined) return undefined;
   const fn = innermost(source, position, (node): node is FunctionLike => ts.isFunctionLike(node) && 'body' in node && node.body !== undefined && ts.isBlock(node.body));
@@ -36,7 +37,7 @@ export function chooseMask(file: string, text: string, line: number, scope: Mask
 
 /** The first line of the body of the first function named one of `names` (declarations, methods, const arrows). */
 export function findFunctionLine(file: string, text: string, names: ReadonlySet<string>): number | undefined {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const source = parseSource(file, text);
   for (const { fn } of namedFunctions(source, names)) {
     const body = fn.body;
     if (body !== undefined && ts.isBlock(body) && body.statements.length > 0) {

@@ -19,8 +19,3 @@ export function syntaxErrors(sourceFile: ts.SourceFile): readonly ts.DiagnosticW
   // `parseDiagnostics` is internal but stable for a decade; a Program just to read it would cost ~50× more.
   return (sourceFile as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
-
-/** True when `text` parses without syntax errors as `file`. */
-export function parsesCleanly(file: string, text: string): boolean {
-  return syntaxErrors(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindFor(file))).length === 0;
-}

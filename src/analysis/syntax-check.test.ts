@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSyntax } from './syntax-check.js';
+import { checkSyntax, parsesCleanly } from './syntax-check.js';
 
 describe('checkSyntax', () => {
   it('accepts valid TypeScript', () => {
@@ -33,6 +33,28 @@ describe('checkSyntax', () => {
 
   it('rejects type annotations in plain JavaScript', () => {
     expect(checkSyntax('a.js', 'const a: number = 1;\n')).toMatchObject({ ok: false, line: 1 });
+  });
+
+  it.each([
+    ['interface A { a: number }', 'interface'],
+    ['type A = number;', 'Type aliases'],
+    ['enum E { A }', 'Enum'],
+    ['const a = b as number;', 'Type assertion'],
+    ['const a = b!;', 'Non-null'],
+    ['class A implements B {}', 'implements'],
+    ['function f<T>(x) { return x; }', 'Type parameter'],
+    ['class A { private x = 1; }', 'private'],
+    ['function f(x?) {}', "'?'"],
+  ])('rejects TypeScript-only syntax in a .js file: %s', (text, words) => {
+    const result = checkSyntax('a.js', `${text}\n`);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain(words);
+    expect(parsesCleanly('a.js', `${text}\n`)).toBe(false);
+    expect(parsesCleanly('a.ts', `${text}\n`)).toBe(true);
+  });
+
+  it('accepts JSDoc types and everything else JavaScript has in a .js file', () => {
+    expect(checkSyntax('a.js', '/** @type {number} */\nconst a = 1;\nclass A { #x = 1; static y = 2; get z() { return this.#x; } }\nconst f = async (x = 1, ...rest) => x ?? rest;\n')).toEqual({ ok: true });
   });
 
   it('rejects JSX in .ts files', () => {
