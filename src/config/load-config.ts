@@ -83,11 +83,12 @@ function loaders(cwd: string): Record<string, Loader> {
 /**
  * Loads a config module with jiti, which compiles TypeScript on the fly and resolves the config's own imports
  * (`import { defineConfig } from 'redgreen'`) from where the file is. Loaded only when a config needs it, and
- * told not to cache compiled files: that cache would be written into the user's project.
+ * told not to cache compiled files: that cache would be written into the user's project. `redgreen` itself is
+ * imported natively, so a run shares the modules it has already loaded instead of compiling a second copy.
  */
 async function importModule(file: string): Promise<unknown> {
   const { createJiti } = await import('jiti');
-  const jiti = createJiti(file, { fsCache: false, moduleCache: false });
+  const jiti = createJiti(file, { fsCache: false, moduleCache: false, nativeModules: ['redgreen'] });
   const exported = await jiti.import(file, { default: true });
   if (exported !== undefined && (typeof exported !== 'object' || Array.isArray(exported) || exported === null)) {
     throw new ConfigError(`expected the settings object as the default export, got ${Array.isArray(exported) ? 'an array' : typeof exported}`);

@@ -1,7 +1,6 @@
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixturesDir, repoRoot } from '../helpers/fixture-project.js';
 import { searchReplace, writeReplies } from '../helpers/replies-file.js';
@@ -38,11 +37,13 @@ describe('config files', () => {
   it('finds a redgreen.config.ts in a parent folder from a subfolder project, defineConfig and all', async () => {
     const { root, app } = await appInFolder();
     const replies = await twoUselessReplies();
-    const index = pathToFileURL(join(repoRoot, 'dist', 'index.js')).href;
+    // As if installed: the config imports 'redgreen' by name (this repository, built).
+    await mkdir(join(root, 'node_modules'));
+    await symlink(repoRoot, join(root, 'node_modules', 'redgreen'), 'dir');
     await writeFile(
       join(root, 'redgreen.config.ts'),
       [
-        `import { defineConfig } from ${JSON.stringify(index)};`,
+        "import { defineConfig } from 'redgreen';",
         `const model: string = ${JSON.stringify(`scripted:${replies}`)};`,
         'export default defineConfig({ model, maxIter: 1 });',
         '',
