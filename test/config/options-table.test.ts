@@ -7,6 +7,8 @@ import { main } from '../../src/cli/main.js';
 import type { ConfigOptionName, OptionSpec } from '../../src/config/options.js';
 import { configOptionNames, fixOptionNames, fixOptions, helpText } from '../../src/config/options.js';
 import { configSchema } from '../../src/config/schema.js';
+import { fixDefaults } from '../../src/fix.js';
+import { defaultTimeoutMs } from '../../src/provider/model-settings.js';
 
 /** A valid value for every option a config may hold; a new option without one fails the type check. */
 const samples = {
@@ -91,5 +93,16 @@ describe('the options table drives', () => {
       expect(fed, `${name} feeds ${spec.feeds ?? name}`).toBeDefined();
     }
     expect(toFixOptions('/project', { maxIter: 3 }).maxSteps).toBe(3);
+  });
+
+  it('defaults that say what the library does when the option is absent', () => {
+    expect(fixOptions.model.default).toBe(fixDefaults.model);
+    expect(fixOptions.maxIter.default).toBe(fixDefaults.maxSteps);
+    expect(fixOptions.testTimeout.default * 1000).toBe(fixDefaults.testTimeoutMs);
+    expect(fixOptions.hangTimeout.default * 1000).toBe(fixDefaults.hangTimeoutMs);
+    expect(fixOptions.formatRetries.default).toBe(fixDefaults.formatRetries);
+    expect(fixOptions.flakyReruns.default).toBe(fixDefaults.flakyReruns);
+    expect(fixOptions.budgetSeconds.defaultText).toBe(`${fixDefaults.builtinBudgetSeconds} with the built-in engine`);
+    expect(fixOptions.modelTimeout.default * 1000).toBe(defaultTimeoutMs);
   });
 });
