@@ -5,6 +5,7 @@ export { builtinModel, fix, fixDefaults } from './fix.js';
 export { defineConfig } from './config/schema.js';
 export type { RedgreenConfig } from './config/schema.js';
 export { loadConfig } from './config/load-config.js';
+export type { LoadConfigOptions, LoadedConfig } from './config/load-config.js';
 export type { FixOptions, FixSession } from './fix.js';
 export { runLoop } from './loop/run-loop.js';
 export type { LoopOptions, RunContext, SandboxFiles } from './loop/run-context.js';

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { loadConfig } from '../config/load-config.js';
+import type { FixFlagValues } from '../config/options.js';
 import type { RedgreenConfig } from '../config/schema.js';
 import { ConfigError, describeError, UsageError } from '../core/errors.js';
 import { fix } from '../fix.js';
@@ -18,40 +19,8 @@ import { printSensitiveEdits } from './sensitive-edits.js';
 import { printSummary, toJson } from './summary.js';
 import { createTerminalReporter } from './terminal-reporter.js';
 
-/** The flags of `redgreen fix`, as commander gives them (absent when not given). */
-export interface FixCommandOptions {
-  readonly model?: string;
-  readonly maxIter?: number;
-  readonly tests?: string[];
-  readonly src?: string[];
-  readonly runner?: string;
-  readonly editFormat?: string;
-  readonly formatRetries?: number;
-  readonly testTimeout?: number;
-  readonly hangTimeout?: number;
-  readonly budgetSeconds?: number;
-  readonly budgetTokens?: number;
-  readonly temperature?: number;
-  readonly maxTokens?: number;
-  readonly contextSize?: number;
-  readonly modelTimeout?: number;
-  readonly maxReplyBytes?: number;
-  readonly seed?: number;
-  readonly stream?: boolean;
-  readonly infill?: boolean;
-  readonly maxCandidates?: number;
-  readonly isolation?: 'strict' | 'basic' | 'off';
-  readonly allowNetwork?: boolean;
-  readonly passEnv?: string[];
-  readonly memoryLimit?: number;
-  readonly flakyReruns?: number;
-  readonly yes?: boolean;
-  readonly dryRun?: boolean;
-  readonly json?: boolean;
-  readonly allowTestEdits?: boolean;
-  readonly allowEdit?: string[];
-  readonly keepSandbox?: boolean;
-}
+/** The flags of `redgreen fix`, as commander gives them (absent when not given); declared in the options table. */
+export type FixCommandOptions = FixFlagValues;
 
 /** `redgreen fix`: run the loop, then deliver the result (apply, save the patch, or only show it). */
 export async function runFixCommand(dir: string, flags: FixCommandOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
@@ -59,7 +28,7 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
   await assertDirectory(projectDir);
   if (flags.yes === true && flags.dryRun === true) throw new UsageError('--yes and --dry-run contradict each other: choose one');
   await recoverInterruptedWriteBacks((await locateProject(projectDir)).root, flags.dryRun === true, io);
-  const { config } = await loadConfig(projectDir);
+  const { config } = await loadConfig(projectDir, { cwd: io.cwd, ...(flags.config === undefined ? {} : { file: flags.config }) });
   const settings = { ...config, ...definedOnly(flags) };
   // Sandboxes that earlier runs kept (red runs, killed runs) go once they are past their retention period.
   await cleanOldTempDirs();
@@ -122,10 +91,13 @@ function exitCodeOf(result: RunResult, delivered: DeliverResult): number {
   return result.status === 'red' ? exitCodes.red : exitCodes.green;
 }
 
-type Settings = RedgreenConfig & Omit<FixCommandOptions, 'yes' | 'dryRun' | 'json' | 'keepSandbox'>;
+type Settings = RedgreenConfig & Omit<FixCommandOptions, 'yes' | 'dryRun' | 'json' | 'keepSandbox' | 'config'>;
 
-/** Flags and project settings merged into library options; the library supplies the defaults. */
-function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'reporters'> {
+/**
+ * Flags and project settings merged into library options; the library supplies the defaults. Where a setting
+ * feeds an option of another name, the options table says so (`feeds`), and a test holds this to it.
+ */
+export function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 'reporters'> {
   return {
     projectDir,
     model: s.model,

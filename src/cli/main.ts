@@ -1,12 +1,13 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { describeError } from '../core/errors.js';
 import { exitCodeFor, exitCodes, showsStack } from './exit-codes.js';
 import { runFixCommand } from './fix-command.js';
+import type { FixCommandOptions } from './fix-command.js';
+import { addFixFlags } from './fix-flags.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { version } from './version.js';
-import { maxTimerSeconds } from '../config/schema.js';
 
 /** Parses argv and runs a command; returns the exit code. The CLI's single error boundary. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -17,44 +18,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
-  program
-    .command('fix')
-    .description('repair the project in [dir] until its tests pass')
-    .argument('[dir]', 'project directory', '.')
-    .option('-m, --model <spec>', 'denoiser: builtin (default, no model needed) | openai:<model> | ollama:<model> | llamacpp | anthropic:<model> | gguf:<file> | scripted:<file>')
-    .option('--max-iter <n>', 'most repair steps (default 5)', positiveInt)
-    .option('--tests <glob...>', 'test files that define the goal (default: the whole suite)')
-    .option('--src <glob...>', 'files that may be edited (default: every non-test source)')
-    .option('--runner <name>', 'vitest | jest | node-test | mocha | command:<cmd> (default: detected)')
-    .option('--edit-format <name>', 'reply format asked of models: search-replace | unified-diff | whole-file | yaml (default: by model)')
-    .option('--format-retries <n>', 'extra replies a step may ask for after an unusable one, not counted as steps (default 2)', nonNegativeInt)
-    .option('--test-timeout <seconds>', 'limit for one test run; a hung run is killed (default 60)', seconds)
-    .option('--hang-timeout <seconds>', 'a test run with no progress for this long is hung: its running tests are timed out and the rest re-run (default 10)', seconds)
-    .option('--flaky-reruns <n>', 're-runs of a test whose outcome flipped, to tell a flaky test from a real failure or fix (default 2; 0: off)', nonNegativeInt)
-    .option('--budget-seconds <n>', 'limit for the whole loop (default 60 with the built-in engine)', seconds)
-    .option('--budget-tokens <n>', 'model tokens the run may spend', positiveInt)
-    .option('--max-candidates <n>', 'built-in engine: most single-edit candidates per search (default 2000)', positiveInt)
-    .option('--temperature <t>', 'model sampling temperature', temperature)
-    .option('--max-tokens <n>', 'most tokens in one model reply', positiveInt)
-    .option('--context-size <n>', 'context window to ask for (Ollama num_ctx, gguf)', positiveInt)
-    .option('--model-timeout <seconds>', 'limit for one model request (default 120)', seconds)
-    .option('--max-reply-bytes <n>', 'most bytes one model reply may take, streamed or not (default 8388608, 8 MB)', positiveInt)
-    .option('--seed <n>', 'sampling seed, where the back end supports one', wholeNumber)
-    .option('--stream', 'stream model replies (detects cut-off replies early)')
-    .option('--infill', 'mask the code around the suspected fault and let the model fill it in (ollama, llamacpp, gguf, Mercury)')
-    .option('-y, --yes', 'apply the fix without asking')
-    .option('--dry-run', 'never touch the project; print the diff')
-    .option('--json', 'print one machine-readable result object on stdout')
-    .option('--allow-test-edits', 'let the denoiser edit test files (off: the tests are the specification)')
-    .option('--allow-edit <glob...>', 'let the denoiser edit these files that run code or change dependencies (package.json scripts and dependencies, .npmrc, git hooks, CI)')
-    .option('--keep-sandbox', 'keep the sandbox directory after the run')
-    .option('--isolation <mode>', 'strict: tests run in an OS sandbox (bubblewrap, sandbox-exec) | basic: scrubbed environment and limits only | off (default strict; falls back to basic where unavailable)', isolationMode)
-    .option('--allow-network', 'let the tests reach the network (default: loopback only)')
-    .option('--pass-env <name...>', 'environment variables the tests may see besides the allowlist (PATH, locale, NODE_OPTIONS…)')
-    .option('--memory-limit <mb>', 'memory limit per test process, in megabytes (default 8192)', positiveInt)
-    .action(async (dir: string, options) => {
-      exitCode = await withInterrupts(io, (signal) => runFixCommand(dir, options, io, signal));
-    });
+  const fixCommand = program.command('fix').description('repair the project in [dir] until its tests pass').argument('[dir]', 'project directory', '.');
+  addFixFlags(fixCommand).action(async (dir: string, options: FixCommandOptions) => {
+    exitCode = await withInterrupts(io, (signal) => runFixCommand(dir, options, io, signal));
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'node' });
@@ -96,40 +63,4 @@ async function withInterrupts(io: CliIo, run: (signal: AbortSignal) => Promise<n
   } finally {
     for (const name of stopSignals) process.off(name, onSignal);
   }
-}
-
-function isolationMode(value: string): string {
-  if (!['strict', 'basic', 'off'].includes(value)) throw new InvalidArgumentError('expected strict, basic or off');
-  return value;
-}
-
-function temperature(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 2) throw new InvalidArgumentError('expected a number from 0 to 2');
-  return n;
-}
-
-function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new InvalidArgumentError('expected a whole number');
-  return n;
-}
-
-function nonNegativeInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return n;
-}
-
-/** A duration in whole seconds that Node's timers can hold (past about 24.8 days a timer fires at once). */
-function seconds(value: string): number {
-  const n = positiveInt(value);
-  if (n > maxTimerSeconds) throw new InvalidArgumentError(`expected at most ${maxTimerSeconds} seconds (about 24 days)`);
-  return n;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
-  return n;
 }

@@ -1,61 +1,53 @@
 import { z } from 'zod';
+import type { ConfigOptionName, OptionSpec } from './options.js';
+import { configOptionNames, fixOptions, helpText } from './options.js';
 
-/** The longest duration Node's timers hold, in whole seconds (2^31 - 1 ms); longer ones fire at once. */
-export const maxTimerSeconds = Math.floor((2 ** 31 - 1) / 1000);
-const duration = z.number().positive().max(maxTimerSeconds, `at most ${maxTimerSeconds} seconds (about 24 days)`);
+export { maxTimerSeconds } from './value-kinds.js';
 
+const usd = z.number({ error: 'expected USD per million tokens' }).nonnegative({ error: 'expected USD per million tokens' });
 const price = z.object({
   /** USD per million prompt tokens. */
-  input: z.number().nonnegative(),
+  input: usd,
   /** USD per million completion tokens. */
-  output: z.number().nonnegative(),
+  output: usd,
   /** USD per million cached prompt tokens, when the back end reports them. */
-  cachedInput: z.number().nonnegative().optional(),
+  cachedInput: usd.optional(),
 });
 
-/** Settings a project may keep in `redgreen.config.json` or the `redgreen` key of package.json; flags win. */
+type OptionShape = { [K in ConfigOptionName]: (typeof fixOptions)[K]['kind']['schema'] };
+
+function describe(spec: OptionSpec): z.ZodType {
+  return spec.kind.schema.meta({ description: helpText(spec), ...(spec.default === undefined ? {} : { default: spec.default }) });
+}
+
+const optionShape = Object.fromEntries(configOptionNames.map((name) => [name, describe(fixOptions[name])])) as unknown as OptionShape;
+
+/**
+ * Settings a project may keep in `redgreen.config.*` or the `redgreen` key of package.json; flags win. Every
+ * key but `prices` (and the editor's `$schema`) comes from the options table.
+ */
 export const configSchema = z
   .object({
-    model: z.string().min(1),
-    maxIter: z.number().int().positive(),
-    tests: z.array(z.string().min(1)),
-    src: z.array(z.string().min(1)),
-    runner: z.string().min(1),
-    editFormat: z.string().min(1),
-    formatRetries: z.number().int().nonnegative(),
-    testTimeout: duration,
-    hangTimeout: duration,
-    budgetSeconds: duration,
-    budgetTokens: z.number().int().positive(),
-    allowTestEdits: z.boolean(),
-    /** Globs of files that run code or change dependencies that the run may edit (`--allow-edit`). */
-    allowEdit: z.array(z.string().min(1)),
-    temperature: z.number().min(0).max(2),
-    maxTokens: z.number().int().positive(),
-    contextSize: z.number().int().positive(),
-    modelTimeout: duration,
-    maxReplyBytes: z.number().int().positive(),
-    seed: z.number().int(),
-    stream: z.boolean(),
-    infill: z.boolean(),
-    maxCandidates: z.number().int().positive(),
-    /** The boundary the tests run in: strict (OS sandbox), basic (scrubbed environment and limits) or off. */
-    isolation: z.enum(['strict', 'basic', 'off']),
-    allowNetwork: z.boolean(),
-    /** Environment variables the tests may see besides the allowlist. */
-    passEnv: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')),
-    /** Per-process memory (data segment) limit for the tests, in megabytes. */
-    memoryLimit: z.number().int().positive(),
-    flakyReruns: z.number().int().nonnegative(),
-    /** Prices per model id (`openai:gpt-4o` or the bare model name), for the cost line of the summary. */
-    prices: z.record(z.string(), price),
+    $schema: z.string().meta({ description: 'the JSON Schema of this file, for editor completion' }),
+    ...optionShape,
+    prices: z
+      .record(z.string(), price, { error: 'expected prices by model id' })
+      .meta({ description: 'prices per model id (`openai:gpt-4o` or the bare model name) in USD per million tokens, for the cost line of the summary' }),
   })
   .partial()
   .strict();
 
 export type RedgreenConfig = z.infer<typeof configSchema>;
 
-/** Identity helper for typed configs in scripts. */
+/** Types a config file's settings: `export default defineConfig({ maxIter: 3 })`. */
 export function defineConfig(config: RedgreenConfig): RedgreenConfig {
   return config;
+}
+
+/** The JSON Schema published as `schema/redgreen.config.schema.json`, for editors. */
+export function configJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(configSchema, { target: 'draft-07' }),
+    title: 'redgreen settings',
+  };
 }
