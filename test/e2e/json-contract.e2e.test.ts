@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FixtureProject } from '../helpers/fixture-project.js';
-import { copyFixture } from '../helpers/fixture-project.js';
+import { copyFixture, repoRoot } from '../helpers/fixture-project.js';
 import { fixJsonResultSchema, jsonErrorResultSchema, parseJsonOutput } from '../helpers/json-contract-schema.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -55,5 +56,28 @@ describe('--json is a contract: one object on stdout that validates, with the ex
     expect(result).toMatchObject({ schemaVersion: 1, status: 'green', exitCode: 0, stopReason: 'green', delivery: { kind: 'dry-run' } });
     expect(result.files).toEqual(['src/math.ts']);
     expect(result.diff).toContain('+++ b/src/math.ts');
+  }, 120_000);
+
+  it('Ctrl-C during the baseline prints one object with exit code 130', async () => {
+    project = await copyFixture('vitest-hang');
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'redgreen.js'), 'fix', project.dir, '--yes', '--json', '--test-timeout', '120'], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // The sandbox line comes once the baseline (which hangs) is running.
+      if (stderr.includes('sandbox ') && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolvePromise) => child.on('close', resolvePromise));
+    expect(code, stderr).toBe(130);
+    const output = parseJsonOutput(stdout);
+    expect(output.exitCode).toBe(130);
+    // Cut short before the baseline had a result it is an error object; with one it is the red result.
+    if (output.status === 'error') expect(output.error.kind).toBe('interrupted');
+    else expect(output.stopReason).toBe('interrupted');
   }, 120_000);
 });
