@@ -69,6 +69,7 @@ describe('main: the error boundary under --json', () => {
     const fixHelp = captureIo();
     expect(await main(argv('fix', '--help'), fixHelp)).toBe(0);
     expect(fixHelp.out.join('')).toContain('--max-iter');
+    expect(fixHelp.out.join('')).toContain('--verbose');
     const version = captureIo();
     expect(await main(argv('--version'), version)).toBe(0);
     expect(version.out.join('')).toMatch(/^\d+\.\d+\.\d+/);

@@ -26,6 +26,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--no-color', 'plain output, no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
     .option('--verbose', 'log the commands run, resolution decisions and timings on stderr (also DEBUG=redgreen)')
     .exitOverride()
+    .configureHelp({ showGlobalOptions: true })
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
   program
