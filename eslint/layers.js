@@ -11,6 +11,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
  */
 export const layers = [
   ['core'],
+  ['debug.ts'],
   ['analysis', 'edit', 'provider', 'isolation', 'config'],
   ['workspace', 'runner'],
   ['builtin'],

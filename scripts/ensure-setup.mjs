@@ -4,12 +4,14 @@
 // `npm run demo` and `npm test` call it first, so neither needs a prior step.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const force = process.argv.includes('--build');
+// A package build starts from an empty dist/, so that nothing of a deleted or moved source file is shipped.
+const clean = process.argv.includes('--clean');
 // The tests also need the older framework majors of fixtures/versions (a separate install, so their
 // executables never shadow the project's own); the demo does not.
 const withFixtures = process.argv.includes('--fixtures');
@@ -28,12 +30,16 @@ function newestIn(dir) {
 }
 
 function run(command, args, cwd = root) {
-  console.error(`[setup] ${command} ${args.join(' ')}${cwd === root ? '' : ` (in ${cwd})`}`);
-  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = attempt(command, args, cwd);
   if (result.status !== 0) {
     console.error(`[setup] '${command} ${args.join(' ')}' failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);
   }
+}
+
+function attempt(command, args, cwd = root) {
+  console.error(`[setup] ${command} ${args.join(' ')}${cwd === root ? '' : ` (in ${cwd})`}`);
+  return spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 function manifestHash(dir = root) {
@@ -47,12 +53,23 @@ function manifestHash(dir = root) {
 function installIfChanged(dir) {
   const stamp = join(dir, 'node_modules', '.redgreen-installed');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === manifestHash(dir)) return;
-  run('npm', ['install', '--no-audit', '--no-fund'], dir);
+  // `npm ci` empties node_modules entry by entry: through a symlink (a worktree sharing another checkout's
+  // install) it would empty the linked install. The link goes; this checkout gets its own.
+  const modules = join(dir, 'node_modules');
+  if (lstatSync(modules, { throwIfNoEntry: false })?.isSymbolicLink() === true) unlinkSync(modules);
+  // `npm ci` installs exactly what the lockfile says and never writes it. `npm install` rewrites the lockfile
+  // whenever its own resolution differs: a lockfile saved by an install that had node_modules present lacks
+  // other platforms' optional bindings (esbuild, rollup, unrs-resolver; npm/cli#4828), and a fresh clone's
+  // install, with no node_modules, adds them back — a dirty checkout after `npm test`. Only when package.json
+  // and the lockfile disagree (a dependency just added or removed) does `npm install` run: updating the
+  // lockfile is then its job (run it with no node_modules to keep every platform's bindings).
+  if (attempt('npm', ['ci', '--no-audit', '--no-fund'], dir).status !== 0) {
+    console.error('[setup] npm ci failed (package.json and package-lock.json disagree?): npm install updates the lockfile');
+    run('npm', ['install', '--no-audit', '--no-fund'], dir);
+  }
   writeFileSync(stamp, manifestHash(dir));
 }
 
-// `npm install` rather than `npm ci`: npm 11 can write a lockfile that omits other platforms' optional
-// bindings and then refuse it in `npm ci`; install honours the lockfile all the same.
 /**
  * The tests of redgreen's OS boundary need bubblewrap on Linux. Installed from Debian's packages when missing
  * and this is root on a Debian-like system (CI, a fresh container); elsewhere a notice says what to install.
@@ -78,6 +95,7 @@ if (withFixtures) {
 }
 
 const builtMarker = join(root, 'dist', 'index.js');
-if (force || mtime(builtMarker) < Math.max(newestIn(join(root, 'src')), mtime(join(root, 'tsconfig.build.json')))) {
+if (clean) rmSync(join(root, 'dist'), { recursive: true, force: true });
+if (force || clean || mtime(builtMarker) < Math.max(newestIn(join(root, 'src')), mtime(join(root, 'tsconfig.build.json')))) {
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
 }

@@ -1,3 +1,4 @@
+import { debug } from './debug.js';
 import { detectWorkspaceRunnerName } from './runner/detect-workspace-runner.js';
 import { runInPackage } from './runner/in-package.js';
 import { createRunner } from './runner/runner-registry.js';
@@ -19,7 +20,9 @@ export interface FixScope {
 /** Locates the project in its workspace (if any) and picks its runner: `spec`, or detected from the package and the root. */
 export async function resolveFixScope(projectDir: string, spec: string | undefined): Promise<FixScope> {
   const location = await locateProject(projectDir);
-  const runner = createRunner(spec ?? (await detectWorkspaceRunnerName({ root: location.root, subdir: location.subdir, workspace: location.workspace !== undefined })));
+  const name = spec ?? (await detectWorkspaceRunnerName({ root: location.root, subdir: location.subdir, workspace: location.workspace !== undefined }));
+  debug('resolve', `project root ${location.root}${location.subdir === '' ? '' : `, package ${location.subdir}`}${location.workspace === undefined ? '' : ' (workspace)'}; runner ${name}${spec === undefined ? ' (detected)' : ' (asked for)'}`);
+  const runner = createRunner(name);
   return {
     location,
     runner,

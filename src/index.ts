@@ -10,6 +10,8 @@ export type { FixOptions, FixSession } from './fix.js';
 export { runLoop } from './loop/run-loop.js';
 export type { LoopOptions, RunContext, SandboxFiles } from './loop/run-context.js';
 export type { RunResult, RunStopReason } from './core/run-result.js';
+export { jsonSchemaVersion } from './cli/json-contract.js';
+export type { Delivery, FixJsonOutput, FixJsonResult, JsonErrorKind, JsonErrorResult, JsonWarning } from './cli/json-contract.js';
 export type { FlakyTest } from './loop/flaky-tests.js';
 export type { Attempt, AttemptOutcome, Proposal, Score } from './core/attempts.js';
 export { decideNext } from './loop/policy.js';

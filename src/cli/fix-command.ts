@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { loadConfig } from '../config/load-config.js';
 import type { FixFlagValues } from '../config/options.js';
+import { debug } from '../debug.js';
 import type { RedgreenConfig } from '../config/schema.js';
 import { ConfigError, describeError, UsageError } from '../core/errors.js';
 import { fix } from '../fix.js';
@@ -13,8 +14,11 @@ import { describeRecovery, listPendingWriteBacks, recoverWriteBacks } from '../w
 import { claimTempDir, cleanOldTempDirs, releaseTempDir } from '../workspace/sandbox-retention.js';
 import { deliverFix } from './deliver-fix.js';
 import type { DeliverResult } from './deliver-fix.js';
+import { colorDiff } from './color-diff.js';
 import { exitCodes } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import type { JsonWarning } from './json-contract.js';
+import { jsonError } from './json-error.js';
 import { printSensitiveEdits } from './sensitive-edits.js';
 import { printSummary, toJson } from './summary.js';
 import { createTerminalReporter } from './terminal-reporter.js';
@@ -28,23 +32,34 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
   await assertDirectory(projectDir);
   if (flags.yes === true && flags.dryRun === true) throw new UsageError('--yes and --dry-run contradict each other: choose one');
   await recoverInterruptedWriteBacks((await locateProject(projectDir)).root, flags.dryRun === true, io);
-  const { config } = await loadConfig(projectDir, { cwd: io.cwd, ...(flags.config === undefined ? {} : { file: flags.config }) });
+  const { config, source } = await loadConfig(projectDir, { cwd: io.cwd, ...(flags.config === undefined ? {} : { file: flags.config }) });
+  debug('config', source === undefined ? `no config file for ${projectDir}` : `settings from ${source}`);
   const settings = { ...config, ...definedOnly(flags) };
+  debug('config', () => `runner ${settings.runner === undefined ? 'to be detected' : `${settings.runner} (${flags.runner === undefined ? 'config' : 'flag'})`}; model ${settings.model ?? 'builtin (default)'}`);
   // Sandboxes that earlier runs kept (red runs, killed runs) go once they are past their retention period.
   await cleanOldTempDirs();
 
   const options = toFixOptions(projectDir, settings);
   let sandboxDir: string | undefined;
   let session: FixSession;
+  const warnings: JsonWarning[] = [];
+  const runStarted = performance.now();
   try {
     session = await fix({
       ...options,
-      modelSettings: { ...options.modelSettings, onWarning: (message) => io.stderr(`warning: ${message}\n`) },
+      modelSettings: {
+        ...options.modelSettings,
+        onWarning: (message) => {
+          warnings.push({ kind: 'model', message });
+          io.stderr(`warning: ${message}\n`);
+        },
+      },
       reporters: [
         createTerminalReporter({ write: io.stderr, color: io.color }),
         // The sandbox is marked as this process's, so that a concurrent run's clean-up leaves it alone.
         {
           onRunStart: async (event) => {
+            debug('run', `runner ${event.runner}, denoiser ${event.denoiser}, isolation ${event.isolation?.mode ?? 'off'}; sandbox ${event.sandboxDir}`);
             sandboxDir = event.sandboxDir;
             await claimTempDir(event.sandboxDir);
           },
@@ -59,20 +74,25 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
     // Whatever a stopped run threw on its way out (a baseline cut short finds "no tests") is the interruption.
     if (signal?.aborted !== true) throw error;
     io.stderr('stopped: interrupted before the run had a result; your files are unchanged\n');
+    if (flags.json === true) io.stdout(`${JSON.stringify(jsonError('interrupted', 'interrupted before the run had a result; your files are unchanged', exitCodes.interrupted))}\n`);
     return exitCodes.interrupted;
   }
   const { result } = session;
+  debug('time', `run ${Math.round(performance.now() - runStarted)}ms (baseline and ${result.attempts.length} steps in ${result.durationMs}ms)`);
   // A red run keeps its sandbox for inspection; one the user stopped has nothing to inspect.
   const keep = flags.keepSandbox === true || (result.status === 'red' && result.stopReason !== 'interrupted');
   let exitCode: number;
   try {
-    if (flags.json !== true && result.diff !== '') io.stdout(`${result.diff}\n`);
+    if (flags.json !== true && result.diff !== '') io.stdout(`${colorDiff(result.diff, io.stdoutColor === true)}\n`);
     printSensitiveEdits(result, io);
     // Changes are relative to the workspace root when the user named a package: write back there.
     const delivered = await deliverFix(session.projectRoot, result, { ...flags, ...(signal ? { signal } : {}) }, io);
     exitCode = exitCodeOf(result, delivered);
     const sandbox = keep ? session.sandboxDir : undefined;
-    if (flags.json === true) io.stdout(`${JSON.stringify({ ...toJson(result, delivered.delivery, sandbox, session.cost), exitCode, isolation: session.isolation })}\n`);
+    if (flags.json === true) {
+      const extras = { exitCode, isolation: session.isolation, warnings, ...(sandbox === undefined ? {} : { sandboxDir: sandbox }), ...(session.cost === undefined ? {} : { cost: session.cost }) };
+      io.stdout(`${JSON.stringify(toJson(result, delivered.delivery, extras))}\n`);
+    }
     else printSummary(result, delivered.delivery, sandbox, io, session.cost);
   } finally {
     await session.dispose({ keep });

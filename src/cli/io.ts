@@ -1,3 +1,5 @@
+import pc from 'picocolors';
+
 /** The CLI's contact with the outside, injectable for tests. */
 export interface CliIo {
   stdout(text: string): void;
@@ -6,7 +8,10 @@ export interface CliIo {
   /** Where questions are asked (the terminal's error stream, so stdout stays clean). */
   readonly prompt: NodeJS.WritableStream;
   readonly isInteractive: boolean;
+  /** Whether progress and messages on stderr may be coloured. */
   readonly color: boolean;
+  /** Whether stdout (the diff) may be coloured; plain when absent. */
+  readonly stdoutColor?: boolean;
   readonly cwd: string;
 }
 
@@ -21,9 +26,18 @@ export function processIo(): CliIo {
     stdin: process.stdin,
     prompt: process.stderr,
     isInteractive: process.stdin.isTTY === true && process.stderr.isTTY === true,
-    color: process.stderr.isTTY === true && !('NO_COLOR' in process.env),
+    color: colorFor(process.stderr),
+    stdoutColor: colorFor(process.stdout),
     cwd: process.cwd(),
   };
+}
+
+/**
+ * Colour where the library allows it (picocolors honours NO_COLOR, FORCE_COLOR, --no-color and a dumb
+ * terminal) and the stream is a terminal, or colour is forced.
+ */
+function colorFor(stream: NodeJS.WriteStream): boolean {
+  return pc.isColorSupported && (stream.isTTY === true || Boolean(process.env['FORCE_COLOR']));
 }
 
 function ignoreOutputError(): void {

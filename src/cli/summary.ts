@@ -3,14 +3,11 @@ import { describeFlaky } from '../loop/flaky-tests.js';
 import type { RunResult } from '../core/run-result.js';
 import { displayName } from '../core/test-report.js';
 import type { CliIo } from './io.js';
+import type { Delivery, FixJsonResult, JsonWarning } from './json-contract.js';
+import { jsonSchemaVersion } from './json-contract.js';
 import { sensitiveEditWarnings } from './sensitive-edits.js';
 
-/** What happened to the fix after the loop. */
-export type Delivery =
-  | { readonly kind: 'nothing' }
-  | { readonly kind: 'dry-run' }
-  | { readonly kind: 'applied'; readonly files: readonly string[]; readonly backupDir: string }
-  | { readonly kind: 'saved'; readonly patchFile: string; readonly reason: string };
+export type { Delivery } from './json-contract.js';
 
 const statusWords: Record<RunResult['status'], string> = {
   green: 'GREEN',
@@ -74,12 +71,23 @@ const stopWords: Record<RunResult['stopReason'], string> = {
   backend: 'the model back end failed (below)',
 };
 
-/** The `--json` object: the run result plus what was done with it. */
-export function toJson(result: RunResult, delivery: Delivery, sandboxDir: string | undefined, cost?: number): Record<string, unknown> {
+/** What the command adds to a run's result for `--json`. */
+export interface JsonRunExtras {
+  readonly exitCode: number;
+  readonly isolation: FixJsonResult['isolation'];
+  readonly sandboxDir?: string;
+  readonly cost?: number;
+  /** Notices the run gave besides the fix's own (a model back end's). */
+  readonly warnings?: readonly JsonWarning[];
+}
+
+/** The `--json` object: the run result plus what was done with it (see json-contract.ts). */
+export function toJson(result: RunResult, delivery: Delivery, extras: JsonRunExtras): FixJsonResult {
   return {
+    schemaVersion: jsonSchemaVersion,
     runId: result.runId,
     status: result.status,
-    exitCode: result.stopReason === 'backend' ? 4 : result.status === 'red' ? 1 : 0,
+    exitCode: extras.exitCode,
     stopReason: result.stopReason,
     ...(result.exhaustedReason === undefined ? {} : { exhaustedReason: result.exhaustedReason }),
     ...(result.backendError === undefined ? {} : { backendError: result.backendError }),
@@ -91,12 +99,13 @@ export function toJson(result: RunResult, delivery: Delivery, sandboxDir: string
     steps: result.attempts,
     files: result.changes.map((c) => c.file),
     diff: result.diff,
-    warnings: sensitiveEditWarnings(result),
+    warnings: [...sensitiveEditWarnings(result), ...(extras.warnings ?? [])],
     delivery,
     usage: result.usage,
     replies: result.replies,
-    ...(cost === undefined ? {} : { costUsd: cost }),
+    ...(extras.cost === undefined ? {} : { costUsd: extras.cost }),
     durationMs: result.durationMs,
-    ...(sandboxDir === undefined ? {} : { sandboxDir }),
+    ...(extras.sandboxDir === undefined ? {} : { sandboxDir: extras.sandboxDir }),
+    isolation: extras.isolation,
   };
 }

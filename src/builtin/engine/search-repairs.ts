@@ -24,7 +24,9 @@ const hangAfterMs = 5_000;
 
 export interface SearchProgress {
   readonly phase: 'localizing' | 'validating' | 'pairs' | 'done';
+  /** Candidates of this phase validated so far, never more than `total` (at `done`: of the whole search). */
   readonly tried: number;
+  /** Candidates this phase validates. */
   readonly total: number;
   readonly plausible: number;
   /** The most covering tests any validated candidate passed so far (a plausible one passes all of its own). */
@@ -151,7 +153,8 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     state.generated = singles.length;
 
     const maxPlausible = options.maxPlausible ?? 5;
-    const run = async (phase: 'validating' | 'pairs', candidates: readonly Candidate[]): Promise<void> => {
+    // `validatedBefore`: this phase's candidates validated before the warm session was restarted.
+    const run = async (phase: 'validating' | 'pairs', candidates: readonly Candidate[], validatedBefore = 0): Promise<void> => {
       if (expired || validator === undefined) return;
       const byId = new Map(candidates.map((c) => [c.id, c]));
       const done = new Set<number>();
@@ -166,12 +169,12 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
           abandoned = next === undefined;
           if (next === undefined || next.done === true) return;
           const verdict = next.value;
-          done.add(verdict.candidate);
+          if (byId.has(verdict.candidate)) done.add(verdict.candidate);
           state.tried += 1;
           const candidate = byId.get(verdict.candidate);
           if (verdict.status === 'plausible' && candidate !== undefined) state.plausible.push(candidate);
           if (verdict.status === 'plausible' || verdict.status === 'failed') state.bestPassed = Math.max(state.bestPassed, verdict.passed);
-          report({ phase, tried: state.tried, total: candidates.length, plausible: state.plausible.length, bestPassed: state.bestPassed });
+          report({ phase, tried: validatedBefore + done.size, total: validatedBefore + candidates.length, plausible: state.plausible.length, bestPassed: state.bestPassed });
           if (stopReason() !== undefined) return;
         }
       } catch (error) {
@@ -180,7 +183,7 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
         if (!(error instanceof RunnerError) || validator !== session) throw error;
         await session.dispose();
         await spawn();
-        await run(phase, candidates.filter((c) => !done.has(c.id)));
+        await run(phase, candidates.filter((c) => !done.has(c.id)), validatedBefore + done.size);
       } finally {
         // An abandoned iterator still has a step in flight; closing it would wait for that step, so it is left
         // to end when the validator is disposed. A stopped one is closed by the validator's disposal as well.

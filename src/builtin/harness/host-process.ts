@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { RunnerError } from '../../core/errors.js';
 import { containLaunch } from '../../isolation/boundary.js';
+import { logProcess } from '../../runner/core/log-process.js';
 import { createOutputBuffer } from '../../runner/core/output-buffer.js';
 import { killGroup, trackGroup, untrackGroup } from '../../runner/core/process-groups.js';
 import type { HostReply, HostRequest } from './host-protocol.js';
@@ -65,7 +66,9 @@ export async function startHostProcess(options: HostProcessOptions): Promise<Hos
     }
     launch.sweep();
   };
-  child.on('exit', () => {
+  const startedAt = performance.now();
+  child.on('exit', (exitCode, signal) => {
+    logProcess(process.execPath, [options.script], options.cwd, { exitCode, signal, durationMs: Math.round(performance.now() - startedAt) });
     alive = false;
     kill();
     for (const waiter of waiters.values()) waiter({ status: 'exited', output: output.text() });

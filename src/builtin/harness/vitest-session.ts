@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RunnerError } from '../../core/errors.js';
@@ -68,7 +68,10 @@ export async function createVitestValidationSession(options: ValidationSessionOp
       vitestNodeUrl: nodeEntryUrl(framework.packageDir),
       major: framework.major,
       root: sandbox.root,
-      setupFile,
+      // A copy outside node_modules: vitest imports a setup file under node_modules (redgreen installed as a
+      // package) natively, once per worker, so without isolation it would not re-run per test file and every
+      // candidate after the first would run with the first one's id.
+      setupFile: await runDir.write('harness-setup.mjs', await readFile(setupFile, 'utf8')),
       testTimeoutMs: options.testTimeoutMs,
       pool: 'threads',
       maxWorkers: 1,

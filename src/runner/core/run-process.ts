@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { containLaunch } from '../../isolation/boundary.js';
 import { createOutputBuffer } from './output-buffer.js';
+import { logProcess } from './log-process.js';
 import { killGroup, trackGroup, untrackGroup } from './process-groups.js';
 
 export interface ProcessOptions {
@@ -94,7 +95,9 @@ export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
       launch.sweep();
       if (pid !== undefined) untrackGroup(pid);
       const durationMs = Math.round(performance.now() - started);
-      resolve({ exitCode, signal, timedOut, aborted, ...(stalled ? { stalled } : {}), output: output.text(), durationMs, ...(spawnError ? { spawnError } : {}) });
+      const outcome = { exitCode, signal, timedOut, aborted, ...(stalled ? { stalled } : {}), output: output.text(), durationMs, ...(spawnError ? { spawnError } : {}) };
+      logProcess(options.command, options.args, options.cwd, outcome);
+      resolve(outcome);
     };
     child.on('error', (error) => finish(null, null, error));
     child.on('exit', (code, signal) => {
