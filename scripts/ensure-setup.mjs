@@ -20,8 +20,9 @@ function mtime(path) {
   return existsSync(path) ? statSync(path).mtimeMs : 0;
 }
 
+/** The newest mtime of a tree, directories included (a deleted or renamed file changes its directory's). */
 function newestIn(dir) {
-  let newest = 0;
+  let newest = statSync(dir).mtimeMs;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestIn(path) : statSync(path).mtimeMs);
@@ -95,7 +96,9 @@ if (withFixtures) {
 }
 
 const builtMarker = join(root, 'dist', 'index.js');
-if (clean) rmSync(join(root, 'dist'), { recursive: true, force: true });
 if (force || clean || mtime(builtMarker) < Math.max(newestIn(join(root, 'src')), mtime(join(root, 'tsconfig.build.json')))) {
+  // tsc emits every file on each build anyway; starting from an empty dist/ leaves nothing behind of a
+  // deleted or moved source, or of a build setting since turned off (source maps).
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
 }
