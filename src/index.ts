@@ -1,74 +1,52 @@
+/**
+ * redgreen's public API: `fix()` and its options and result, the ports an adapter implements (Denoiser,
+ * TestRunner, ModelProvider) with the factories of the built-in ones, config helpers, the `--json` contract,
+ * write-back and undo, and the errors. The contract suites for adapter authors are in `redgreen/testing`.
+ * Everything else is internal and may change in any release.
+ */
 export { ConfigError, InternalError, ProviderError, RedgreenError, RunnerError, UsageError, WorkspaceError, describeError } from './core/errors.js';
 export type { ErrorCode, ProviderErrorDetails, ProviderFailure } from './core/errors.js';
 
+// Running a repair
 export { builtinModel, fix, fixDefaults } from './fix.js';
+export type { FixOptions, FixSession } from './fix.js';
+export type { RunReporter, RunStartEvent } from './core/events.js';
+export type { RunResult, RunStopReason, StopReason, FlakyTest, ReplyStats } from './core/run-result.js';
+export type { Attempt, AttemptOutcome, Proposal, Score } from './core/attempts.js';
+export type { FileChange, FileEncoding } from './core/file-change.js';
+export type { IsolationMode } from './core/isolation.js';
+export type { TokenUsage } from './core/usage.js';
+
+// Configuration
 export { defineConfig } from './config/schema.js';
 export type { RedgreenConfig } from './config/schema.js';
 export { loadConfig } from './config/load-config.js';
 export type { LoadConfigOptions, LoadedConfig } from './config/load-config.js';
-export type { FixOptions, FixSession } from './fix.js';
-export { runLoop } from './loop/run-loop.js';
-export type { LoopOptions, RunContext, SandboxFiles } from './loop/run-context.js';
-export type { RunResult, RunStopReason } from './core/run-result.js';
+
+// The machine-readable output of `redgreen fix --json`
 export { jsonSchemaVersion } from './cli/json-contract.js';
 export type { Delivery, FixJsonOutput, FixJsonResult, JsonErrorKind, JsonErrorResult, JsonWarning } from './cli/json-contract.js';
-export type { FlakyTest } from './loop/flaky-tests.js';
-export type { Attempt, AttemptOutcome, Proposal, Score } from './core/attempts.js';
-export { decideNext } from './loop/policy.js';
-export type { Decision, PolicyInput, StopReason } from './loop/policy.js';
-export { findSensitiveEdits } from './loop/sensitive-edits.js';
-export type { SensitiveEdit } from './loop/sensitive-edits.js';
-export { findVerdictGaming } from './loop/verdict-gaming.js';
-export { buildPrompt } from './denoise/prompt.js';
-export type { PromptInput, SourceFile } from './denoise/prompt.js';
-export { combineReporters } from './core/events.js';
-export type { RunReporter, RunStartEvent } from './core/events.js';
 
+// Ports and the built-in adapters
 export type { Failure, SourceFrame, TestId, TestReport, TestResult, TestStatus } from './core/test-report.js';
 export type { RunOptions, TestRunner } from './core/test-runner.js';
 export { createRunner, detectRunner, isTestFile, runnerNames } from './runner/runner-registry.js';
-
-export type { ApplyResult, Edit, EditKind, ParseResult, ReplyFormat } from './core/edits.js';
-export { applyEdit } from './edit/apply-edit.js';
-export { parseReply } from './edit/parse-reply.js';
-export { checkSyntax } from './analysis/syntax-check.js';
-export { editFormatNames, getEditFormat } from './edit/edit-formats.js';
-export type { EditFormat } from './edit/edit-format.js';
-
-export type { ChatMessage, Completion, CompletionRequest, InfillRequest, ModelProvider, TokenUsage } from './provider/model-provider.js';
-export type { ModelSettings } from './provider/model-settings.js';
-export { createProvider, decorateProvider, providerUsages } from './provider/provider-registry.js';
-export type { CreateProviderOptions } from './provider/provider-registry.js';
-export { createOpenAiProvider } from './provider/openai-compatible-provider.js';
-export { createOllamaProvider } from './provider/ollama-provider.js';
-export { createLlamaCppProvider } from './provider/llamacpp-provider.js';
-export { createAnthropicProvider } from './provider/anthropic-provider.js';
-export { createGgufProvider } from './provider/gguf-provider.js';
-export { createScriptedProvider } from './provider/scripted-provider.js';
-export { withRetry } from './provider/with-retry.js';
-export { withTimeout } from './provider/with-timeout.js';
-export { withBudget } from './provider/with-budget.js';
-export type { BudgetOptions } from './provider/with-budget.js';
-export { costOf, createUsageMeter, withUsageTracking } from './provider/usage-meter.js';
-export type { ModelPrice, PriceTable, UsageMeter } from './provider/usage-meter.js';
-
 export type { DenoiseContext, Denoiser, ProgressData, ProjectView } from './core/denoiser.js';
-export { createLlmDenoiser } from './denoise/llm-denoiser.js';
-export { createInfillDenoiser } from './denoise/infill-denoiser.js';
 export { createBuiltinDenoiser } from './denoise/builtin-denoiser.js';
 export type { BuiltinDenoiserOptions } from './denoise/builtin-denoiser.js';
-export { defaultEditFormat, editFormatTable } from './denoise/edit-format-table.js';
-export { searchRepairs } from './builtin/engine/search-repairs.js';
-export type { SearchOptions, SearchProgress, SearchResult } from './builtin/engine/search-repairs.js';
-export type { Candidate, CandidateVerdict, CoverageMatrix, StatementSite, Suspicion, TextChange } from './builtin/types.js';
-export { mutators } from './builtin/mutators/index.js';
-export { templates } from './builtin/templates/index.js';
-export type { Mutator } from './builtin/mutators/mutator.js';
+export { createLlmDenoiser } from './denoise/llm-denoiser.js';
+export { createInfillDenoiser } from './denoise/infill-denoiser.js';
+export { editFormatNames, getEditFormat } from './edit/edit-formats.js';
+export type { EditFormat } from './edit/edit-format.js';
+export type { Edit, EditKind } from './core/edits.js';
+export type { ChatMessage, Completion, CompletionRequest, InfillRequest, ModelProvider } from './provider/model-provider.js';
+export type { ModelSettings } from './provider/model-settings.js';
+export { createProvider } from './provider/provider-registry.js';
+export type { CreateProviderOptions } from './provider/provider-registry.js';
+export type { ModelPrice, PriceTable } from './provider/usage-meter.js';
 
-export { createSandbox } from './workspace/sandbox.js';
-export type { Sandbox } from './workspace/sandbox.js';
+// Writing a fix into a project, and taking it back
 export { restoreBackup, writeBack } from './workspace/write-back.js';
 export type { WriteBackOptions, WriteBackResult, WriteBackStep } from './workspace/write-back.js';
 export { describeRecovery, recoverWriteBacks } from './workspace/recover-write-back.js';
 export type { RecoveredWriteBack } from './workspace/recover-write-back.js';
-export type { FileChange } from './core/file-change.js';
