@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -152,6 +152,24 @@ describe('a confined sandbox', () => {
     await runProcess({ command: process.execPath, args: ['-e', writer, project], cwd: root, env: process.env, timeoutMs: 30_000 });
     const { size } = await stat(join(root, 'big.bin')).catch(() => ({ size: 0 }));
     expect(size).toBeLessThanOrEqual(1024 * 1024);
+  });
+
+  it.runIf(strictSupport().available)('strict: a toolchain under /tmp stays reachable when TMPDIR points elsewhere', async () => {
+    const tool = await mkdtemp(join('/tmp', 'redgreen-toolchain-'));
+    const elsewhere = await mkdtemp(join(tmpdir(), 'redgreen-elsewhere-'));
+    dirs.push(tool, elsewhere);
+    await mkdir(join(tool, 'bin'));
+    await writeFile(join(tool, 'bin', 'redgreen-test-tool'), '#!/bin/sh\necho tool-ran\n', { mode: 0o755 });
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = elsewhere;
+    try {
+      const { root } = await confined({ mode: 'strict' });
+      const outcome = await runProcess({ command: 'sh', args: ['-c', 'redgreen-test-tool'], cwd: root, env: { ...process.env, PATH: `${join(tool, 'bin')}:${process.env.PATH ?? ''}` }, timeoutMs: 30_000 });
+      expect(outcome.output).toContain('tool-ran');
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
   });
 
   it('off, or outside any sandbox: the process starts as asked', async () => {

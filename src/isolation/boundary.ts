@@ -158,7 +158,8 @@ export function containLaunch(spec: LaunchSpec): ContainedLaunch {
 
 function layoutFor(confinement: Confinement, spec: LaunchSpec): BoundaryLayout {
   const home = homedir();
-  const hidden = [...confinement.hidden, home, '/root', '/home', '/Users', tmpdir(), '/var/tmp', '/run/user', '/run/secrets'];
+  // The private /tmp replaces the real one even when TMPDIR points elsewhere: what lies under /tmp is hidden too.
+  const hidden = [...confinement.hidden, home, '/root', '/home', '/Users', privateTmp, tmpdir(), '/var/tmp', '/run/user', '/run/secrets'];
   return {
     writable: [confinement.root, ...(spec.writable ?? [])],
     hidden,
