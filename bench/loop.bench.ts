@@ -33,7 +33,17 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 
 /** Wraps a runner to add up the time spent inside it. */
 function timedRunner(runner: TestRunner, spent: number[]): TestRunner {
-  return { name: runner.name, run: async (cwd, options) => { const start = performance.now(); try { return await runner.run(cwd, options); } finally { spent.push(performance.now() - start); } } };
+  return {
+    name: runner.name,
+    run: async (cwd, options) => {
+      const start = performance.now();
+      try {
+        return await runner.run(cwd, options);
+      } finally {
+        spent.push(performance.now() - start);
+      }
+    },
+  };
 }
 
 function timedDenoiser(denoiser: Denoiser, spent: number[]): Denoiser {
@@ -71,8 +81,15 @@ async function main(): Promise<void> {
     const runnerSpent: number[] = [];
     const proposerSpent: number[] = [];
     // Each reply applies cleanly but fixes nothing, so every step runs apply → verify (failed tests) → select → revert.
-    const replies = Array.from({ length: loopSteps }, (_, i) => `Trying.\n\nsrc/m${buggyModule}.ts\n\`\`\`ts\n<<<<<<< SEARCH\n/** Adds the module's offset. */\n=======\n/** Adds the module's offset (attempt ${i}). */\n>>>>>>> REPLACE\n\`\`\`\n`);
-    const denoiser = timedDenoiser(createLlmDenoiser({ provider: createScriptedProviderFromReplies(replies), editFormat: getEditFormat('search-replace') }), proposerSpent);
+    const replies = Array.from(
+      { length: loopSteps },
+      (_, i) =>
+        `Trying.\n\nsrc/m${buggyModule}.ts\n\`\`\`ts\n<<<<<<< SEARCH\n/** Adds the module's offset. */\n=======\n/** Adds the module's offset (attempt ${i}). */\n>>>>>>> REPLACE\n\`\`\`\n`,
+    );
+    const denoiser = timedDenoiser(
+      createLlmDenoiser({ provider: createScriptedProviderFromReplies(replies), editFormat: getEditFormat('search-replace') }),
+      proposerSpent,
+    );
     const result = await runLoop({
       runId: 'bench',
       sandbox,

@@ -108,14 +108,17 @@ async function main(): Promise<void> {
   }
   const generated = await generateProject({ modules: 40, testsPerModule: 5, buggyModule: 7 });
   try {
-    const fix = 'The offset is subtracted instead of added.\n\nsrc/m7.ts\n```ts\n<<<<<<< SEARCH\n  return x - 7;\n=======\n  return x + 7;\n>>>>>>> REPLACE\n```\n';
+    const fix =
+      'The offset is subtracted instead of added.\n\nsrc/m7.ts\n```ts\n<<<<<<< SEARCH\n  return x - 7;\n=======\n  return x + 7;\n>>>>>>> REPLACE\n```\n';
     rows.push(await measure('generated (40 modules)', generated, { inline: [fix] }));
   } finally {
     await rm(generated, { recursive: true, force: true });
   }
 
   console.log('prompt tokens per step (o200k): redgreen context selection vs every source and test file\n');
-  console.log(`${'project'.padEnd(24)} ${'files'.padStart(5)} ${'steps'.padStart(5)} ${'selected'.padStart(9)} ${'everything'.padStart(10)} ${'ratio'.padStart(7)}  first-try`);
+  console.log(
+    `${'project'.padEnd(24)} ${'files'.padStart(5)} ${'steps'.padStart(5)} ${'selected'.padStart(9)} ${'everything'.padStart(10)} ${'ratio'.padStart(7)}  first-try`,
+  );
   let sumSelected = 0;
   let sumEverything = 0;
   let firstTryApplied = 0;
@@ -128,10 +131,16 @@ async function main(): Promise<void> {
     const [applied, steps] = row.firstTry.split('/').map(Number);
     firstTryApplied += applied ?? 0;
     firstTrySteps += steps ?? 0;
-    console.log(`${row.project.padEnd(24)} ${String(row.files).padStart(5)} ${String(row.selected.length).padStart(5)} ${s.toFixed(0).padStart(9)} ${e.toFixed(0).padStart(10)} ${(e / s).toFixed(2).padStart(6)}×  ${row.firstTry}`);
+    console.log(
+      `${row.project.padEnd(24)} ${String(row.files).padStart(5)} ${String(row.selected.length).padStart(5)} ${s.toFixed(0).padStart(9)} ${e.toFixed(0).padStart(10)} ${(e / s).toFixed(2).padStart(6)}×  ${row.firstTry}`,
+    );
   }
-  console.log(`\nmean over projects: ${(sumSelected / rows.length).toFixed(0)} vs ${(sumEverything / rows.length).toFixed(0)} tokens per step (${(sumEverything / sumSelected).toFixed(2)}×)`);
-  console.log(`replies applied on the first try across the recorded fixtures: ${firstTryApplied}/${firstTrySteps} steps (${((100 * firstTryApplied) / Math.max(1, firstTrySteps)).toFixed(0)}%)`);
+  console.log(
+    `\nmean over projects: ${(sumSelected / rows.length).toFixed(0)} vs ${(sumEverything / rows.length).toFixed(0)} tokens per step (${(sumEverything / sumSelected).toFixed(2)}×)`,
+  );
+  console.log(
+    `replies applied on the first try across the recorded fixtures: ${firstTryApplied}/${firstTrySteps} steps (${((100 * firstTryApplied) / Math.max(1, firstTrySteps)).toFixed(0)}%)`,
+  );
 }
 
 await main();

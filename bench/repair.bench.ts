@@ -51,7 +51,16 @@ async function repairOne(dir: string, bug: BugSpec): Promise<Row> {
       budgetSeconds,
       // One corpus bug hangs by design; a whole-suite limit of 15 s (not the CLI's default 60) keeps its baseline inside the budget.
       testTimeoutMs: 15_000,
-      reporters: [{ onProgress: ({ data }) => { if (data?.done === 1) { tried += data.tried ?? 0; searchMs += data.elapsedMs ?? 0; } } }],
+      reporters: [
+        {
+          onProgress: ({ data }) => {
+            if (data?.done === 1) {
+              tried += data.tried ?? 0;
+              searchMs += data.elapsedMs ?? 0;
+            }
+          },
+        },
+      ],
     });
     const seconds = (performance.now() - started) / 1000;
     await session.dispose();
@@ -88,7 +97,9 @@ async function main(): Promise<void> {
     const row = await repairOne(dir, loaded.spec);
     rows.push(row);
     const verdict = row.correct ? 'correct' : row.status === 'green' ? 'plausible' : row.status;
-    console.log(`${row.bug.id.padEnd(28)} ${row.bug.defect.padEnd(22)} ${verdict.padEnd(10)} ${row.seconds.toFixed(1).padStart(6)}s ${String(row.tried).padStart(5)} cand  ${row.note}`);
+    console.log(
+      `${row.bug.id.padEnd(28)} ${row.bug.defect.padEnd(22)} ${verdict.padEnd(10)} ${row.seconds.toFixed(1).padStart(6)}s ${String(row.tried).padStart(5)} cand  ${row.note}`,
+    );
   }
   const n = rows.length;
   const plausible = rows.filter((r) => r.status === 'green').length;
@@ -101,12 +112,16 @@ async function main(): Promise<void> {
   console.log(`plausible (visible tests green):   ${plausible}/${n} (${pct(plausible)})`);
   console.log(`correct (held-out tests green):    ${correct}/${n} (${pct(correct)})`);
   console.log(`seconds per bug:                   median ${median(seconds).toFixed(1)}, max ${Math.max(...seconds).toFixed(1)}`);
-  console.log(`candidates validated per second:   ${(tried / Math.max(searchSeconds, 0.001)).toFixed(1)} (${tried} candidates in ${searchSeconds.toFixed(1)} s of search)`);
+  console.log(
+    `candidates validated per second:   ${(tried / Math.max(searchSeconds, 0.001)).toFixed(1)} (${tried} candidates in ${searchSeconds.toFixed(1)} s of search)`,
+  );
   console.log('\nper category (correct / plausible / bugs):');
   const categories = [...new Set(rows.map((r) => r.bug.defect))];
   for (const category of categories) {
     const inCategory = rows.filter((r) => r.bug.defect === category);
-    console.log(`  ${category.padEnd(24)} ${inCategory.filter((r) => r.correct).length} / ${inCategory.filter((r) => r.status === 'green').length} / ${inCategory.length}`);
+    console.log(
+      `  ${category.padEnd(24)} ${inCategory.filter((r) => r.correct).length} / ${inCategory.filter((r) => r.status === 'green').length} / ${inCategory.length}`,
+    );
   }
 }
 

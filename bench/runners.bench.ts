@@ -30,7 +30,12 @@ interface Flavour {
 }
 
 function tests(style: 'vitest' | 'jest' | 'node' | 'mocha', ext: string, imp: (module: string) => string): Record<string, string> {
-  const head = { vitest: `import { describe, it, expect } from 'vitest';`, jest: '', node: `import { describe, it } from 'node:test';\nimport assert from 'node:assert/strict';`, mocha: `import assert from 'node:assert/strict';` }[style];
+  const head = {
+    vitest: `import { describe, it, expect } from 'vitest';`,
+    jest: '',
+    node: `import { describe, it } from 'node:test';\nimport assert from 'node:assert/strict';`,
+    mocha: `import assert from 'node:assert/strict';`,
+  }[style];
   const eq = (a: string, b: string) => (style === 'vitest' || style === 'jest' ? `expect(${a}).toBe(${b});` : `assert.equal(${a}, ${b});`);
   return {
     [`test/orders.test.${ext}`]: `${head}\n${imp('orders')}\n${imp('inventory')}\ndescribe('orders', () => {\n  it('ships when every line is in stock', () => { ${eq('canShip({ lines: [{ count: 5, wanted: 2 }] })', 'true')} });\n  it('ships the last items on the shelf', () => { ${eq('canShip({ lines: [{ count: 2, wanted: 2 }] })', 'true')} });\n  it('holds an order short of stock', () => { ${eq('canShip({ lines: [{ count: 1, wanted: 2 }] })', 'false')} });\n  it('counts exactly enough as in stock', () => { ${eq('inStock(3, 3)', 'true')} });\n});\n`,
@@ -38,8 +43,10 @@ function tests(style: 'vitest' | 'jest' | 'node' | 'mocha', ext: string, imp: (m
   };
 }
 
-const esm = (names: string) => (module: string) => `import { ${{ orders: 'canShip', inventory: 'inStock', totals: 'total' }[module]} } from '../src/${module}${names}';`;
-const srcFiles = (ext: string, transform = (text: string) => text) => Object.fromEntries(Object.entries(source).map(([name, text]) => [`src/${name}.${ext}`, transform(text)]));
+const esm = (names: string) => (module: string) =>
+  `import { ${{ orders: 'canShip', inventory: 'inStock', totals: 'total' }[module]} } from '../src/${module}${names}';`;
+const srcFiles = (ext: string, transform = (text: string) => text) =>
+  Object.fromEntries(Object.entries(source).map(([name, text]) => [`src/${name}.${ext}`, transform(text)]));
 const toCommonJs = (text: string) =>
   text
     .replace(/^import \{ (\w+) \} from '\.\/(\w+)\.js';$/m, "const { $1 } = require('./$2.js');")
@@ -47,13 +54,26 @@ const toCommonJs = (text: string) =>
     .concat(`module.exports = { ${/function (\w+)/.exec(text)?.[1] ?? ''} };\n`);
 
 const flavours: Record<string, Flavour> = {
-  vitest: { packageJson: { type: 'module', scripts: { test: 'vitest run' }, devDependencies: { vitest: '*' } }, files: { ...srcFiles('ts'), ...tests('vitest', 'ts', esm('.js')) } },
+  vitest: {
+    packageJson: { type: 'module', scripts: { test: 'vitest run' }, devDependencies: { vitest: '*' } },
+    files: { ...srcFiles('ts'), ...tests('vitest', 'ts', esm('.js')) },
+  },
   jest: {
     packageJson: { scripts: { test: 'jest' }, devDependencies: { jest: '*' } },
-    files: { ...srcFiles('js', toCommonJs), ...Object.fromEntries(Object.entries(tests('jest', 'js', (m) => `const { ${{ orders: 'canShip', inventory: 'inStock', totals: 'total' }[m]} } = require('../src/${m}.js');`)).map(([f, t]) => [f.replace('test/', '__tests__/'), t])) },
+    files: {
+      ...srcFiles('js', toCommonJs),
+      ...Object.fromEntries(
+        Object.entries(
+          tests('jest', 'js', (m) => `const { ${{ orders: 'canShip', inventory: 'inStock', totals: 'total' }[m]} } = require('../src/${m}.js');`),
+        ).map(([f, t]) => [f.replace('test/', '__tests__/'), t]),
+      ),
+    },
   },
   'node-test': { packageJson: { type: 'module', scripts: { test: 'node --test' } }, files: { ...srcFiles('js'), ...tests('node', 'js', esm('.js')) } },
-  mocha: { packageJson: { type: 'module', scripts: { test: 'mocha' }, devDependencies: { mocha: '*' } }, files: { ...srcFiles('js'), ...tests('mocha', 'js', esm('.js')) } },
+  mocha: {
+    packageJson: { type: 'module', scripts: { test: 'mocha' }, devDependencies: { mocha: '*' } },
+    files: { ...srcFiles('js'), ...tests('mocha', 'js', esm('.js')) },
+  },
 };
 
 async function writeProject(flavour: Flavour): Promise<string> {
@@ -79,7 +99,9 @@ for (const [runner, flavour] of Object.entries(flavours)) {
       const seconds = (performance.now() - started) / 1000;
       await session.dispose();
       rows.push({ runner, seconds, status: session.result.status });
-      console.log(`${runner.padEnd(10)} sample ${sample}  ${session.result.status.padEnd(6)} ${seconds.toFixed(1).padStart(5)} s to the end (baseline ${baselineSeconds.toFixed(1)} s), ${session.result.attempts.length} step(s)`);
+      console.log(
+        `${runner.padEnd(10)} sample ${sample}  ${session.result.status.padEnd(6)} ${seconds.toFixed(1).padStart(5)} s to the end (baseline ${baselineSeconds.toFixed(1)} s), ${session.result.attempts.length} step(s)`,
+      );
     } catch (error) {
       rows.push({ runner, seconds: Number.NaN, status: 'crashed' });
       console.log(`${runner.padEnd(10)} sample ${sample}  crashed: ${String(error)}`);

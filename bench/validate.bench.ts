@@ -75,8 +75,14 @@ async function generateProject(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'redgreen-bench-validate-'));
   await mkdir(join(dir, 'src'));
   await mkdir(join(dir, 'test'));
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bench-validate', type: 'module', scripts: { test: 'vitest run' }, devDependencies: { vitest: '^4' } }));
-  await writeFile(join(dir, 'vitest.config.ts'), "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['test/**/*.test.ts'] } });\n");
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'bench-validate', type: 'module', scripts: { test: 'vitest run' }, devDependencies: { vitest: '^4' } }),
+  );
+  await writeFile(
+    join(dir, 'vitest.config.ts'),
+    "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['test/**/*.test.ts'] } });\n",
+  );
   await writeFile(join(dir, sourceFile), source);
   const groups = new Map<string, string[]>();
   for (const [name, body] of tests) {
@@ -84,7 +90,10 @@ async function generateProject(): Promise<string> {
     groups.set(group, [...(groups.get(group) ?? []), `  it(${JSON.stringify(title)}, () => {\n    ${body}\n  });`]);
   }
   const blocks = [...groups].map(([group, its]) => `describe(${JSON.stringify(group)}, () => {\n${its.join('\n')}\n});`);
-  await writeFile(join(dir, 'test', 'shop.test.ts'), `import { describe, expect, it } from 'vitest';\nimport { between, clamp, discount, grade, isAdult, sumTo } from '../src/shop.js';\n\n${blocks.join('\n\n')}\n`);
+  await writeFile(
+    join(dir, 'test', 'shop.test.ts'),
+    `import { describe, expect, it } from 'vitest';\nimport { between, clamp, discount, grade, isAdult, sumTo } from '../src/shop.js';\n\n${blocks.join('\n\n')}\n`,
+  );
   await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
 }
@@ -182,14 +191,18 @@ async function main(): Promise<void> {
     const fastRate = candidates.length / (fastMs / 1000);
     const spawnRate = subset.length / (spawnMs / 1000);
     console.log(`project: ${tests.length} tests, ${candidates.length} candidates (${[...counts].map(([s, n]) => `${n} ${s}`).join(', ')})`);
-    console.log(`fast path: ${rate(candidates.length, fastMs)} candidates/s (${candidates.length} candidates, ${(fastMs / 1000).toFixed(1)} s; session start and baseline run ${(startMs / 1000).toFixed(1)} s once, ${rate(candidates.length, fastMs + startMs)} candidates/s with it)`);
+    console.log(
+      `fast path: ${rate(candidates.length, fastMs)} candidates/s (${candidates.length} candidates, ${(fastMs / 1000).toFixed(1)} s; session start and baseline run ${(startMs / 1000).toFixed(1)} s once, ${rate(candidates.length, fastMs + startMs)} candidates/s with it)`,
+    );
     console.log(`spawn per candidate: ${rate(subset.length, spawnMs)} candidates/s (${subset.length} candidates, ${(spawnMs / 1000).toFixed(1)} s)`);
     const withStartRate = candidates.length / ((fastMs + startMs) / 1000);
     console.log(`speed-up: ${(fastRate / spawnRate).toFixed(1)}× (${(withStartRate / spawnRate).toFixed(1)}× counting the session start)`);
     const disagreements = subset.filter((candidate) => fast.get(candidate.id)?.status !== slow.get(candidate.id)?.status);
     console.log(`verdicts agree on ${subset.length - disagreements.length}/${subset.length} candidates validated both ways`);
     for (const candidate of disagreements) {
-      console.log(`  disagreement on ${candidate.description}: fast ${JSON.stringify(fast.get(candidate.id))} vs spawn ${JSON.stringify(slow.get(candidate.id))}`);
+      console.log(
+        `  disagreement on ${candidate.description}: fast ${JSON.stringify(fast.get(candidate.id))} vs spawn ${JSON.stringify(slow.get(candidate.id))}`,
+      );
     }
     const plausible = [...fast.values()].filter((v) => v.status === 'plausible').map((v) => candidates.find((c) => c.id === v.candidate)?.description);
     console.log(`plausible: ${plausible.join('; ') || 'none'}`);

@@ -71,7 +71,10 @@ async function createLinter(): Promise<(filePath: string, text: string) => Promi
 
 async function sourceModules(dir: string): Promise<string[]> {
   const names = await readdir(join(dir, 'src'), { recursive: true });
-  return names.filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).map((n) => join('src', n)).sort();
+  return names
+    .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
+    .map((n) => join('src', n))
+    .sort();
 }
 
 async function nextNumber(outDir: string): Promise<number> {
@@ -86,9 +89,15 @@ async function writeBug(programDir: string, outDir: string, id: string, spec: Bu
   const pkgPath = join(dir, 'package.json');
   const pkg = { name: `bug-${id.split('-')[0]}`, private: true, type: 'module', devDependencies: { vitest: '^4.1.0' } };
   await writeFile(pkgPath, `${JSON.stringify(pkg)}\n`);
-  for (const [file, include] of [['vitest.config.ts', 'test'], ['vitest.heldout.config.ts', 'heldout']] as const) {
+  for (const [file, include] of [
+    ['vitest.config.ts', 'test'],
+    ['vitest.heldout.config.ts', 'heldout'],
+  ] as const) {
     if (!existsSync(join(dir, file))) {
-      await writeFile(join(dir, file), `import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({ test: { include: ['${include}/**/*.test.ts'] } });\n`);
+      await writeFile(
+        join(dir, file),
+        `import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({ test: { include: ['${include}/**/*.test.ts'] } });\n`,
+      );
     }
   }
   await writeFile(join(dir, 'bug.json'), `${JSON.stringify(spec, null, 2)}\n`);
@@ -112,7 +121,9 @@ async function main(): Promise<number> {
   const outDir = resolve(values.out);
   const max = Number(values.max);
   const timeoutMs = Number(values.timeout) * 1000;
-  const name = basename(programDir).toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const name = basename(programDir)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
 
   const copy = await scratchCopy(programDir, 'redgreen-seed-');
   try {
@@ -183,7 +194,9 @@ async function main(): Promise<number> {
       }
     }
     for (const c of candidates) {
-      console.log(`${c.verdict.padEnd(10)} ${c.module}:${String(c.seed.line).padEnd(4)} ${c.seed.kind.padEnd(16)} ${c.seed.summary}${c.detail === '' ? '' : `  (${c.detail})`}`);
+      console.log(
+        `${c.verdict.padEnd(10)} ${c.module}:${String(c.seed.line).padEnd(4)} ${c.seed.kind.padEnd(16)} ${c.seed.summary}${c.detail === '' ? '' : `  (${c.detail})`}`,
+      );
     }
     console.log(`\n${kept} of ${candidates.length} seeds kept${values['dry-run'] ? ' (dry run: nothing written)' : ''}`);
     return 0;

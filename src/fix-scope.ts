@@ -21,7 +21,10 @@ export interface FixScope {
 export async function resolveFixScope(projectDir: string, spec: string | undefined): Promise<FixScope> {
   const location = await locateProject(projectDir);
   const name = spec ?? (await detectWorkspaceRunnerName({ root: location.root, subdir: location.subdir, workspace: location.workspace !== undefined }));
-  debug('resolve', `project root ${location.root}${location.subdir === '' ? '' : `, package ${location.subdir}`}${location.workspace === undefined ? '' : ' (workspace)'}; runner ${name}${spec === undefined ? ' (detected)' : ' (asked for)'}`);
+  debug(
+    'resolve',
+    `project root ${location.root}${location.subdir === '' ? '' : `, package ${location.subdir}`}${location.workspace === undefined ? '' : ' (workspace)'}; runner ${name}${spec === undefined ? ' (detected)' : ' (asked for)'}`,
+  );
   const runner = createRunner(name);
   return {
     location,

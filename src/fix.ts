@@ -93,7 +93,15 @@ export interface FixSession {
 /** The model-free engine's spec, and the default denoiser. */
 export const builtinModel = 'builtin';
 
-export const fixDefaults = { model: builtinModel, maxSteps: 5, testTimeoutMs: 60_000, hangTimeoutMs: 10_000, formatRetries: 2, flakyReruns: defaultFlakyReruns, builtinBudgetSeconds: 60 } as const;
+export const fixDefaults = {
+  model: builtinModel,
+  maxSteps: 5,
+  testTimeoutMs: 60_000,
+  hangTimeoutMs: 10_000,
+  formatRetries: 2,
+  flakyReruns: defaultFlakyReruns,
+  builtinBudgetSeconds: 60,
+} as const;
 
 /** Runs the red→green loop on a sandbox copy of the project. The project itself is never written here. */
 export async function fix(input: FixOptions): Promise<FixSession> {
@@ -112,16 +120,30 @@ export async function fix(input: FixOptions): Promise<FixSession> {
   try {
     await denoiser.init?.();
     sandbox = await createSandbox(location.root);
-    const confinement = confine(sandbox.root, { projectDir: location.root, policy: isolationPolicy(options), dependencies: await dependencyDirs(location.root) });
+    const confinement = confine(sandbox.root, {
+      projectDir: location.root,
+      policy: isolationPolicy(options),
+      dependencies: await dependencyDirs(location.root),
+    });
     const isolation = { mode: confinement.mode, ...(confinement.fallbackReason === undefined ? {} : { fallbackReason: confinement.fallbackReason }) };
     const files = await sandbox.listFiles();
     const goal = options.tests && options.tests.length > 0 ? picomatch(toRoot(options.tests), { dot: true }) : undefined;
     const testFiles = goal ? files.filter((f) => goal(f)) : undefined;
     if (testFiles !== undefined && testFiles.length === 0) {
-      throw new ConfigError(`no file in the project matches --tests ${options.tests?.join(' ')}${location.subdir === '' ? '' : ` (relative to ${location.subdir})`}`);
+      throw new ConfigError(
+        `no file in the project matches --tests ${options.tests?.join(' ')}${location.subdir === '' ? '' : ` (relative to ${location.subdir})`}`,
+      );
     }
     const isTestFile = (file: string) => isRunnerTestFile(runner.name, file) || (goal?.(file) ?? false);
-    await reporter.onRunStart({ runId, projectDir: options.projectDir, sandboxDir: sandbox.root, runner: runner.name, denoiser: denoiser.name, maxSteps: options.maxSteps ?? fixDefaults.maxSteps, isolation });
+    await reporter.onRunStart({
+      runId,
+      projectDir: options.projectDir,
+      sandboxDir: sandbox.root,
+      runner: runner.name,
+      denoiser: denoiser.name,
+      maxSteps: options.maxSteps ?? fixDefaults.maxSteps,
+      isolation,
+    });
     const result = await runLoop({
       runId,
       sandbox,
@@ -166,7 +188,8 @@ function isolationPolicy(options: FixOptions): IsolationPolicy {
 
 function createDenoiser(options: FixOptions, meter: UsageMeter): Denoiser {
   if (options.model === builtinModel) {
-    if (options.infill === true) throw new ConfigError('--infill needs a code model with a fill-in-the-middle API; the built-in engine masks and regenerates by itself');
+    if (options.infill === true)
+      throw new ConfigError('--infill needs a code model with a fill-in-the-middle API; the built-in engine masks and regenerates by itself');
     return createBuiltinDenoiser(options.maxCandidates === undefined ? {} : { maxCandidates: options.maxCandidates });
   }
   const provider = createProvider(options.model ?? fixDefaults.model, {

@@ -20,13 +20,22 @@ export async function generateProject(options: GeneratedProjectOptions): Promise
   const dir = await mkdtemp(join(tmpdir(), 'redgreen-bench-project-'));
   await mkdir(join(dir, 'src'));
   await mkdir(join(dir, 'test'));
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bench-project', type: 'module', scripts: { test: 'vitest run' }, devDependencies: { vitest: '^4' } }));
-  await writeFile(join(dir, 'vitest.config.ts'), "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['test/**/*.test.ts'] } });\n");
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'bench-project', type: 'module', scripts: { test: 'vitest run' }, devDependencies: { vitest: '^4' } }),
+  );
+  await writeFile(
+    join(dir, 'vitest.config.ts'),
+    "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['test/**/*.test.ts'] } });\n",
+  );
   for (let i = 0; i < options.modules; i++) {
     const op = i === options.buggyModule ? '-' : '+';
     await writeFile(join(dir, 'src', `m${i}.ts`), `/** Adds the module's offset. */\nexport function f${i}(x: number): number {\n  return x ${op} ${i};\n}\n`);
     const cases = Array.from({ length: options.testsPerModule }, (_, k) => `  it('case ${k}', () => {\n    expect(f${i}(${k * 3})).toBe(${k * 3 + i});\n  });`);
-    await writeFile(join(dir, 'test', `m${i}.test.ts`), `import { describe, expect, it } from 'vitest';\nimport { f${i} } from '../src/m${i}.js';\n\ndescribe('f${i}', () => {\n${cases.join('\n')}\n});\n`);
+    await writeFile(
+      join(dir, 'test', `m${i}.test.ts`),
+      `import { describe, expect, it } from 'vitest';\nimport { f${i} } from '../src/m${i}.js';\n\ndescribe('f${i}', () => {\n${cases.join('\n')}\n});\n`,
+    );
   }
   await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;

@@ -25,8 +25,14 @@ export function namedFunctions(source: ts.SourceFile, names: ReadonlySet<string>
 }
 
 function asNamedFunction(node: ts.Node): { name: string; fn: ts.FunctionLikeDeclaration } | undefined {
-  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name !== undefined && ts.isIdentifier(node.name)) return { name: node.name.text, fn: node };
-  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))) {
+  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name !== undefined && ts.isIdentifier(node.name))
+    return { name: node.name.text, fn: node };
+  if (
+    ts.isVariableDeclaration(node) &&
+    ts.isIdentifier(node.name) &&
+    node.initializer !== undefined &&
+    (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+  ) {
     return { name: node.name.text, fn: node.initializer };
   }
   return undefined;

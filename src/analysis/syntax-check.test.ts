@@ -54,7 +54,12 @@ describe('checkSyntax', () => {
   });
 
   it('accepts JSDoc types and everything else JavaScript has in a .js file', () => {
-    expect(checkSyntax('a.js', '/** @type {number} */\nconst a = 1;\nclass A { #x = 1; static y = 2; get z() { return this.#x; } }\nconst f = async (x = 1, ...rest) => x ?? rest;\n')).toEqual({ ok: true });
+    expect(
+      checkSyntax(
+        'a.js',
+        '/** @type {number} */\nconst a = 1;\nclass A { #x = 1; static y = 2; get z() { return this.#x; } }\nconst f = async (x = 1, ...rest) => x ?? rest;\n',
+      ),
+    ).toEqual({ ok: true });
   });
 
   it('rejects JSX in .ts files', () => {

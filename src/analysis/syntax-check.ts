@@ -57,12 +57,16 @@ function typeScriptOnly(node: ts.Node): string | undefined {
   if (ts.isTypeAliasDeclaration(node)) return 'Type aliases can only be used in TypeScript files.';
   if (ts.isEnumDeclaration(node)) return 'Enum declarations can only be used in TypeScript files.';
   if (ts.isModuleDeclaration(node)) return 'Namespace declarations can only be used in TypeScript files.';
-  if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) return 'Type assertion expressions can only be used in TypeScript files.';
+  if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node))
+    return 'Type assertion expressions can only be used in TypeScript files.';
   if (ts.isNonNullExpression(node)) return 'Non-null assertions can only be used in TypeScript files.';
   if (ts.isHeritageClause(node) && node.token === ts.SyntaxKind.ImplementsKeyword) return "'implements' clauses can only be used in TypeScript files.";
-  if ('typeParameters' in node && Array.isArray(node.typeParameters) && node.typeParameters.length > 0) return 'Type parameter declarations can only be used in TypeScript files.';
-  if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.typeArguments !== undefined) return 'Type arguments can only be used in TypeScript files.';
-  if ((ts.isParameter(node) || ts.isPropertyDeclaration(node)) && node.questionToken !== undefined && ts.isParameter(node)) return "The '?' modifier can only be used in TypeScript files.";
+  if ('typeParameters' in node && Array.isArray(node.typeParameters) && node.typeParameters.length > 0)
+    return 'Type parameter declarations can only be used in TypeScript files.';
+  if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.typeArguments !== undefined)
+    return 'Type arguments can only be used in TypeScript files.';
+  if ((ts.isParameter(node) || ts.isPropertyDeclaration(node)) && node.questionToken !== undefined && ts.isParameter(node))
+    return "The '?' modifier can only be used in TypeScript files.";
   if ('type' in node && node.type !== undefined && isTypeAnnotated(node)) return 'Type annotations can only be used in TypeScript files.';
   const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
   const tsModifier = modifiers?.find((modifier) => tsOnlyModifiers.has(modifier.kind));

@@ -15,5 +15,4 @@ export interface RedgreenRuntime {
 }
 
 /** The first statement of every instrumented file (after directives): binds `__rg` to the runtime. */
-export const runtimePreamble =
-  `var __rg = globalThis.${runtimeGlobal} || (globalThis.${runtimeGlobal} = { active: 0, cov: function () {}, tick: function () {} });`;
+export const runtimePreamble = `var __rg = globalThis.${runtimeGlobal} || (globalThis.${runtimeGlobal} = { active: 0, cov: function () {}, tick: function () {} });`;

@@ -8,7 +8,12 @@ export type ApprovalAnswer = 'yes' | 'no' | 'interrupted';
  * (Ctrl-D, the terminal hung up) and `signal` end the question without an answer: `interrupted` for the
  * first and last, `no` for a closed input.
  */
-export async function askApproval(question: string, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, signal?: AbortSignal): Promise<ApprovalAnswer> {
+export async function askApproval(
+  question: string,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  signal?: AbortSignal,
+): Promise<ApprovalAnswer> {
   if (signal?.aborted === true) return 'interrupted';
   const rl = createInterface({ input, output, terminal: true });
   const stopped = new AbortController();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { colorDiff } from './color-diff.js';
 
-const diff = ['--- a/src/sum.ts', '+++ b/src/sum.ts', '@@ -1,3 +1,3 @@', ' export function sum(a, b) {', '-  return a - b;', '+  return a + b;', ' }', ''].join('\n');
+const diff = ['--- a/src/sum.ts', '+++ b/src/sum.ts', '@@ -1,3 +1,3 @@', ' export function sum(a, b) {', '-  return a - b;', '+  return a + b;', ' }', ''].join(
+  '\n',
+);
 
 describe('colorDiff', () => {
   it('leaves the diff byte for byte when colour is off', () => {

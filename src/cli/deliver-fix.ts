@@ -36,7 +36,10 @@ export async function deliverFix(projectDir: string, result: RunResult, options:
   if (options.dryRun === true) return { delivery: { kind: 'dry-run' } };
   if (result.stopReason === 'interrupted') return { delivery: await save('interrupted; the fix so far is saved, not applied') };
   if (result.status !== 'green') {
-    const reason = result.stopReason === 'flaky' ? 'the run ended red on flaky tests; the fix is saved, not applied' : 'the run ended red; the partial fix is saved, not applied';
+    const reason =
+      result.stopReason === 'flaky'
+        ? 'the run ended red on flaky tests; the fix is saved, not applied'
+        : 'the run ended red; the partial fix is saved, not applied';
     return { delivery: await save(reason) };
   }
   // A signal after the loop ended but before the write: the user asked to stop, so nothing is applied.
@@ -47,7 +50,8 @@ export async function deliverFix(projectDir: string, result: RunResult, options:
     const answer = await askApproval(`Apply this fix to ${files} file${files === 1 ? '' : 's'}?`, io.stdin, io.prompt, options.signal);
     if (answer === 'yes') return apply(projectDir, result, save);
     // A terminal that hangs up closes the input and sends SIGHUP: whichever lands first, it is an interruption.
-    if (answer === 'interrupted' || stoppedBy(options.signal)) return { delivery: await save('interrupted at the approval prompt; the fix is saved, not applied'), interrupted: true };
+    if (answer === 'interrupted' || stoppedBy(options.signal))
+      return { delivery: await save('interrupted at the approval prompt; the fix is saved, not applied'), interrupted: true };
     return { delivery: await save('not approved') };
   }
   return { delivery: await save('no terminal to ask for approval and no --yes') };
@@ -79,7 +83,8 @@ async function apply(projectDir: string, result: RunResult, save: (reason: strin
 function refusalReason(conflicts: Awaited<ReturnType<typeof findConflicts>> | undefined, error: unknown, projectDir: string): string {
   if (conflicts !== undefined && conflicts.edited.length > 0) {
     const files = conflicts.edited.join(', ');
-    const also = conflicts.alreadyFixed.length > 0 ? ` (${conflicts.alreadyFixed.join(', ')} already hold${conflicts.alreadyFixed.length === 1 ? 's' : ''} the fix)` : '';
+    const also =
+      conflicts.alreadyFixed.length > 0 ? ` (${conflicts.alreadyFixed.join(', ')} already hold${conflicts.alreadyFixed.length === 1 ? 's' : ''} the fix)` : '';
     return `your edits to ${files} during the run conflict with the fix${also}`;
   }
   if (conflicts !== undefined && conflicts.alreadyFixed.length > 0) {

@@ -35,7 +35,11 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
   const { config, source } = await loadConfig(projectDir, { cwd: io.cwd, ...(flags.config === undefined ? {} : { file: flags.config }) });
   debug('config', source === undefined ? `no config file for ${projectDir}` : `settings from ${source}`);
   const settings = { ...config, ...definedOnly(flags) };
-  debug('config', () => `runner ${settings.runner === undefined ? 'to be detected' : `${settings.runner} (${flags.runner === undefined ? 'config' : 'flag'})`}; model ${settings.model ?? 'builtin (default)'}`);
+  debug(
+    'config',
+    () =>
+      `runner ${settings.runner === undefined ? 'to be detected' : `${settings.runner} (${flags.runner === undefined ? 'config' : 'flag'})`}; model ${settings.model ?? 'builtin (default)'}`,
+  );
   // Sandboxes that earlier runs kept (red runs, killed runs) go once they are past their retention period.
   await cleanOldTempDirs();
 
@@ -74,7 +78,8 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
     // Whatever a stopped run threw on its way out (a baseline cut short finds "no tests") is the interruption.
     if (signal?.aborted !== true) throw error;
     io.stderr('stopped: interrupted before the run had a result; your files are unchanged\n');
-    if (flags.json === true) io.stdout(`${JSON.stringify(jsonError('interrupted', 'interrupted before the run had a result; your files are unchanged', exitCodes.interrupted))}\n`);
+    if (flags.json === true)
+      io.stdout(`${JSON.stringify(jsonError('interrupted', 'interrupted before the run had a result; your files are unchanged', exitCodes.interrupted))}\n`);
     return exitCodes.interrupted;
   }
   const { result } = session;
@@ -90,10 +95,15 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
     exitCode = exitCodeOf(result, delivered);
     const sandbox = keep ? session.sandboxDir : undefined;
     if (flags.json === true) {
-      const extras = { exitCode, isolation: session.isolation, warnings, ...(sandbox === undefined ? {} : { sandboxDir: sandbox }), ...(session.cost === undefined ? {} : { cost: session.cost }) };
+      const extras = {
+        exitCode,
+        isolation: session.isolation,
+        warnings,
+        ...(sandbox === undefined ? {} : { sandboxDir: sandbox }),
+        ...(session.cost === undefined ? {} : { cost: session.cost }),
+      };
       io.stdout(`${JSON.stringify(toJson(result, delivered.delivery, extras))}\n`);
-    }
-    else printSummary(result, delivered.delivery, sandbox, io, session.cost);
+    } else printSummary(result, delivered.delivery, sandbox, io, session.cost);
   } finally {
     await session.dispose({ keep });
     if (!keep) await releaseTempDir(session.sandboxDir);

@@ -17,7 +17,22 @@ describe('addFixFlags', () => {
 
   it('parses values with the kind of each option', () => {
     expect(
-      parse(['--max-iter', '3', '--test-timeout', '1.5', '--temperature', '0', '--seed', '-4', '--isolation', 'basic', '--stream', '-y', '--config', 'ci.json']),
+      parse([
+        '--max-iter',
+        '3',
+        '--test-timeout',
+        '1.5',
+        '--temperature',
+        '0',
+        '--seed',
+        '-4',
+        '--isolation',
+        'basic',
+        '--stream',
+        '-y',
+        '--config',
+        'ci.json',
+      ]),
     ).toEqual({ maxIter: 3, testTimeout: 1.5, temperature: 0, seed: -4, isolation: 'basic', stream: true, yes: true, config: 'ci.json' });
   });
 

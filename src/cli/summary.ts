@@ -32,11 +32,15 @@ export function printSummary(result: RunResult, delivery: Delivery, sandboxDir: 
   }
   const r = result.replies;
   if (r.replies > 0 && !result.attempts.every((a) => a.denoiser === 'builtin')) {
-    lines.push(`replies: ${r.wellFormed}/${r.replies} well-formed, ${r.failedToApply} did not apply, ${r.lazy} elided code; ${r.appliedFirstTry}/${r.steps} steps applied on the first try`);
+    lines.push(
+      `replies: ${r.wellFormed}/${r.replies} well-formed, ${r.failedToApply} did not apply, ${r.lazy} elided code; ${r.appliedFirstTry}/${r.steps} steps applied on the first try`,
+    );
   }
   if (result.usage.promptTokens + result.usage.completionTokens > 0) {
     const cached = result.usage.cachedTokens ? ` (${result.usage.cachedTokens} cached)` : '';
-    lines.push(`tokens: ${result.usage.promptTokens} prompt${cached}, ${result.usage.completionTokens} completion${cost === undefined ? '' : `; cost $${cost.toFixed(4)}`}`);
+    lines.push(
+      `tokens: ${result.usage.promptTokens} prompt${cached}, ${result.usage.completionTokens} completion${cost === undefined ? '' : `; cost $${cost.toFixed(4)}`}`,
+    );
   }
   switch (delivery.kind) {
     case 'applied':

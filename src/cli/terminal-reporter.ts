@@ -44,7 +44,11 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
       line(c.dim(`sandbox ${event.sandboxDir}`));
       const isolation = event.isolation;
       if (isolation?.fallbackReason !== undefined) {
-        line(c.yellow(`isolation basic: strict is unavailable (${isolation.fallbackReason}); tests run with a scrubbed environment and limits, but can read and write outside the sandbox`));
+        line(
+          c.yellow(
+            `isolation basic: strict is unavailable (${isolation.fallbackReason}); tests run with a scrubbed environment and limits, but can read and write outside the sandbox`,
+          ),
+        );
       } else if (isolation?.mode === 'off') {
         line(c.yellow('isolation off: tests run with your environment and full access to your files'));
       }

@@ -65,7 +65,10 @@ describe('loadConfig', () => {
   });
 
   it('loads .mts, .cjs and .js configs', async () => {
-    const d = await project({ 'a/redgreen.config.mts': 'const n: number = 1;\nexport default { maxIter: n };\n', 'b/redgreen.config.cjs': 'module.exports = { maxIter: 2 };\n' });
+    const d = await project({
+      'a/redgreen.config.mts': 'const n: number = 1;\nexport default { maxIter: n };\n',
+      'b/redgreen.config.cjs': 'module.exports = { maxIter: 2 };\n',
+    });
     expect((await loadConfig(join(d, 'a'))).config).toEqual({ maxIter: 1 });
     expect((await loadConfig(join(d, 'b'))).config).toEqual({ maxIter: 2 });
     await writeFile(join(d, 'b/package.json'), '{"type":"module"}');

@@ -31,7 +31,10 @@ export const wholeNumber = numberKind('a whole number', (e) => z.number(e).int(e
 
 /** A duration in seconds that Node's timers can hold (past about 24.8 days a timer fires at once). */
 export const seconds = numberKind('a number of seconds', (e) =>
-  z.number(e).positive(e).max(maxTimerSeconds, { error: `expected at most ${maxTimerSeconds} seconds (about 24 days)` }),
+  z
+    .number(e)
+    .positive(e)
+    .max(maxTimerSeconds, { error: `expected at most ${maxTimerSeconds} seconds (about 24 days)` }),
 );
 
 export function numberBetween(min: number, max: number): ValueKind<number> {
@@ -61,7 +64,10 @@ export function listOf(item: ValueKind<string>, expected: string): ValueKind<str
 export const globs = listOf({ ...text, schema: z.string({ error: 'expected a glob' }).min(1, { error: 'expected a glob' }) }, 'a list of globs');
 
 export const envNames = listOf(
-  { ...text, schema: z.string({ error: 'expected an environment variable name' }).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'expected an environment variable name' }) },
+  {
+    ...text,
+    schema: z.string({ error: 'expected an environment variable name' }).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'expected an environment variable name' }),
+  },
   'a list of environment variable names',
 );
 

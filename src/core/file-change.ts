@@ -1,4 +1,3 @@
-
 /**
  * One file's difference between the user's project and a sandbox. `before` is undefined for a file the run
  * created, `after` for a file it deleted. `file` is a project-relative POSIX path. Texts are decoded as in

@@ -65,7 +65,14 @@ export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Den
           maxPlausible: searchPlausible,
           ...(context.signal ? { signal: context.signal } : {}),
           onProgress: (p) =>
-            context.progress?.(describeProgress(p), { tried: p.tried, total: p.total, plausible: p.plausible, bestPassed: p.bestPassed, elapsedMs: p.elapsedMs, done: p.phase === 'done' ? 1 : 0 }),
+            context.progress?.(describeProgress(p), {
+              tried: p.tried,
+              total: p.total,
+              plausible: p.plausible,
+              bestPassed: p.bestPassed,
+              elapsedMs: p.elapsedMs,
+              done: p.phase === 'done' ? 1 : 0,
+            }),
         });
         pending = { key, candidates: [...result.plausible], files };
         // A search cut short by the clock or by Ctrl-C has not gone through this code: it may be searched again.

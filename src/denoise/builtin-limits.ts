@@ -1,7 +1,8 @@
 import type { TestResult } from '../core/test-report.js';
 import { isLoadFailure, isRunFailure } from '../core/test-report.js';
 
-const missingModule = /Cannot find (?:module|package) ['"]([^'"]+)['"]|Failed to load url (\S+)|Could not locate module (\S+)|Cannot resolve module ['"]?([^'"\s]+)/;
+const missingModule =
+  /Cannot find (?:module|package) ['"]([^'"]+)['"]|Failed to load url (\S+)|Could not locate module (\S+)|Cannot resolve module ['"]?([^'"\s]+)/;
 
 /**
  * Why the built-in engine cannot work on these failures, when it cannot: it repairs code that exists and

@@ -87,44 +87,56 @@ export function describeDenoiserContract(name: string, factory: () => Denoiser, 
       expect(failingResults(report).length, 'the fixture must be red').toBeGreaterThan(0);
     });
 
-    it('proposes edits to editable files inside the project that apply as they stand and keep them parseable, writing nothing', async () => {
-      const before = await fingerprint(project.dir);
-      const proposal = await first(denoiser.propose(context()));
-      expect(await fingerprint(project.dir), 'the project it was shown is unchanged').toEqual(before);
-      expect(proposal?.kind).toBe('edits');
-      if (proposal?.kind !== 'edits') return;
-      expect(proposal.edits.length).toBeGreaterThan(0);
-      expect(proposal.denoiser).toBe(denoiser.name);
-      const texts = new Map<string, string>();
-      for (const edit of proposal.edits) {
-        expect(edit.file).not.toMatch(/^\/|^[A-Za-z]:|(^|\/)\.\.(\/|$)/);
-        expect(view.isEditable(edit.file), edit.file).toBe(true);
-        const current = texts.get(edit.file) ?? (await view.read(edit.file)) ?? '';
-        const applied = applyEdit(current, edit);
-        expect(applied.status, `${edit.file}: ${applied.status === 'applied' ? '' : applied.reason}`).toBe('applied');
-        if (applied.status === 'applied') texts.set(edit.file, applied.text);
-      }
-      for (const [file, text] of texts) expect(checkSyntax(file, text)).toMatchObject({ ok: true });
-    }, timeoutMs * 2);
+    it(
+      'proposes edits to editable files inside the project that apply as they stand and keep them parseable, writing nothing',
+      async () => {
+        const before = await fingerprint(project.dir);
+        const proposal = await first(denoiser.propose(context()));
+        expect(await fingerprint(project.dir), 'the project it was shown is unchanged').toEqual(before);
+        expect(proposal?.kind).toBe('edits');
+        if (proposal?.kind !== 'edits') return;
+        expect(proposal.edits.length).toBeGreaterThan(0);
+        expect(proposal.denoiser).toBe(denoiser.name);
+        const texts = new Map<string, string>();
+        for (const edit of proposal.edits) {
+          expect(edit.file).not.toMatch(/^\/|^[A-Za-z]:|(^|\/)\.\.(\/|$)/);
+          expect(view.isEditable(edit.file), edit.file).toBe(true);
+          const current = texts.get(edit.file) ?? (await view.read(edit.file)) ?? '';
+          const applied = applyEdit(current, edit);
+          expect(applied.status, `${edit.file}: ${applied.status === 'applied' ? '' : applied.reason}`).toBe('applied');
+          if (applied.status === 'applied') texts.set(edit.file, applied.text);
+        }
+        for (const [file, text] of texts) expect(checkSyntax(file, text)).toMatchObject({ ok: true });
+      },
+      timeoutMs * 2,
+    );
 
-    it('answers refusal feedback by proposing again or ending, without throwing', async () => {
-      const feedback: string[] = [];
-      const iterator = denoiser.propose(context({ stepFeedback: feedback, suggestedMode: 'patch' }))[Symbol.asyncIterator]();
-      await iterator.next();
-      feedback.push('refused: the edit changed nothing: the new text equals the old');
-      await expect(iterator.next()).resolves.toBeDefined();
-      await iterator.return?.();
-    }, timeoutMs * 2);
+    it(
+      'answers refusal feedback by proposing again or ending, without throwing',
+      async () => {
+        const feedback: string[] = [];
+        const iterator = denoiser.propose(context({ stepFeedback: feedback, suggestedMode: 'patch' }))[Symbol.asyncIterator]();
+        await iterator.next();
+        feedback.push('refused: the edit changed nothing: the new text equals the old');
+        await expect(iterator.next()).resolves.toBeDefined();
+        await iterator.return?.();
+      },
+      timeoutMs * 2,
+    );
 
-    it('stops when the run is aborted', async () => {
-      const controller = new AbortController();
-      controller.abort();
-      const outcome = await first(denoiser.propose(context({ signal: controller.signal }))).then(
-        (proposal) => proposal?.kind ?? 'nothing',
-        (error: unknown) => (error instanceof Error && /abort/i.test(`${error.name} ${error.message}`) ? 'aborted' : error),
-      );
-      expect(['nothing', 'aborted']).toContain(outcome);
-    }, timeoutMs);
+    it(
+      'stops when the run is aborted',
+      async () => {
+        const controller = new AbortController();
+        controller.abort();
+        const outcome = await first(denoiser.propose(context({ signal: controller.signal }))).then(
+          (proposal) => proposal?.kind ?? 'nothing',
+          (error: unknown) => (error instanceof Error && /abort/i.test(`${error.name} ${error.message}`) ? 'aborted' : error),
+        );
+        expect(['nothing', 'aborted']).toContain(outcome);
+      },
+      timeoutMs,
+    );
   });
 }
 

@@ -10,7 +10,11 @@ export const editFormatTable: readonly { readonly pattern: RegExp; readonly form
   { pattern: /(^|[^0-9])(0\.5|1\.5|1|2|3|4|6|7|8)b\b/i, format: 'whole-file', why: 'small model (≤ 8B parameters)' },
   { pattern: /\b(tiny|mini|small|nano)\b|-(mini|nano)\b/i, format: 'whole-file', why: 'small model' },
   { pattern: /^gguf:/, format: 'whole-file', why: 'local GGUF models are usually small' },
-  { pattern: /(gpt-4|gpt-5|\bo[134]\b|claude|sonnet|opus|deepseek|qwen.*(14|32|72)b|codestral|mercury|gemini)/i, format: 'search-replace', why: 'strong model' },
+  {
+    pattern: /(gpt-4|gpt-5|\bo[134]\b|claude|sonnet|opus|deepseek|qwen.*(14|32|72)b|codestral|mercury|gemini)/i,
+    format: 'search-replace',
+    why: 'strong model',
+  },
 ];
 
 /** The default edit format for a model id; search/replace when nothing in the table matches. */

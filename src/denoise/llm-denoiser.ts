@@ -56,7 +56,10 @@ export function createLlmDenoiser(options: LlmDenoiserOptions): Denoiser {
         // Every reason the loop gave for this reply, not just the last line of it.
         const reasons = context.stepFeedback.slice(seen);
         seen = context.stepFeedback.length;
-        messages.push({ role: 'user', content: buildRetryMessage(reasons.length > 0 ? reasons.join('\n') : 'the reply could not be used', format.instructions()) });
+        messages.push({
+          role: 'user',
+          content: buildRetryMessage(reasons.length > 0 ? reasons.join('\n') : 'the reply could not be used', format.instructions()),
+        });
       }
     },
     init: () => provider.init?.() ?? Promise.resolve(),

@@ -24,7 +24,8 @@ export interface PromptInput {
 
 const modeAdvice: Record<EditKind, string> = {
   update: 'Make the smallest change that fixes the failures: one or a few exact search/replace edits.',
-  patch: 'Your last reply could not be applied. Quote the existing code exactly as it appears in the numbered listing (without the line numbers), or send a unified diff whose context lines match the file.',
+  patch:
+    'Your last reply could not be applied. Quote the existing code exactly as it appears in the numbered listing (without the line numbers), or send a unified diff whose context lines match the file.',
   rewrite: 'Earlier replies could not be applied or did not help. Send the complete new content of each file you change (no elided parts).',
 };
 
@@ -96,7 +97,8 @@ function describeHistory(history: readonly Attempt[], recent: number): string {
   const cutoff = history.length - recent;
   return history
     .map((attempt, i) => {
-      const head = `Step ${attempt.step}: ${attempt.outcome}, ${attempt.score.passed}/${attempt.score.total} tests passing` +
+      const head =
+        `Step ${attempt.step}: ${attempt.outcome}, ${attempt.score.passed}/${attempt.score.total} tests passing` +
         (attempt.files.length > 0 ? `, changed ${attempt.files.join(', ')}` : '');
       if (i < cutoff) return `- ${head}`;
       const parts = [`- ${head}`];

@@ -30,9 +30,14 @@ export async function selectContext(project: ProjectView, failures: readonly Tes
       next.push(...(await importsOf(source.path, source.text)));
     }
     ranked.push(...next);
-    frontier = await readAll(project, unique(next).filter((f) => !project.isTestFile(f)));
+    frontier = await readAll(
+      project,
+      unique(next).filter((f) => !project.isTestFile(f)),
+    );
   }
-  const editable = unique(ranked).filter((f) => files.has(f) && project.isEditable(f)).slice(0, maxEditable);
+  const editable = unique(ranked)
+    .filter((f) => files.has(f) && project.isEditable(f))
+    .slice(0, maxEditable);
   return { testSources, editableSources: await readAll(project, editable) };
 }
 

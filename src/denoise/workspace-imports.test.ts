@@ -17,7 +17,10 @@ function projectOf(texts: Readonly<Record<string, string>>): ProjectView {
 
 describe('workspace imports', () => {
   it('finds bare specifiers, builtins left out', () => {
-    expect(bareImports("import { a } from '@ws/a';\nimport fs from 'node:fs';\nconst u = require('@ws/util/sub');\nimport './local.js';")).toEqual(['@ws/a', '@ws/util/sub']);
+    expect(bareImports("import { a } from '@ws/a';\nimport fs from 'node:fs';\nconst u = require('@ws/util/sub');\nimport './local.js';")).toEqual([
+      '@ws/a',
+      '@ws/util/sub',
+    ]);
   });
 
   it('resolves a package name to its source entry, subpaths included', () => {
@@ -47,7 +50,12 @@ describe('workspace imports', () => {
       'packages/b/test/cart.test.ts': "import { canOrder } from '../src/cart.js';",
     });
     const selected = await selectContext(project, [aResult('x', 'failed', 'packages/b/test/cart.test.ts')]);
-    expect(selected.editableSources.map((f) => f.path)).toEqual(['packages/b/src/cart.ts', 'packages/a/src/index.ts', 'packages/a/src/range.ts', 'packages/a/src/format.ts']);
+    expect(selected.editableSources.map((f) => f.path)).toEqual([
+      'packages/b/src/cart.ts',
+      'packages/a/src/index.ts',
+      'packages/a/src/range.ts',
+      'packages/a/src/format.ts',
+    ]);
   });
 
   it('knows only the packages the workspace globs name (pnpm-workspace.yaml here)', async () => {

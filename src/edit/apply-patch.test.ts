@@ -34,7 +34,9 @@ describe('applyEdit: patch', () => {
   it('keeps later hunks right after earlier ones changed the line count', () => {
     const diff = '@@ -1,2 +1,4 @@\n line 1;\n+new a;\n+new b;\n line 2;\n@@ -8,2 +10,1 @@\n line 8;\n-line 9;\n';
     const result = applyEdit(lines(10), patch(diff));
-    expect(result.status === 'applied' && result.text).toBe('line 1;\nnew a;\nnew b;\nline 2;\nline 3;\nline 4;\nline 5;\nline 6;\nline 7;\nline 8;\nline 10;\n');
+    expect(result.status === 'applied' && result.text).toBe(
+      'line 1;\nnew a;\nnew b;\nline 2;\nline 3;\nline 4;\nline 5;\nline 6;\nline 7;\nline 8;\nline 10;\n',
+    );
   });
 
   it('names the hunk that does not apply and the closest lines', () => {
@@ -42,7 +44,9 @@ describe('applyEdit: patch', () => {
     const result = applyEdit(lines(10), patch(diff));
     expect(result.status).toBe('no-match');
     if (result.status !== 'no-match') return;
-    expect(result.reason).toMatch(/^hunk 2 \(@@ -10,4 \+10,5 @@\) does not apply to src\/calc\.ts: its context lines were not found; closest lines: 7: `line 7;`/);
+    expect(result.reason).toMatch(
+      /^hunk 2 \(@@ -10,4 \+10,5 @@\) does not apply to src\/calc\.ts: its context lines were not found; closest lines: 7: `line 7;`/,
+    );
     expect(result.nearestLines[0]).toBe(7);
   });
 
@@ -61,7 +65,11 @@ describe('applyEdit: patch', () => {
   it('tolerates trailing whitespace and blank context lines without their space', () => {
     const file = 'function f() {   \n\n  return 1;\n}\n';
     const diff = '@@ -1,4 +1,4 @@\n function f() {\n\n-  return 1;\n+  return 2;\n }\n';
-    expect(applyEdit(file, patch(diff))).toMatchObject({ status: 'applied', text: 'function f() {\n\n  return 2;\n}\n', note: expect.stringContaining('trailing whitespace') });
+    expect(applyEdit(file, patch(diff))).toMatchObject({
+      status: 'applied',
+      text: 'function f() {\n\n  return 2;\n}\n',
+      note: expect.stringContaining('trailing whitespace'),
+    });
   });
 
   it('creates a new file from a /dev/null diff', () => {
@@ -78,7 +86,10 @@ describe('applyEdit: patch', () => {
   });
 
   it('refuses a diff without hunks', () => {
-    expect(applyEdit(lines(3), patch('--- a/src/calc.ts\n+++ b/src/calc.ts\n'))).toMatchObject({ status: 'refused', reason: expect.stringContaining('no hunks') });
+    expect(applyEdit(lines(3), patch('--- a/src/calc.ts\n+++ b/src/calc.ts\n'))).toMatchObject({
+      status: 'refused',
+      reason: expect.stringContaining('no hunks'),
+    });
   });
 
   it('keeps CRLF endings', () => {

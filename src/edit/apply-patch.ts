@@ -29,7 +29,11 @@ export function applyPatch(text: string, diff: string, file: string): ApplyResul
     }
     if (located.status === 'many') {
       const at = located.starts.map((start) => start + 1);
-      return { status: 'ambiguous', reason: `${name} matches ${at.length} places in ${file} (lines ${at.join(', ')}); add context lines so it matches once`, lines: at };
+      return {
+        status: 'ambiguous',
+        reason: `${name} matches ${at.length} places in ${file} (lines ${at.join(', ')}); add context lines so it matches once`,
+        lines: at,
+      };
     }
     const { match } = located;
     const replacement = hunk.newLines.map((line) => shiftLine(line, match.shift) ?? line);

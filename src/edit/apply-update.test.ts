@@ -64,7 +64,11 @@ describe('applyEdit: update', () => {
   it('removes indentation when the model indented deeper than the file', () => {
     const file = 'if (x) {\n  go();\n}\n';
     const result = applyEdit(file, update('      go();\n', '      stop();\n\n      go();\n'));
-    expect(result).toEqual({ status: 'applied', text: 'if (x) {\n  stop();\n\n  go();\n}\n', note: 'matched ignoring indentation (replacement re-indented by -4 spaces)' });
+    expect(result).toEqual({
+      status: 'applied',
+      text: 'if (x) {\n  stop();\n\n  go();\n}\n',
+      note: 'matched ignoring indentation (replacement re-indented by -4 spaces)',
+    });
   });
 
   it('tolerates trailing whitespace differences and says so', () => {

@@ -17,13 +17,21 @@ export function applyUpdate(text: string, oldText: string, newText: string, file
     const at = exact[0];
     return { status: 'applied', text: text.slice(0, at) + newText + text.slice(at + oldText.length) };
   }
-  if (exact.length > 1) return ambiguous(file, exact.map((offset) => lineAt(text, offset)));
+  if (exact.length > 1)
+    return ambiguous(
+      file,
+      exact.map((offset) => lineAt(text, offset)),
+    );
 
   const buffer = toLines(text);
   const block = toLines(oldText).lines;
   const matches = findBlock(buffer.lines, block, { allowIndentShift: true });
   const [match] = matches;
-  if (matches.length > 1) return ambiguous(file, matches.map((m) => m.start + 1));
+  if (matches.length > 1)
+    return ambiguous(
+      file,
+      matches.map((m) => m.start + 1),
+    );
   if (!match) {
     const nearest = nearestLines(buffer.lines, firstContentLine(oldText));
     return { status: 'no-match', reason: `SEARCH text not found in ${file}${closestLinesHint(buffer.lines, nearest)}`, nearestLines: nearest };

@@ -25,7 +25,10 @@ export function findFences(lines: readonly string[]): Fence[] {
     const marker = open[1] ?? '```';
     const close = lines.findIndex((line, j) => j > i && isClosing(line, marker));
     const end = close === -1 ? lines.length : close;
-    const before = lines.slice(previousEnd, i).reverse().find((line) => line.trim() !== '');
+    const before = lines
+      .slice(previousEnd, i)
+      .reverse()
+      .find((line) => line.trim() !== '');
     const fence = {
       lang: (open[2] ?? '').toLowerCase(),
       lines: lines.slice(i + 1, end),

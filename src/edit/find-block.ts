@@ -94,7 +94,5 @@ export function describeShift(shift: IndentShift): string | undefined {
 export function describeMatch(match: BlockMatch): string | undefined {
   if (match.exact) return undefined;
   const shift = describeShift(match.shift);
-  return shift
-    ? `matched ignoring indentation (replacement re-indented by ${shift})`
-    : 'matched ignoring trailing whitespace';
+  return shift ? `matched ignoring indentation (replacement re-indented by ${shift})` : 'matched ignoring trailing whitespace';
 }

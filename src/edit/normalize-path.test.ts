@@ -43,7 +43,10 @@ describe('pathFromLine', () => {
     expect(pathFromLine(line)).toBe(path);
   });
 
-  it.each([['Here is the fix:'], ['Compare `a.ts` and `b.ts`:'], ['I changed `src/a.ts`.'], ['3.14'], ['https://example.com/a.ts'], ['...']])('finds no path in %s', (line) => {
-    expect(pathFromLine(line)).toBeUndefined();
-  });
+  it.each([['Here is the fix:'], ['Compare `a.ts` and `b.ts`:'], ['I changed `src/a.ts`.'], ['3.14'], ['https://example.com/a.ts'], ['...']])(
+    'finds no path in %s',
+    (line) => {
+      expect(pathFromLine(line)).toBeUndefined();
+    },
+  );
 });

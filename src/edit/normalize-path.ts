@@ -4,7 +4,10 @@
  * `/home/me/proj/src/math.ts` → `src/math.ts`). Nothing is validated here; the workspace does that.
  */
 export function normalizePath(raw: string, knownFiles?: readonly string[]): string {
-  let path = raw.trim().replace(/\\/g, '/').replace(/\/{2,}/g, '/');
+  let path = raw
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/');
   while (path.startsWith('./')) path = path.slice(2);
   if (!knownFiles || knownFiles.length === 0 || knownFiles.includes(path)) return path;
   const bare = path.replace(/^\/+/, '');
@@ -42,5 +45,12 @@ export function pathFromLine(line: string): string | undefined {
 
 /** A path has no spaces and a slash or a file extension; prose rarely does. */
 export function looksLikePath(text: string): boolean {
-  return text.length > 0 && text.length < 260 && !/[\s`*<>|"'?]/.test(text) && /(?:\/|\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$)/.test(text) && !/^\.+$/.test(text) && !/^[a-z]+:\/\//i.test(text);
+  return (
+    text.length > 0 &&
+    text.length < 260 &&
+    !/[\s`*<>|"'?]/.test(text) &&
+    /(?:\/|\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$)/.test(text) &&
+    !/^\.+$/.test(text) &&
+    !/^[a-z]+:\/\//i.test(text)
+  );
 }

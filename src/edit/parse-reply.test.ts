@@ -10,19 +10,25 @@ describe('parseReply', () => {
   });
 
   it('tries the expected format first', () => {
-    expect(parseReply(`${wholeFile}\n${searchReplace}`, { expectedFormat: 'whole-file' })).toMatchObject({ format: 'whole-file', edits: [{ file: 'src/b.ts' }] });
+    expect(parseReply(`${wholeFile}\n${searchReplace}`, { expectedFormat: 'whole-file' })).toMatchObject({
+      format: 'whole-file',
+      edits: [{ file: 'src/b.ts' }],
+    });
   });
 
   it('says what was expected when the reply holds no edit', () => {
     const result = parseReply('I think the bug is in add().');
     expect(result.status).toBe('malformed');
-    expect(result.status === 'malformed' && result.reason).toMatch(/^no edit found in the reply; expected a file path line.*SEARCH.*; or a ```diff block.*; or the file's path/);
+    expect(result.status === 'malformed' && result.reason).toMatch(
+      /^no edit found in the reply; expected a file path line.*SEARCH.*; or a ```diff block.*; or the file's path/,
+    );
   });
 
   it('describes only the expected format when one is given', () => {
     expect(parseReply('', { expectedFormat: 'yaml' })).toEqual({
       status: 'malformed',
-      reason: 'no edit found in the reply; expected YAML with `reasoning`, `file_to_patch` and exactly one of `update: {old_str, new_str}`, `patch` or `new_content`',
+      reason:
+        'no edit found in the reply; expected YAML with `reasoning`, `file_to_patch` and exactly one of `update: {old_str, new_str}`, `patch` or `new_content`',
       problem: 'no-edit',
     });
   });

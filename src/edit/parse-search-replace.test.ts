@@ -14,16 +14,13 @@ describe('parseReply: search/replace blocks', () => {
     });
   });
 
-  it.each([
-    ['`src/math.ts`'],
-    ['**src/math.ts**'],
-    ['### src/math.ts'],
-    ['File: ./src/math.ts'],
-    ['src\\math.ts'],
-  ])('accepts the path written as %s', (pathLine) => {
-    const reply = `${pathLine}\n\`\`\`\n${block('a\n', 'b\n')}\n\`\`\``;
-    expect(parseReply(reply)).toMatchObject({ status: 'parsed', edits: [{ file: 'src/math.ts' }] });
-  });
+  it.each([['`src/math.ts`'], ['**src/math.ts**'], ['### src/math.ts'], ['File: ./src/math.ts'], ['src\\math.ts']])(
+    'accepts the path written as %s',
+    (pathLine) => {
+      const reply = `${pathLine}\n\`\`\`\n${block('a\n', 'b\n')}\n\`\`\``;
+      expect(parseReply(reply)).toMatchObject({ status: 'parsed', edits: [{ file: 'src/math.ts' }] });
+    },
+  );
 
   it('accepts the path as the first line inside the fence', () => {
     const reply = `\`\`\`python\nlib/calc.py\n${block('x = 1\n', 'x = 2\n')}\n\`\`\``;
@@ -31,10 +28,7 @@ describe('parseReply: search/replace blocks', () => {
   });
 
   it('reads several blocks for several files, reusing the path for a block without one', () => {
-    const reply = [
-      'src/a.ts', '```ts', block('a1\n', 'a2\n'), block('a3\n', ''), '```',
-      'src/b.ts', '```ts', block('b1\nb2\n', 'b3\n'), '```',
-    ].join('\n');
+    const reply = ['src/a.ts', '```ts', block('a1\n', 'a2\n'), block('a3\n', ''), '```', 'src/b.ts', '```ts', block('b1\nb2\n', 'b3\n'), '```'].join('\n');
     const result = parseReply(reply);
     expect(result.status === 'parsed' && result.edits).toEqual([
       { kind: 'update', file: 'src/a.ts', oldText: 'a1\n', newText: 'a2\n' },
@@ -55,7 +49,11 @@ describe('parseReply: search/replace blocks', () => {
 
   it('reports a block without a divider with its line', () => {
     const reply = 'src/a.ts\n```\n<<<<<<< SEARCH\na\n>>>>>>> REPLACE\n```';
-    expect(parseReply(reply)).toEqual({ status: 'malformed', reason: 'the SEARCH/REPLACE block starting at line 3 is not terminated: expected `=======` before line 5', problem: 'invalid' });
+    expect(parseReply(reply)).toEqual({
+      status: 'malformed',
+      reason: 'the SEARCH/REPLACE block starting at line 3 is not terminated: expected `=======` before line 5',
+      problem: 'invalid',
+    });
   });
 
   it('reports a block cut off before REPLACE', () => {
@@ -64,11 +62,17 @@ describe('parseReply: search/replace blocks', () => {
   });
 
   it('reports a REPLACE marker without a SEARCH marker', () => {
-    expect(parseReply('src/a.ts\n```\na\n=======\nb\n>>>>>>> REPLACE\n```')).toMatchObject({ status: 'malformed', reason: expect.stringContaining('line 6: `>>>>>>> REPLACE` without a matching') });
+    expect(parseReply('src/a.ts\n```\na\n=======\nb\n>>>>>>> REPLACE\n```')).toMatchObject({
+      status: 'malformed',
+      reason: expect.stringContaining('line 6: `>>>>>>> REPLACE` without a matching'),
+    });
   });
 
   it('reports a block without a path', () => {
-    expect(parseReply(`Here is the fix:\n\`\`\`\n${block('a\n', 'b\n')}\n\`\`\``)).toMatchObject({ status: 'malformed', reason: expect.stringContaining('names no file') });
+    expect(parseReply(`Here is the fix:\n\`\`\`\n${block('a\n', 'b\n')}\n\`\`\``)).toMatchObject({
+      status: 'malformed',
+      reason: expect.stringContaining('names no file'),
+    });
   });
 
   it('resolves a path by a unique suffix among the known files', () => {

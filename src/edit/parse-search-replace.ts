@@ -48,7 +48,11 @@ export const parseSearchReplace: ReplyParser = (reply) => {
     const newText = newLines.length === 0 ? '' : `${newLines.join('\n')}\n`;
     if (oldLines.length === 0) {
       const lazy = detectLazyElision(newText);
-      if (lazy !== undefined) return malformed(`the block at line ${start + 1} rewrites ${file} but elides code (\`${lazy}\`); write the complete file or use SEARCH/REPLACE for the changed lines`, 'lazy');
+      if (lazy !== undefined)
+        return malformed(
+          `the block at line ${start + 1} rewrites ${file} but elides code (\`${lazy}\`); write the complete file or use SEARCH/REPLACE for the changed lines`,
+          'lazy',
+        );
       edits.push({ kind: 'rewrite', file, content: newText });
     } else {
       edits.push({ kind: 'update', file, oldText: `${oldLines.join('\n')}\n`, newText });

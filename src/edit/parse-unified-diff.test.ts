@@ -23,7 +23,11 @@ describe('parseReply: unified diffs', () => {
     const result = parseReply(reply);
     expect(result).toMatchObject({ status: 'parsed', format: 'unified-diff', reasoning: 'Two files need fixing.' });
     expect(result.status === 'parsed' && result.edits).toEqual([
-      { kind: 'patch', file: 'src/a.ts', diff: 'diff --git a/src/a.ts b/src/a.ts\nindex 123..456 100644\n--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1 +1 @@\n-a\n+A\n' },
+      {
+        kind: 'patch',
+        file: 'src/a.ts',
+        diff: 'diff --git a/src/a.ts b/src/a.ts\nindex 123..456 100644\n--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1 +1 @@\n-a\n+A\n',
+      },
       { kind: 'patch', file: 'src/b.ts', diff: '--- a/src/b.ts\n+++ b/src/b.ts\n@@ -1 +1 @@\n-b\n+B\n' },
     ]);
   });
@@ -44,11 +48,17 @@ describe('parseReply: unified diffs', () => {
   });
 
   it('reports a diff that names no file', () => {
-    expect(parseReply('```diff\n@@ -3,1 +3,1 @@\n-a\n+b\n```')).toMatchObject({ status: 'malformed', reason: expect.stringContaining('does not name its file') });
+    expect(parseReply('```diff\n@@ -3,1 +3,1 @@\n-a\n+b\n```')).toMatchObject({
+      status: 'malformed',
+      reason: expect.stringContaining('does not name its file'),
+    });
   });
 
   it('reports a diff block cut off by the end of the reply', () => {
-    expect(parseReply('```diff\n--- a/x.ts\n+++ b/x.ts\n@@ -1 +1 @@\n-a\n')).toMatchObject({ status: 'malformed', reason: expect.stringContaining('ended inside the diff block starting at line 1') });
+    expect(parseReply('```diff\n--- a/x.ts\n+++ b/x.ts\n@@ -1 +1 @@\n-a\n')).toMatchObject({
+      status: 'malformed',
+      reason: expect.stringContaining('ended inside the diff block starting at line 1'),
+    });
   });
 
   it('reads a reply that is nothing but a diff', () => {

@@ -38,9 +38,16 @@ export const parseUnifiedDiff: ReplyParser = (reply) => {
 };
 
 function diffBlocks(reply: Reply): DiffBlock[] {
-  const fenced = reply.fences.filter(isDiffFence).map((fence) => ({ lines: fence.lines, firstLine: fence.openLine + 1, closed: fence.closed, ...(fence.before === undefined ? {} : { before: fence.before }) }));
+  const fenced = reply.fences.filter(isDiffFence).map((fence) => ({
+    lines: fence.lines,
+    firstLine: fence.openLine + 1,
+    closed: fence.closed,
+    ...(fence.before === undefined ? {} : { before: fence.before }),
+  }));
   if (fenced.length > 0 || reply.fences.length > 0) return fenced;
-  const start = reply.lines.findIndex((line, i) => line.startsWith('diff --git ') || (line.startsWith('--- ') && reply.lines[i + 1]?.startsWith('+++ ') === true));
+  const start = reply.lines.findIndex(
+    (line, i) => line.startsWith('diff --git ') || (line.startsWith('--- ') && reply.lines[i + 1]?.startsWith('+++ ') === true),
+  );
   if (start === -1 || !reply.lines.some((line) => line.startsWith('@@'))) return [];
   return [{ lines: reply.lines.slice(start), firstLine: start + 1, closed: true }];
 }
@@ -73,7 +80,8 @@ function sectionEdit(section: readonly string[], block: DiffBlock, knownFiles?: 
   const oldPath = minus === undefined ? undefined : diffHeaderPath(minus.slice(4));
   const newPath = plus === undefined ? /^diff --git \S+ b\/(\S+)/.exec(git ?? '')?.[1] : diffHeaderPath(plus.slice(4));
   const rawPath = newPath ?? (block.before === undefined ? undefined : pathFromLine(block.before));
-  if (rawPath === undefined) return malformed(`the diff block at line ${block.firstLine - 1} does not name its file: start it with \`--- a/path\` and \`+++ b/path\``);
+  if (rawPath === undefined)
+    return malformed(`the diff block at line ${block.firstLine - 1} does not name its file: start it with \`--- a/path\` and \`+++ b/path\``);
   if (rawPath === '/dev/null') return malformed(`deleting ${oldPath ?? 'a file'} is not supported; change its content instead`);
   const file = normalizePath(rawPath, knownFiles);
   if (hunks.length === 0) return malformed(`the diff for ${file} has no hunks: add \`@@\` sections with context, - and + lines`);

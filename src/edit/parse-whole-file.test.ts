@@ -30,14 +30,24 @@ describe('parseReply: whole files', () => {
 
   it('refuses content that elides code', () => {
     const reply = `src/math.ts\n\`\`\`ts\nimport { x } from './x.js';\n\n// ... existing code ...\n${code}\n\`\`\``;
-    expect(parseReply(reply)).toEqual({ status: 'malformed', reason: 'the new content of src/math.ts elides code (`// ... existing code ...`); send the complete file, every line of it', problem: 'lazy' });
+    expect(parseReply(reply)).toEqual({
+      status: 'malformed',
+      reason: 'the new content of src/math.ts elides code (`// ... existing code ...`); send the complete file, every line of it',
+      problem: 'lazy',
+    });
   });
 
   it('refuses a file cut off by the end of the reply', () => {
-    expect(parseReply(`src/math.ts\n\`\`\`ts\n${code}`)).toMatchObject({ status: 'malformed', reason: expect.stringContaining('ended inside the block for src/math.ts') });
+    expect(parseReply(`src/math.ts\n\`\`\`ts\n${code}`)).toMatchObject({
+      status: 'malformed',
+      reason: expect.stringContaining('ended inside the block for src/math.ts'),
+    });
   });
 
   it('finds nothing in a reply whose fences name no file', () => {
-    expect(parseReply('Try this:\n```ts\nadd(1, 2);\n```')).toMatchObject({ status: 'malformed', reason: expect.stringContaining('no edit found in the reply') });
+    expect(parseReply('Try this:\n```ts\nadd(1, 2);\n```')).toMatchObject({
+      status: 'malformed',
+      reason: expect.stringContaining('no edit found in the reply'),
+    });
   });
 });

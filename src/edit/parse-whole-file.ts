@@ -18,7 +18,8 @@ export const parseWholeFile: ReplyParser = (reply) => {
     const named = nameOf(fence);
     if (named === undefined) continue;
     const file = normalizePath(named.path, reply.knownFiles);
-    if (!fence.closed) return malformed(`the reply ended inside the block for ${file} (line ${fence.openLine}); send the complete file and close the fence`, 'truncated');
+    if (!fence.closed)
+      return malformed(`the reply ended inside the block for ${file} (line ${fence.openLine}); send the complete file and close the fence`, 'truncated');
     const body = named.fromFirstLine ? fence.lines.slice(1) : fence.lines;
     const content = body.length === 0 ? '' : `${body.join('\n')}\n`;
     const lazy = detectLazyElision(content);

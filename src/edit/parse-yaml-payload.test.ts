@@ -20,7 +20,10 @@ update:
 
   it('reads new_content from a bare YAML reply', () => {
     const reply = 'reasoning: add was wrong\nfile_to_patch: ./src/math.ts\nnew_content: |\n  export const add = (a, b) => a + b;\n';
-    expect(parseReply(reply)).toMatchObject({ reasoning: 'add was wrong', edits: [{ kind: 'rewrite', file: 'src/math.ts', content: 'export const add = (a, b) => a + b;\n' }] });
+    expect(parseReply(reply)).toMatchObject({
+      reasoning: 'add was wrong',
+      edits: [{ kind: 'rewrite', file: 'src/math.ts', content: 'export const add = (a, b) => a + b;\n' }],
+    });
   });
 
   it('reads a patch after some prose', () => {
@@ -35,7 +38,11 @@ update:
 
   it('refuses both update and new_content', () => {
     const reply = 'file_to_patch: a.ts\nupdate:\n  old_str: a\n  new_str: b\nnew_content: c\n';
-    expect(parseReply(reply)).toEqual({ status: 'malformed', reason: 'the YAML payload has both `update` and `new_content`; it needs exactly one of `update`, `patch`, `new_content`', problem: 'invalid' });
+    expect(parseReply(reply)).toEqual({
+      status: 'malformed',
+      reason: 'the YAML payload has both `update` and `new_content`; it needs exactly one of `update`, `patch`, `new_content`',
+      problem: 'invalid',
+    });
   });
 
   it('refuses a payload without any edit', () => {
@@ -44,7 +51,11 @@ update:
 
   it('refuses an update without old_str', () => {
     const reply = 'file_to_patch: a.ts\nupdate:\n  new_str: b\n';
-    expect(parseReply(reply)).toEqual({ status: 'malformed', reason: 'the YAML payload is invalid: `update` needs `old_str`: the exact text to replace, as a string', problem: 'invalid' });
+    expect(parseReply(reply)).toEqual({
+      status: 'malformed',
+      reason: 'the YAML payload is invalid: `update` needs `old_str`: the exact text to replace, as a string',
+      problem: 'invalid',
+    });
   });
 
   it('refuses an update that is not a mapping', () => {

@@ -35,10 +35,32 @@ function leftoverCgroups(): string[] {
 describe('scrubEnvironment', () => {
   it('keeps the allowlist and the names passed through, and points HOME and the temp dir at private ones', () => {
     const env = scrubEnvironment(
-      { PATH: '/usr/bin', LANG: 'C.UTF-8', LC_ALL: 'C', NODE_OPTIONS: '--enable-source-maps', OPENAI_API_KEY: 'sk-1', AWS_SECRET_ACCESS_KEY: 'x', SSH_AUTH_SOCK: '/s', GITHUB_TOKEN: 't', REDGREEN_EVENTS_FILE: '/e', MY_DB_URL: 'db' },
+      {
+        PATH: '/usr/bin',
+        LANG: 'C.UTF-8',
+        LC_ALL: 'C',
+        NODE_OPTIONS: '--enable-source-maps',
+        OPENAI_API_KEY: 'sk-1',
+        AWS_SECRET_ACCESS_KEY: 'x',
+        SSH_AUTH_SOCK: '/s',
+        GITHUB_TOKEN: 't',
+        REDGREEN_EVENTS_FILE: '/e',
+        MY_DB_URL: 'db',
+      },
       { passEnv: ['MY_DB_URL'], home: '/h', tmp: '/t' },
     );
-    expect(env).toEqual({ PATH: '/usr/bin', LANG: 'C.UTF-8', LC_ALL: 'C', NODE_OPTIONS: '--enable-source-maps', REDGREEN_EVENTS_FILE: '/e', MY_DB_URL: 'db', HOME: '/h', TMPDIR: '/t', TMP: '/t', TEMP: '/t' });
+    expect(env).toEqual({
+      PATH: '/usr/bin',
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C',
+      NODE_OPTIONS: '--enable-source-maps',
+      REDGREEN_EVENTS_FILE: '/e',
+      MY_DB_URL: 'db',
+      HOME: '/h',
+      TMPDIR: '/t',
+      TMP: '/t',
+      TEMP: '/t',
+    });
   });
 });
 
@@ -80,12 +102,22 @@ describe('bubblewrapArgs', () => {
 
 describe('seatbeltProfile', () => {
   it('denies reads of hidden dirs and every write but the writable ones, and the network unless allowed', () => {
-    const profile = seatbeltProfile({ writable: ['/w'], hidden: ['/Users/me'], readable: ['/Users/me/.nvm'], tmp: '/t', cwd: '/w', allowNetwork: false, privileged: false });
+    const profile = seatbeltProfile({
+      writable: ['/w'],
+      hidden: ['/Users/me'],
+      readable: ['/Users/me/.nvm'],
+      tmp: '/t',
+      cwd: '/w',
+      allowNetwork: false,
+      privileged: false,
+    });
     const lines = profile.trim().split('\n');
     expect(lines.indexOf('(deny file-read* (subpath "/Users/me"))')).toBeLessThan(lines.indexOf('(allow file-read* (subpath "/Users/me/.nvm"))'));
     expect(lines.indexOf('(deny file-write*)')).toBeLessThan(lines.indexOf('(allow file-write* (subpath "/w"))'));
     expect(lines).toContain('(deny network*)');
-    expect(seatbeltProfile({ writable: [], hidden: [], readable: [], tmp: '/t', cwd: '/', allowNetwork: true, privileged: false })).not.toContain('deny network');
+    expect(seatbeltProfile({ writable: [], hidden: [], readable: [], tmp: '/t', cwd: '/', allowNetwork: true, privileged: false })).not.toContain(
+      'deny network',
+    );
   });
 });
 
@@ -117,7 +149,13 @@ describe('a confined sandbox', () => {
 
   it.runIf(strictSupport().available)('strict: the project is invisible and read-only, the environment scrubbed', async () => {
     const { project, root } = await confined({ mode: 'strict' });
-    const outcome = await runProcess({ command: process.execPath, args: ['-e', script, project], cwd: root, env: { ...process.env, OPENAI_API_KEY: 'sk-1' }, timeoutMs: 30_000 });
+    const outcome = await runProcess({
+      command: process.execPath,
+      args: ['-e', script, project],
+      cwd: root,
+      env: { ...process.env, OPENAI_API_KEY: 'sk-1' },
+      timeoutMs: 30_000,
+    });
     expect(outcome.exitCode, outcome.output).toBe(0);
     const seen = JSON.parse(await readFile(join(root, 'out.json'), 'utf8')) as { env: string[]; secret: string; write: string; home: string };
     expect(seen.secret).toBe('ENOENT');
@@ -128,7 +166,13 @@ describe('a confined sandbox', () => {
 
   it('basic: the environment is scrubbed, HOME is private; the project stays reachable, as the run start says', async () => {
     const { project, root } = await confined({ mode: 'basic' });
-    const outcome = await runProcess({ command: process.execPath, args: ['-e', script, project], cwd: root, env: { ...process.env, OPENAI_API_KEY: 'sk-1' }, timeoutMs: 30_000 });
+    const outcome = await runProcess({
+      command: process.execPath,
+      args: ['-e', script, project],
+      cwd: root,
+      env: { ...process.env, OPENAI_API_KEY: 'sk-1' },
+      timeoutMs: 30_000,
+    });
     expect(outcome.exitCode, outcome.output).toBe(0);
     const seen = JSON.parse(await readFile(join(root, 'out.json'), 'utf8')) as { env: string[]; home: string };
     expect(seen.env).not.toContain('OPENAI_API_KEY');
@@ -138,7 +182,8 @@ describe('a confined sandbox', () => {
 
   it('limits the processes of a run, even for root where a control group can be made, and removes the group after', async () => {
     const { project, root } = await confined({ mode: 'strict', limits: { ...defaultIsolationPolicy.limits, processes: 20 } });
-    const spawner = "const { spawn } = require('node:child_process'); let ok = 0, failed = 0; for (let i = 0; i < 60; i++) { try { const c = spawn('sleep', ['5']); c.on('error', () => {}); if (c.pid) ok++; else failed++; } catch { failed++; } } setTimeout(() => { require('node:fs').writeFileSync('spawned.json', JSON.stringify({ ok, failed })); process.exit(0); }, 500);";
+    const spawner =
+      "const { spawn } = require('node:child_process'); let ok = 0, failed = 0; for (let i = 0; i < 60; i++) { try { const c = spawn('sleep', ['5']); c.on('error', () => {}); if (c.pid) ok++; else failed++; } catch { failed++; } } setTimeout(() => { require('node:fs').writeFileSync('spawned.json', JSON.stringify({ ok, failed })); process.exit(0); }, 500);";
     const outcome = await runProcess({ command: process.execPath, args: ['-e', spawner, project], cwd: root, env: process.env, timeoutMs: 30_000 });
     const counts = JSON.parse(await readFile(join(root, 'spawned.json'), 'utf8').catch(() => '{}')) as { ok?: number; failed?: number };
     if (!canMakeCgroups() && process.getuid?.() === 0) return; // the kernel exempts root from the rlimit; nothing to assert
@@ -148,7 +193,8 @@ describe('a confined sandbox', () => {
 
   it('stops a file from growing past the file size limit', async () => {
     const { project, root } = await confined({ mode: 'strict', limits: { ...defaultIsolationPolicy.limits, fileBytes: 1024 * 1024 } });
-    const writer = "const fs = require('node:fs'); let result; try { fs.writeFileSync('big.bin', Buffer.alloc(4 * 1024 * 1024, 1)); result = 'written'; } catch (e) { result = e.code; } fs.writeFileSync('result.txt', String(result));";
+    const writer =
+      "const fs = require('node:fs'); let result; try { fs.writeFileSync('big.bin', Buffer.alloc(4 * 1024 * 1024, 1)); result = 'written'; } catch (e) { result = e.code; } fs.writeFileSync('result.txt', String(result));";
     await runProcess({ command: process.execPath, args: ['-e', writer, project], cwd: root, env: process.env, timeoutMs: 30_000 });
     const { size } = await stat(join(root, 'big.bin')).catch(() => ({ size: 0 }));
     expect(size).toBeLessThanOrEqual(1024 * 1024);
@@ -164,7 +210,13 @@ describe('a confined sandbox', () => {
     process.env.TMPDIR = elsewhere;
     try {
       const { root } = await confined({ mode: 'strict' });
-      const outcome = await runProcess({ command: 'sh', args: ['-c', 'redgreen-test-tool'], cwd: root, env: { ...process.env, PATH: `${join(tool, 'bin')}:${process.env.PATH ?? ''}` }, timeoutMs: 30_000 });
+      const outcome = await runProcess({
+        command: 'sh',
+        args: ['-c', 'redgreen-test-tool'],
+        cwd: root,
+        env: { ...process.env, PATH: `${join(tool, 'bin')}:${process.env.PATH ?? ''}` },
+        timeoutMs: 30_000,
+      });
       expect(outcome.output).toContain('tool-ran');
     } finally {
       if (saved === undefined) delete process.env.TMPDIR;

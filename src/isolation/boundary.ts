@@ -99,7 +99,12 @@ export function inheritConfinement(parentRoot: string, childRoot: string): Confi
   const parent = confinementFor(parentRoot);
   if (parent === undefined) return undefined;
   // The copy links to the same real dependencies as the sandbox it was made from.
-  return confine(childRoot, { projectDir: parent.hidden[0] ?? parentRoot, policy: parent.policy, dependencies: parent.dependencies, hide: [...parent.hidden, parentRoot] });
+  return confine(childRoot, {
+    projectDir: parent.hidden[0] ?? parentRoot,
+    policy: parent.policy,
+    dependencies: parent.dependencies,
+    hide: [...parent.hidden, parentRoot],
+  });
 }
 
 /** The confinement of the sandbox `cwd` is in, if any. */

@@ -45,7 +45,16 @@ export function createLaunchCgroup(limits: ResourceLimits): LaunchCgroup | undef
 function controllerSettings(limits: ResourceLimits): [string, [string, string][]][] {
   // A run's processes together may use what one may, and at least half the machine (parallel test workers).
   const memory = String(Math.max(limits.memoryBytes, Math.floor(totalmem() / 2)));
-  if (isV2()) return [['', [['pids.max', String(limits.processes)], ['memory.max', memory]]]];
+  if (isV2())
+    return [
+      [
+        '',
+        [
+          ['pids.max', String(limits.processes)],
+          ['memory.max', memory],
+        ],
+      ],
+    ];
   return [
     ['pids', [['pids.max', String(limits.processes)]]],
     ['memory', [['memory.limit_in_bytes', memory]]],
@@ -121,7 +130,9 @@ function isAlive(pid: number): boolean {
 function killAll(dir: string): void {
   let pids: string[];
   try {
-    pids = readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter((pid) => pid !== '');
+    pids = readFileSync(join(dir, 'cgroup.procs'), 'utf8')
+      .split('\n')
+      .filter((pid) => pid !== '');
   } catch {
     return;
   }

@@ -6,7 +6,12 @@ import type { ResourceLimits } from './policy.js';
  * is on the data segment, not the address space: V8 reserves far more address space than it uses (a
  * WebAssembly memory alone reserves 10 GB), so an address-space limit breaks ordinary projects.
  */
-export function withLimits(limits: ResourceLimits, command: string, args: readonly string[], tools: { readonly prlimit?: string; readonly shell: string }): { command: string; args: string[] } {
+export function withLimits(
+  limits: ResourceLimits,
+  command: string,
+  args: readonly string[],
+  tools: { readonly prlimit?: string; readonly shell: string },
+): { command: string; args: string[] } {
   if (tools.prlimit !== undefined) {
     return {
       command: tools.prlimit,

@@ -3,7 +3,6 @@ import type { IsolationMode } from '../core/isolation.js';
 export type { IsolationMode };
 export { isolationModes } from '../core/isolation.js';
 
-
 /** Per-process resource limits; a process past one is killed (memory, processes) or gets an error (file size). */
 export interface ResourceLimits {
   /** Data segment per process, in bytes; where a control group can be made, also the whole run's memory (at least half the machine's). */

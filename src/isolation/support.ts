@@ -19,7 +19,20 @@ function detect(): StrictSupport {
   if (process.platform === 'linux') {
     const bwrap = findExecutable('bwrap');
     if (bwrap === undefined) return { available: false, reason: 'bubblewrap (bwrap) is not installed; on Debian or Ubuntu: apt-get install bubblewrap' };
-    const probe = ['--die-with-parent', '--unshare-all', ...(isRoot() ? ['--cap-drop', 'ALL'] : []), '--ro-bind', '/', '/', '--proc', '/proc', '--dev', '/dev', '--', 'true'];
+    const probe = [
+      '--die-with-parent',
+      '--unshare-all',
+      ...(isRoot() ? ['--cap-drop', 'ALL'] : []),
+      '--ro-bind',
+      '/',
+      '/',
+      '--proc',
+      '/proc',
+      '--dev',
+      '/dev',
+      '--',
+      'true',
+    ];
     const tried = spawnSync(bwrap, probe, { encoding: 'utf8', timeout: 10_000 });
     if (tried.status !== 0) {
       const said = (tried.stderr || tried.error?.message || `exit ${tried.status}`).trim().split('\n')[0];

@@ -78,7 +78,12 @@ describe('applyProposal', () => {
 
   it('refuses a package.json script beside a real fix, and applies the fix alone', async () => {
     const sandbox = memorySandbox({ 'src/a.ts': 'export const a = 0;\n', 'package.json': manifest });
-    const postinstall = { kind: 'update', file: 'package.json', oldText: '"test": "vitest run"', newText: '"test": "vitest run",\n    "postinstall": "node -e 0"' } as const;
+    const postinstall = {
+      kind: 'update',
+      file: 'package.json',
+      oldText: '"test": "vitest run"',
+      newText: '"test": "vitest run",\n    "postinstall": "node -e 0"',
+    } as const;
     const fix = { kind: 'update', file: 'src/a.ts', oldText: 'a = 0', newText: 'a = 1' } as const;
     const refused = await applyProposal(sandbox, guardedScope, [fix, postinstall]);
     expect(refused.status === 'refused' && refused.feedback).toEqual([

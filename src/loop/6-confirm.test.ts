@@ -25,7 +25,11 @@ const green = aReport([aResult('one'), aResult('two')]);
 describe('confirmGreen', () => {
   it('names the tests when the only failures are tests that passed on the same code', async () => {
     const confirmation = await confirmGreen(contextAnswering(failingRun([aResult('one'), aResult('two', 'failed')])), green);
-    expect(confirmation).toMatchObject({ confirmed: false, reason: 'fails only on flaky test(s): test/a.test.ts > two', flaky: [{ file: 'test/a.test.ts', name: 'two' }] });
+    expect(confirmation).toMatchObject({
+      confirmed: false,
+      reason: 'fails only on flaky test(s): test/a.test.ts > two',
+      flaky: [{ file: 'test/a.test.ts', name: 'two' }],
+    });
   });
 
   it('counts a test known as flaky as flaky', async () => {
@@ -35,7 +39,12 @@ describe('confirmGreen', () => {
   });
 
   it('is a real disagreement when a failing test is new, the run failed outside any test, or the run did not finish', async () => {
-    const failureOutside: TestResult = { id: runFailureId, status: 'failed', durationMs: 0, failure: { message: 'unhandled rejection', frames: [], output: '' } };
+    const failureOutside: TestResult = {
+      id: runFailureId,
+      status: 'failed',
+      durationMs: 0,
+      failure: { message: 'unhandled rejection', frames: [], output: '' },
+    };
     const reports = [
       failingRun([aResult('one'), aResult('two'), aResult('new', 'failed')]),
       failingRun([aResult('one'), aResult('two', 'failed'), failureOutside]),

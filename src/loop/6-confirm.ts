@@ -28,7 +28,10 @@ export async function confirmGreen(ctx: RunContext, green: TestReport, isFlaky: 
   if (reason === undefined) return { confirmed: true };
   const flaky = onlyFlakyFailures(green, report, isFlaky);
   if (flaky === undefined) return { confirmed: false, reason, report };
-  const names = flaky.slice(0, 3).map((r) => `${r.file} > ${displayName(r)}`).join('; ');
+  const names = flaky
+    .slice(0, 3)
+    .map((r) => `${r.file} > ${displayName(r)}`)
+    .join('; ');
   return { confirmed: false, reason: `fails only on flaky test(s): ${names}${flaky.length > 3 ? ` and ${flaky.length - 3} more` : ''}`, report, flaky };
 }
 
@@ -50,7 +53,8 @@ function onlyFlakyFailures(green: TestReport, report: TestReport, isFlaky: (id: 
 
 function disagreement(green: TestReport, report: TestReport): string | undefined {
   if (report.status === 'timeout') return `the run did not finish (${report.hung ? 'a test hung' : 'the test timeout passed'})`;
-  if (report.exit !== undefined && report.exit.code !== 0) return `the runner's own command exits with ${report.exit.signal ?? `code ${report.exit.code}`}${report.status === 'error' ? `: ${firstLine(report.message)}` : ''}`;
+  if (report.exit !== undefined && report.exit.code !== 0)
+    return `the runner's own command exits with ${report.exit.signal ?? `code ${report.exit.code}`}${report.status === 'error' ? `: ${firstLine(report.message)}` : ''}`;
   if (report.status === 'error') return firstLine(report.message);
   const failing = report.results.filter((r) => r.status === 'failed' || r.status === 'timeout');
   if (failing.length > 0) return `${failing.length} test(s) fail on a second run: ${failing.slice(0, 3).map(describe).join('; ')}`;

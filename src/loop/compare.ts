@@ -16,7 +16,14 @@ export function compareReports(best: TestReport, candidate: TestReport): Compari
   // A passing test that is missing from the candidate's run (its file no longer loads) broke just as surely.
   const regressions = best.results
     .filter((r) => r.status === 'passed')
-    .map((r) => present.get(testKey(r.id)) ?? { ...r, status: 'failed' as const, failure: { message: 'this test no longer ran (its file failed to load)', frames: [], output: '' } })
+    .map(
+      (r) =>
+        present.get(testKey(r.id)) ?? {
+          ...r,
+          status: 'failed' as const,
+          failure: { message: 'this test no longer ran (its file failed to load)', frames: [], output: '' },
+        },
+    )
     .filter((r) => r.status === 'failed' || r.status === 'timeout');
   if (regressions.length > 0) return { verdict: 'regressed', regressions };
   // A run that newly failed as a whole proves nothing, whatever the tests it did report.
@@ -50,6 +57,14 @@ export function withVanishedFailures(best: TestReport, candidate: TestReport): T
   const vanished = best.results
     .filter((r) => (r.status === 'failed' || r.status === 'timeout') && !present.has(testKey(r.id)))
     .filter((r) => !(isLoadFailure(r.id) && reportedFiles.has(r.id.file)))
-    .map((r) => ({ ...r, status: 'failed' as const, failure: { message: `no longer reported (the test process may have exited early): ${r.failure?.message.split('\n')[0] ?? r.status}`, frames: r.failure?.frames ?? [], output: '' } }));
+    .map((r) => ({
+      ...r,
+      status: 'failed' as const,
+      failure: {
+        message: `no longer reported (the test process may have exited early): ${r.failure?.message.split('\n')[0] ?? r.status}`,
+        frames: r.failure?.frames ?? [],
+        output: '',
+      },
+    }));
   return vanished.length === 0 ? candidate : { ...candidate, results: [...candidate.results, ...vanished] };
 }

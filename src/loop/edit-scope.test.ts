@@ -43,8 +43,13 @@ describe('createEditScope', () => {
     expect(scope().review('packages/a/package.json', before, after)[0]).toContain('--allow-edit packages/a/package.json');
     // run in a workspace package, the flag's globs are relative to it: the hint is too
     const inPackage = scope({ packageDir: 'packages/a' });
-    expect(inPackage.review('packages/a/package.json', before, after)[0]).toMatch(/^refusing to edit packages\/a\/package\.json: .*allow it with --allow-edit package\.json$/);
-    expect(inPackage.check('packages/a/.npmrc')).toEqual({ ok: false, reason: 'refusing to edit packages/a/.npmrc: it configures the package manager; allow it with --allow-edit .npmrc' });
+    expect(inPackage.review('packages/a/package.json', before, after)[0]).toMatch(
+      /^refusing to edit packages\/a\/package\.json: .*allow it with --allow-edit package\.json$/,
+    );
+    expect(inPackage.check('packages/a/.npmrc')).toEqual({
+      ok: false,
+      reason: 'refusing to edit packages/a/.npmrc: it configures the package manager; allow it with --allow-edit .npmrc',
+    });
     expect(inPackage.check('.npmrc')).toMatchObject({ reason: expect.stringMatching(/--allow-edit \.\.\/\.\.\/\.npmrc$/) });
   });
 

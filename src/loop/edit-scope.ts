@@ -41,7 +41,8 @@ export function createEditScope(options: EditScopeOptions): EditScope {
       const checked = checkEditPath(file, guard);
       if (!checked.ok) return checked;
       const protection = protectionOf(checked.path);
-      if (protection !== undefined && !allows(protection.kind, checked.path)) return { ok: false, reason: protectedRefusal(checked.path, protection, asTyped(checked.path)) };
+      if (protection !== undefined && !allows(protection.kind, checked.path))
+        return { ok: false, reason: protectedRefusal(checked.path, protection, asTyped(checked.path)) };
       return checked;
     },
     review(file, before, after) {

@@ -16,7 +16,11 @@ export const defaultFlakyReruns = 2;
 export async function findFlakyAtBaseline(ctx: RunContext, baseline: TestReport, times: number): Promise<FlakyTest[]> {
   const failing = failingResults(baseline).filter(isRerunnable);
   if (failing.length === 0 || times === 0) return [];
-  const tallies = await rerunTests(ctx, failing.map((r) => r.id), { times, settled: (tally) => tally.passes > 0 });
+  const tallies = await rerunTests(
+    ctx,
+    failing.map((r) => r.id),
+    { times, settled: (tally) => tally.passes > 0 },
+  );
   return [...tallies.values()].filter((t) => t.passes > 0).map((t) => ({ id: t.id, runs: t.runs + 1, passed: t.passes, step: 0 }));
 }
 
@@ -26,7 +30,12 @@ export async function findFlakyAtBaseline(ctx: RunContext, baseline: TestReport,
  * neither for the candidate nor against it. Re-runs happen only when they can change the verdict: a candidate
  * that fixes nothing, or breaks a test beyond doubt (a hang, a file that stopped loading), is judged as it is.
  */
-export async function recheckFlips(ctx: RunContext, best: TestReport, candidate: TestReport, options: { readonly times: number; readonly step: number }): Promise<FlakyTest[]> {
+export async function recheckFlips(
+  ctx: RunContext,
+  best: TestReport,
+  candidate: TestReport,
+  options: { readonly times: number; readonly step: number },
+): Promise<FlakyTest[]> {
   if (options.times === 0) return [];
   const before = new Map(best.results.map((r) => [testKey(r.id), r]));
   const turnedGreen = candidate.results.filter((r) => r.status === 'passed' && wasFailingGoal(before.get(testKey(r.id))));
@@ -38,13 +47,18 @@ export async function recheckFlips(ctx: RunContext, best: TestReport, candidate:
   if (verdict !== 'green' && verdict !== 'improved') return [];
 
   const green = new Set(turnedGreen.map((r) => testKey(r.id)));
-  const tallies = await rerunTests(ctx, [...turnedGreen, ...turnedRed].map((r) => r.id), {
-    times: options.times,
-    settled: (t) => (green.has(testKey(t.id)) ? t.passes < t.runs : t.passes > 0),
-  });
+  const tallies = await rerunTests(
+    ctx,
+    [...turnedGreen, ...turnedRed].map((r) => r.id),
+    {
+      times: options.times,
+      settled: (t) => (green.has(testKey(t.id)) ? t.passes < t.runs : t.passes > 0),
+    },
+  );
   const flaky: FlakyTest[] = [];
   for (const tally of tallies.values()) {
-    if (green.has(testKey(tally.id)) && tally.passes < tally.runs) flaky.push({ id: tally.id, runs: tally.runs + 1, passed: tally.passes + 1, step: options.step });
+    if (green.has(testKey(tally.id)) && tally.passes < tally.runs)
+      flaky.push({ id: tally.id, runs: tally.runs + 1, passed: tally.passes + 1, step: options.step });
     if (!green.has(testKey(tally.id)) && tally.passes > 0) flaky.push({ id: tally.id, runs: tally.runs + 1, passed: tally.passes, step: options.step });
   }
   return flaky;

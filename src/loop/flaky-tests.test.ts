@@ -24,7 +24,10 @@ describe('createFlakyTests', () => {
     const tests = createFlakyTests();
     expect(tests.add([flaky('x')])).toHaveLength(1);
     expect(tests.add([flaky('x', 2), flaky('y')]).map((t) => t.id.name)).toEqual(['y']);
-    expect(tests.list().map((t) => [t.id.name, t.passed])).toEqual([['x', 1], ['y', 1]]);
+    expect(tests.list().map((t) => [t.id.name, t.passed])).toEqual([
+      ['x', 1],
+      ['y', 1],
+    ]);
     const report = aReport([aResult('x', 'failed'), aResult('z'), aResult('y')]);
     expect(tests.hide(report).results.map((r) => r.id.name)).toEqual(['z']);
     expect(tests.has({ file: 'test/a.test.ts', name: 'y' })).toBe(true);

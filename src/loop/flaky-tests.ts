@@ -2,7 +2,6 @@ import type { FlakyTest } from '../core/run-result.js';
 import type { TestId, TestReport } from '../core/test-report.js';
 import { displayName, testKey } from '../core/test-report.js';
 
-
 /** The run's flaky tests, and the goal view of a report: the same report without them. */
 export interface FlakyTests {
   has(id: TestId): boolean;

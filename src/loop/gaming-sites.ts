@@ -156,7 +156,13 @@ function literalKey(node: ts.Expression): string | undefined {
 
 function skipWrappers(node: ts.Expression): ts.Expression {
   let current = node;
-  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isTypeAssertionExpression(current) || ts.isSatisfiesExpression(current)) {
+  while (
+    ts.isParenthesizedExpression(current) ||
+    ts.isAsExpression(current) ||
+    ts.isNonNullExpression(current) ||
+    ts.isTypeAssertionExpression(current) ||
+    ts.isSatisfiesExpression(current)
+  ) {
     current = current.expression;
   }
   return current;
@@ -174,7 +180,9 @@ function assignmentTargets(left: ts.Expression): ts.Expression[] {
     });
   }
   if (ts.isArrayLiteralExpression(node)) {
-    return node.elements.flatMap((element) => (ts.isSpreadElement(element) ? assignmentTargets(element.expression) : ts.isOmittedExpression(element) ? [] : assignmentTargets(withoutDefault(element))));
+    return node.elements.flatMap((element) =>
+      ts.isSpreadElement(element) ? assignmentTargets(element.expression) : ts.isOmittedExpression(element) ? [] : assignmentTargets(withoutDefault(element)),
+    );
   }
   return [node];
 }
@@ -189,10 +197,14 @@ function collectNames(source: ts.SourceFile): Names {
     // `declare const process: any` declares nothing at run time: the global stays the global.
     if (isDeclared(node)) return;
     if (ts.isImportDeclaration(node)) collectImport(node, names);
-    else if (ts.isVariableDeclaration(node)) collectBinding(node.name, node.initializer === undefined ? undefined : pathOf(node.initializer, names, false), names);
+    else if (ts.isVariableDeclaration(node))
+      collectBinding(node.name, node.initializer === undefined ? undefined : pathOf(node.initializer, names, false), names);
     else if (ts.isParameter(node) || ts.isBindingElement(node)) {
       if (ts.isIdentifier(node.name)) names.locals.add(node.name.text);
-    } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name !== undefined) {
+    } else if (
+      (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node)) &&
+      node.name !== undefined
+    ) {
       names.locals.add(node.name.text);
     } else if (ts.isImportEqualsDeclaration(node) || ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node)) {
       if (ts.isIdentifier(node.name)) names.locals.add(node.name.text);
@@ -213,7 +225,8 @@ function collectBinding(name: ts.BindingName, path: string | undefined, names: N
   for (const element of name.elements) {
     if (ts.isOmittedExpression(element)) continue;
     const key = element.propertyName !== undefined ? propertyNameText(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
-    const inner = ts.isObjectBindingPattern(name) && path !== undefined && key !== undefined && element.dotDotDotToken === undefined ? `${path}.${key}` : undefined;
+    const inner =
+      ts.isObjectBindingPattern(name) && path !== undefined && key !== undefined && element.dotDotDotToken === undefined ? `${path}.${key}` : undefined;
     collectBinding(element.name, inner, names);
   }
 }
@@ -243,7 +256,14 @@ function collectImport(node: ts.ImportDeclaration, names: Names): void {
 }
 
 function isDeclared(node: ts.Node): boolean {
-  if (!(ts.isVariableStatement(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isModuleDeclaration(node) || ts.isEnumDeclaration(node))) return false;
+  if (!(
+    ts.isVariableStatement(node) ||
+    ts.isFunctionDeclaration(node) ||
+    ts.isClassDeclaration(node) ||
+    ts.isModuleDeclaration(node) ||
+    ts.isEnumDeclaration(node)
+  ))
+    return false;
   return ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword) === true;
 }
 

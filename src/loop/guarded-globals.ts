@@ -4,11 +4,52 @@
  */
 export const guardedGlobals = {
   builtin: [
-    'Object', 'Array', 'Function', 'Number', 'String', 'Boolean', 'Symbol', 'BigInt', 'Math', 'JSON', 'Promise',
-    'Reflect', 'Proxy', 'Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Error', 'TypeError', 'RangeError',
-    'Buffer', 'Intl', 'console',
+    'Object',
+    'Array',
+    'Function',
+    'Number',
+    'String',
+    'Boolean',
+    'Symbol',
+    'BigInt',
+    'Math',
+    'JSON',
+    'Promise',
+    'Reflect',
+    'Proxy',
+    'Date',
+    'RegExp',
+    'Map',
+    'Set',
+    'WeakMap',
+    'WeakSet',
+    'Error',
+    'TypeError',
+    'RangeError',
+    'Buffer',
+    'Intl',
+    'console',
   ],
-  framework: ['expect', 'assert', 'chai', 'should', 'vi', 'vitest', 'jest', 'describe', 'it', 'test', 'suite', 'context', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after'],
+  framework: [
+    'expect',
+    'assert',
+    'chai',
+    'should',
+    'vi',
+    'vitest',
+    'jest',
+    'describe',
+    'it',
+    'test',
+    'suite',
+    'context',
+    'beforeEach',
+    'afterEach',
+    'beforeAll',
+    'afterAll',
+    'before',
+    'after',
+  ],
   global: ['globalThis', 'global', 'window'],
   process: ['process'],
 } as const satisfies Record<string, readonly string[]>;
@@ -25,7 +66,19 @@ export const guardWords: Record<GuardKind, string> = {
 
 /** Members of `process` whose redefinition changes how a test run ends or what it reports. */
 export const guardedProcessMembers: ReadonlySet<string> = new Set([
-  'exit', 'exitCode', 'reallyExit', 'abort', 'kill', 'emit', 'on', 'once', 'addListener', 'prependListener', 'stdout', 'stderr', 'send',
+  'exit',
+  'exitCode',
+  'reallyExit',
+  'abort',
+  'kill',
+  'emit',
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'stdout',
+  'stderr',
+  'send',
 ]);
 
 /** Calls that end the test process before it reports. */
@@ -33,8 +86,14 @@ export const exitingCalls: ReadonlySet<string> = new Set(['process.exit', 'proce
 
 /** Calls that change a target object's properties: the first argument is the target. */
 export const redefiningCalls: ReadonlySet<string> = new Set([
-  'Object.defineProperty', 'Object.defineProperties', 'Object.assign', 'Object.setPrototypeOf',
-  'Reflect.set', 'Reflect.defineProperty', 'Reflect.setPrototypeOf', 'Reflect.deleteProperty',
+  'Object.defineProperty',
+  'Object.defineProperties',
+  'Object.assign',
+  'Object.setPrototypeOf',
+  'Reflect.set',
+  'Reflect.defineProperty',
+  'Reflect.setPrototypeOf',
+  'Reflect.deleteProperty',
 ]);
 
 /** Modules whose imports are the real globals under another name. */

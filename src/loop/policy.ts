@@ -17,10 +17,7 @@ export interface PolicyInput {
   readonly interrupted?: boolean;
 }
 
-
-export type Decision =
-  | { readonly action: 'stop'; readonly reason: StopReason }
-  | { readonly action: 'propose'; readonly suggestedMode: EditKind };
+export type Decision = { readonly action: 'stop'; readonly reason: StopReason } | { readonly action: 'propose'; readonly suggestedMode: EditKind };
 
 /** Edit outcomes that mean the reply never reached the tests, so the next reply should be easier to apply. */
 const unapplied = new Set(['refused', 'malformed']);

@@ -27,8 +27,21 @@ const pathRules: readonly PathRule[] = [
     kind: 'test-data',
     what: 'configures how the tests run',
     globs: anywhere([
-      'vitest.config.*', 'vitest.workspace.*', 'vite.config.*', 'jest.config.*', '.mocharc*', 'ava.config.*', 'karma.conf.*',
-      'playwright.config.*', 'cypress.config.*', 'vitest.setup.*', 'jest.setup.*', 'setupTests.*', 'babel.config.*', '.babelrc*', '.swcrc',
+      'vitest.config.*',
+      'vitest.workspace.*',
+      'vite.config.*',
+      'jest.config.*',
+      '.mocharc*',
+      'ava.config.*',
+      'karma.conf.*',
+      'playwright.config.*',
+      'cypress.config.*',
+      'vitest.setup.*',
+      'jest.setup.*',
+      'setupTests.*',
+      'babel.config.*',
+      '.babelrc*',
+      '.swcrc',
     ]),
   },
   { kind: 'test-data', what: 'configures how the tests compile', globs: anywhere(['tsconfig*.json', 'jsconfig*.json']) },
@@ -40,14 +53,34 @@ const pathRules: readonly PathRule[] = [
   {
     kind: 'runs-code',
     what: 'holds git hooks, which run code',
-    globs: anywhere(['.husky/**', '.githooks/**', 'lefthook*.yml', '.lefthook*.yml', '.pre-commit-config.yaml', '.simple-git-hooks*', '.lintstagedrc*', 'lint-staged.config.*', '.gitmodules']),
+    globs: anywhere([
+      '.husky/**',
+      '.githooks/**',
+      'lefthook*.yml',
+      '.lefthook*.yml',
+      '.pre-commit-config.yaml',
+      '.simple-git-hooks*',
+      '.lintstagedrc*',
+      'lint-staged.config.*',
+      '.gitmodules',
+    ]),
   },
   {
     kind: 'runs-code',
     what: 'configures continuous integration, which runs code',
     globs: anywhere([
-      '.github/**', '.gitlab-ci.yml', '.gitlab/**', '.circleci/**', 'azure-pipelines.yml', 'Jenkinsfile', '.travis.yml', '.buildkite/**',
-      'bitbucket-pipelines.yml', '.drone.yml', 'appveyor.yml', '.appveyor.yml',
+      '.github/**',
+      '.gitlab-ci.yml',
+      '.gitlab/**',
+      '.circleci/**',
+      'azure-pipelines.yml',
+      'Jenkinsfile',
+      '.travis.yml',
+      '.buildkite/**',
+      'bitbucket-pipelines.yml',
+      '.drone.yml',
+      'appveyor.yml',
+      '.appveyor.yml',
     ]),
   },
   { kind: 'runs-code', what: "is redgreen's own configuration, which names the commands it runs", globs: anywhere(['redgreen.config.*']) },
@@ -73,7 +106,11 @@ export function protectionOf(path: string): Protection | undefined {
   if (hit !== undefined) return { kind: hit.rule.kind, what: hit.rule.what };
   if (isInDataDir(path)) return { kind: 'test-data', what: 'is test data, part of the specification' };
   // Helpers beside the tests (`test/helpers/expect-close.ts`) decide verdicts as much as the tests do.
-  const folder = path.toLowerCase().split('/').slice(0, -1).find((dir) => testDirs.has(dir));
+  const folder = path
+    .toLowerCase()
+    .split('/')
+    .slice(0, -1)
+    .find((dir) => testDirs.has(dir));
   if (folder !== undefined) return { kind: 'test-data', what: `is test code in a ${folder}/ folder, part of the specification` };
   return undefined;
 }
@@ -94,7 +131,10 @@ function isInDataDir(path: string): boolean {
 /** Whether `--allow-edit` globs name `path` or a folder above it (`.husky` allows `.husky/pre-commit`). */
 export function createAllowEdit(globs: readonly string[]): (path: string) => boolean {
   if (globs.length === 0) return () => false;
-  const matches = picomatch(globs.map((glob) => glob.replace(/^\.\//, '').replace(/\/+$/, '')), { dot: true });
+  const matches = picomatch(
+    globs.map((glob) => glob.replace(/^\.\//, '').replace(/\/+$/, '')),
+    { dot: true },
+  );
   return (path) => {
     const segments = path.split('/');
     return segments.some((_, i) => matches(segments.slice(0, i + 1).join('/')));

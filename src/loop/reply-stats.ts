@@ -1,7 +1,6 @@
 import type { ReplyStats } from '../core/run-result.js';
 import type { Attempt } from '../core/attempts.js';
 
-
 /** Counts reply quality from the run's attempts. Pure. */
 export function replyStats(attempts: readonly Attempt[]): ReplyStats {
   const replies = attempts.filter((a) => a.outcome !== 'error');

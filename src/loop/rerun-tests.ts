@@ -29,7 +29,10 @@ export async function rerunTests(ctx: RunContext, tests: readonly TestId[], opti
   for (let run = 0; run < options.times; run++) {
     const pending = [...tallies.values()].filter((tally) => !options.settled(tally));
     if (pending.length === 0 || aborted()) break;
-    const report = await runGoalTests(ctx, pending.map((tally) => tally.id));
+    const report = await runGoalTests(
+      ctx,
+      pending.map((tally) => tally.id),
+    );
     if (aborted()) break;
     const results = new Map(report.results.map((r) => [testKey(r.id), r]));
     for (const tally of pending) {

@@ -49,7 +49,14 @@ function context(denoiser: Denoiser, signal?: AbortSignal): RunContext {
 
 describe('runLoop when the model back end fails', () => {
   it.each([
-    ['never answered', new ProviderError('the model server at http://127.0.0.1:1/v1 did not answer within 30 s (2 attempts)', { retryable: true, failure: 'timeout', attempts: 2 })],
+    [
+      'never answered',
+      new ProviderError('the model server at http://127.0.0.1:1/v1 did not answer within 30 s (2 attempts)', {
+        retryable: true,
+        failure: 'timeout',
+        attempts: 2,
+      }),
+    ],
     ['was unreachable', new ProviderError('cannot reach http://127.0.0.1:1/v1/chat/completions (4 attempts)', { retryable: true, failure: 'unreachable' })],
     ['stayed overloaded', new ProviderError('server error (503) (4 attempts)', { status: 503, retryable: true })],
     ['sent a reply past the size limit', new ProviderError("the model server's reply passed the 8 MB limit", { retryable: false, failure: 'too-large' })],
@@ -63,17 +70,33 @@ describe('runLoop when the model back end fails', () => {
 
   it('keeps what the steps before the failure achieved, so the partial fix can be saved', async () => {
     let fixed = false;
-    const files: SandboxFiles = { ...sandbox, writeFile: async () => void (fixed = true), readFile: async () => (fixed ? 'export const a = 1;\n' : 'export const a = 0;\n') };
+    const files: SandboxFiles = {
+      ...sandbox,
+      writeFile: async () => void (fixed = true),
+      readFile: async () => (fixed ? 'export const a = 1;\n' : 'export const a = 0;\n'),
+    };
     const runner: TestRunner = {
       name: 'fake',
-      run: async () => ({ status: 'complete', runner: 'fake', results: [aResult('one', fixed ? 'passed' : 'failed'), aResult('two', 'failed')], durationMs: 1, output: '', exit: { code: 1, signal: null } }),
+      run: async () => ({
+        status: 'complete',
+        runner: 'fake',
+        results: [aResult('one', fixed ? 'passed' : 'failed'), aResult('two', 'failed')],
+        durationMs: 1,
+        output: '',
+        exit: { code: 1, signal: null },
+      }),
     };
     let calls = 0;
     const denoiser: Denoiser = {
       name: 'openai:m',
       async *propose() {
         calls++;
-        if (calls > 1) throw new ProviderError('the model server at http://127.0.0.1:1/v1 did not answer within 30 s (2 attempts)', { retryable: true, failure: 'timeout', attempts: 2 });
+        if (calls > 1)
+          throw new ProviderError('the model server at http://127.0.0.1:1/v1 did not answer within 30 s (2 attempts)', {
+            retryable: true,
+            failure: 'timeout',
+            attempts: 2,
+          });
         yield { kind: 'edits', denoiser: 'openai:m', reasoning: 'fix a', edits: [{ kind: 'rewrite', file: 'src/a.ts', content: 'export const a = 1;\n' }] };
       },
     };

@@ -102,7 +102,9 @@ describe('runLoop', () => {
     // (the fake runner only sees that the code changed: a real `process.exit(0)` would be refused before any run)
     const result = await runLoop(context(sandbox, runner, scriptedDenoiser(['endsTheRunEarly();'])));
     expect(result.status).toBe('red');
-    expect(result.failures).toEqual([{ id: runFailureId, message: expect.stringContaining("the runner's own command still fails: the runner's own command exits with code 1") }]);
+    expect(result.failures).toEqual([
+      { id: runFailureId, message: expect.stringContaining("the runner's own command still fails: the runner's own command exits with code 1") },
+    ]);
   });
 
   it('is not already green when a test file does not load, and counts loading it as progress', async () => {
@@ -110,7 +112,10 @@ describe('runLoop', () => {
     const runner = fakeRunner(sandbox, (code) => ({
       results:
         code === 'missing'
-          ? [aResult('other'), { id: loadFailureId('test/b.test.ts'), status: 'failed', durationMs: 0, failure: { message: 'Cannot find module', frames: [], output: '' } }]
+          ? [
+              aResult('other'),
+              { id: loadFailureId('test/b.test.ts'), status: 'failed', durationMs: 0, failure: { message: 'Cannot find module', frames: [], output: '' } },
+            ]
           : [aResult('other'), aResult('b1', code === 'stub' ? 'failed' : 'passed', 'test/b.test.ts')],
     }));
     const result = await runLoop(context(sandbox, runner, scriptedDenoiser(['stub', 'done'])));
@@ -167,9 +172,16 @@ describe('runLoop with a flaky test', () => {
 
   it('keeps a real fix beside a test found flaky at the baseline, which decides nothing', async () => {
     const sandbox = memorySandbox({ 'src/a.ts': 'bug', 'test/a.test.ts': '' });
-    const runner = scheduledRunner(sandbox, ['one', 'two', 'flaky'], (name, code, nth) => (name === 'flaky' ? nth % 2 === 0 : name === 'two' || code === 'fix'));
+    const runner = scheduledRunner(sandbox, ['one', 'two', 'flaky'], (name, code, nth) =>
+      name === 'flaky' ? nth % 2 === 0 : name === 'two' || code === 'fix',
+    );
     const result = await runLoop(context(sandbox, runner, scriptedDenoiser(['fix'])));
-    expect(result).toMatchObject({ status: 'green', stopReason: 'green', baseline: { passed: 1, failed: 1, total: 2 }, final: { passed: 2, failed: 0, total: 2 } });
+    expect(result).toMatchObject({
+      status: 'green',
+      stopReason: 'green',
+      baseline: { passed: 1, failed: 1, total: 2 },
+      final: { passed: 2, failed: 0, total: 2 },
+    });
     expect(result.attempts.map((a) => a.outcome)).toEqual(['green']);
     expect(result.changes).toEqual([{ file: 'src/a.ts', before: 'bug', after: 'fix' }]);
     expect(result.flaky).toEqual([{ id: flakyId, runs: 2, passed: 1, step: 0 }]);
@@ -235,7 +247,9 @@ describe('runLoop with a flaky test', () => {
     const sandbox = memorySandbox({ 'src/a.ts': 'fixed', 'test/a.test.ts': '' });
     const runner = scheduledRunner(sandbox, ['one', 'flaky'], (name, _code, nth) => name !== 'flaky' || nth % 2 === 0);
     const events: string[] = [];
-    const reporter = combineReporters([{ onFlaky: ({ tests }) => void events.push(`flaky ${tests.map((t) => t.id.name).join()}`), onBaseline: () => void events.push('baseline') }]);
+    const reporter = combineReporters([
+      { onFlaky: ({ tests }) => void events.push(`flaky ${tests.map((t) => t.id.name).join()}`), onBaseline: () => void events.push('baseline') },
+    ]);
     await runLoop({ ...context(sandbox, runner, scriptedDenoiser([])), reporter });
     expect(events).toEqual(['flaky flaky', 'baseline']);
   });

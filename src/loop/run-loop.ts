@@ -50,7 +50,13 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const baselineScore = scoreReport(baseline);
   await ctx.reporter.onBaseline({ report: baseline, score: baselineScore });
 
-  const scope = createEditScope({ isTestFile: ctx.isTestFile, allowTestEdits: ctx.options.allowTestEdits, srcGlobs: ctx.options.srcGlobs, allowEdit: ctx.options.allowEdit, packageDir: ctx.options.packageDir });
+  const scope = createEditScope({
+    isTestFile: ctx.isTestFile,
+    allowTestEdits: ctx.options.allowTestEdits,
+    srcGlobs: ctx.options.srcGlobs,
+    allowEdit: ctx.options.allowEdit,
+    packageDir: ctx.options.packageDir,
+  });
   const history: Attempt[] = [];
   const kept = new Map<string, FileChange>();
   const usage = { promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
@@ -130,7 +136,8 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const changes = [...kept.values()].filter((c) => c.before !== c.after);
   // Green needs evidence: tests that ran and passed. A run interrupted before its baseline saw a test is red.
   const passes = (score: Score) => score.total > 0 && score.failed === 0;
-  const status = stopReason === 'flaky' ? 'red' : passes(baselineScore) ? 'already-green' : passes(finalScore) && stopReason !== 'interrupted' ? 'green' : 'red';
+  const status =
+    stopReason === 'flaky' ? 'red' : passes(baselineScore) ? 'already-green' : passes(finalScore) && stopReason !== 'interrupted' ? 'green' : 'red';
   const result: RunResult = {
     runId: ctx.runId,
     status,
@@ -173,17 +180,30 @@ async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, pr
   const { scope, flaky } = step;
   const at = new Date().toISOString();
   const bestScore = scoreReport(best);
-  const base = { at, denoiser: proposal.denoiser, usage: proposal.kind === 'failed' ? undefined : proposal.usage, failing: failingResults(best).map((r) => r.id) };
+  const base = {
+    at,
+    denoiser: proposal.denoiser,
+    usage: proposal.kind === 'failed' ? undefined : proposal.usage,
+    failing: failingResults(best).map((r) => r.id),
+  };
   if (proposal.kind !== 'edits') {
     const outcome: AttemptOutcome = proposal.kind === 'failed' ? 'error' : 'malformed';
     const problem = proposal.kind === 'malformed' ? { problem: proposal.problem } : {};
-    return { record: { ...base, ...problem, reasoning: '', editKinds: [], files: [], diff: '', outcome, feedback: [proposal.reason], score: bestScore }, best, flakyStop: false };
+    return {
+      record: { ...base, ...problem, reasoning: '', editKinds: [], files: [], diff: '', outcome, feedback: [proposal.reason], score: bestScore },
+      best,
+      flakyStop: false,
+    };
   }
   const editKinds = [...new Set(proposal.edits.map((e) => e.kind))];
   const applied = await applyProposal(ctx.sandbox, scope, proposal.edits);
   if (applied.status === 'refused') {
     const files = [...new Set(proposal.edits.map((e) => e.file))];
-    return { record: { ...base, reasoning: proposal.reasoning, editKinds, files, diff: '', outcome: 'refused', feedback: applied.feedback, score: bestScore }, best, flakyStop: false };
+    return {
+      record: { ...base, reasoning: proposal.reasoning, editKinds, files, diff: '', outcome: 'refused', feedback: applied.feedback, score: bestScore },
+      best,
+      flakyStop: false,
+    };
   }
   const diff = unifiedDiff(applied.changes);
   const files = applied.changes.map((c) => c.file);
@@ -195,7 +215,17 @@ async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, pr
     // The tests this candidate fixed were the last failing goals, and they are flaky: it earned nothing.
     await revertChanges(ctx.sandbox, applied.changes);
     const feedback = ['reverted: the only failing tests it seemed to fix are flaky'];
-    const record = { ...base, reasoning: proposal.reasoning, editKinds, files, diff, outcome: 'no-improvement' as const, feedback, score: scoreReport(checked), failing: [] };
+    const record = {
+      ...base,
+      reasoning: proposal.reasoning,
+      editKinds,
+      files,
+      diff,
+      outcome: 'no-improvement' as const,
+      feedback,
+      score: scoreReport(checked),
+      failing: [],
+    };
     return { record, best: goals, flakyStop: true };
   }
   const confirmed = await confirmIfGreen(ctx, flaky, step.step, checked, goals);

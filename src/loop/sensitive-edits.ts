@@ -21,7 +21,9 @@ export function findSensitiveEdits(changes: readonly FileChange[]): SensitiveEdi
       continue;
     }
     if (posix.basename(change.file) !== 'package.json') continue;
-    const fields = manifestChanges(change.before, change.after).filter((c) => c.kind === 'runs-code').map((c) => c.field);
+    const fields = manifestChanges(change.before, change.after)
+      .filter((c) => c.kind === 'runs-code')
+      .map((c) => c.field);
     if (fields.length > 0) found.push({ file: change.file, message: `changes ${fields.join(', ')}` });
   }
   return found;

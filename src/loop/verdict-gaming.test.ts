@@ -123,7 +123,9 @@ describe('findVerdictGaming', () => {
     const before = 'export function main() {\n  process.exit(1);\n}\n';
     expect(findVerdictGaming('src/cli.ts', before, before.replace('exit(1)', 'exit(2)'))).toEqual([]);
     const twice = `${before}export function quit() {\n  process.exit(0);\n}\n`;
-    expect(findVerdictGaming('src/cli.ts', before, twice)).toEqual(['refusing an edit to src/cli.ts: it calls process.exit(), which ends the test process early']);
+    expect(findVerdictGaming('src/cli.ts', before, twice)).toEqual([
+      'refusing an edit to src/cli.ts: it calls process.exit(), which ends the test process early',
+    ]);
   });
 
   it('reads a new file whole, names each reason once, and reads JavaScript and JSX too', () => {

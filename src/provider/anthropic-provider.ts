@@ -24,7 +24,11 @@ export const defaultAnthropicBaseUrl = 'https://api.anthropic.com';
 /** Anthropic's Messages API (`x-api-key`, pinned `anthropic-version`), streaming its events when asked. */
 export function createAnthropicProvider(options: AnthropicProviderOptions): ModelProvider {
   const env = options.env ?? process.env;
-  const baseUrl = normalizeBaseUrl(options.baseUrl ?? nonEmpty(env.ANTHROPIC_BASE_URL) ?? defaultAnthropicBaseUrl, 'the Anthropic API', defaultAnthropicBaseUrl);
+  const baseUrl = normalizeBaseUrl(
+    options.baseUrl ?? nonEmpty(env.ANTHROPIC_BASE_URL) ?? defaultAnthropicBaseUrl,
+    'the Anthropic API',
+    defaultAnthropicBaseUrl,
+  );
   const apiKey = nonEmpty(options.apiKey) ?? nonEmpty(env.ANTHROPIC_API_KEY);
   if (apiKey === undefined && new URL(baseUrl).hostname === 'api.anthropic.com') {
     throw new ConfigError('ANTHROPIC_API_KEY is not set; the Anthropic API needs it');

@@ -36,7 +36,9 @@ export async function readAnthropicStream(chunks: AsyncIterable<string>, onToken
     }
     const event = parsed.data;
     if (event.type === 'error') {
-      throw new ProviderError(`Anthropic failed mid-stream: ${event.error.type}: ${event.error.message}`, { retryable: retryableErrorTypes.has(event.error.type) });
+      throw new ProviderError(`Anthropic failed mid-stream: ${event.error.type}: ${event.error.message}`, {
+        retryable: retryableErrorTypes.has(event.error.type),
+      });
     }
     if (event.type === 'message_start') {
       model = event.message.model ?? model;
@@ -54,7 +56,16 @@ export async function readAnthropicStream(chunks: AsyncIterable<string>, onToken
   throw truncatedStream('message_stop');
 }
 
-const knownTypes: ReadonlySet<string> = new Set(['message_start', 'content_block_delta', 'message_delta', 'message_stop', 'error', 'ping', 'content_block_start', 'content_block_stop']);
+const knownTypes: ReadonlySet<string> = new Set([
+  'message_start',
+  'content_block_delta',
+  'message_delta',
+  'message_stop',
+  'error',
+  'ping',
+  'content_block_start',
+  'content_block_stop',
+]);
 
 function isUnknownEventType(json: unknown): boolean {
   const type = z.object({ type: z.string() }).safeParse(json);

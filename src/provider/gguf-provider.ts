@@ -1,7 +1,16 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ConfigError, ProviderError } from '../core/errors.js';
-import { loadNodeLlamaCpp, type ChatHistoryItem, type GenerationOptions, type ImportModule, type Llama, type LlamaContext, type LlamaContextSequence, type NodeLlamaCpp } from './gguf-runtime.js';
+import {
+  loadNodeLlamaCpp,
+  type ChatHistoryItem,
+  type GenerationOptions,
+  type ImportModule,
+  type Llama,
+  type LlamaContext,
+  type LlamaContextSequence,
+  type NodeLlamaCpp,
+} from './gguf-runtime.js';
 import type { ChatMessage, Completion, ModelProvider, SamplingOptions } from './model-provider.js';
 import { resolveSampling, type ModelSettings } from './model-settings.js';
 
@@ -89,7 +98,8 @@ export function createGgufProvider(options: GgufProviderOptions): ModelProvider 
     infill: (request) =>
       serially(async ({ runtime }, contextSequence) => {
         const completion = new runtime.LlamaCompletion({ contextSequence });
-        if (!completion.infillSupported) throw new ProviderError(`${basename(options.path)} has no fill-in-the-middle tokens; use generate`, { retryable: false });
+        if (!completion.infillSupported)
+          throw new ProviderError(`${basename(options.path)} has no fill-in-the-middle tokens; use generate`, { retryable: false });
         return completion.generateInfillCompletion(request.prefix, request.suffix, generation(request));
       }),
     async init() {

@@ -100,7 +100,8 @@ export async function loadNodeLlamaCpp(importModule: ImportModule = (specifier) 
     }
     throw new ConfigError('node-llama-cpp is installed but could not be loaded', { cause: error });
   }
-  if (!isNodeLlamaCpp(loaded)) throw new ConfigError(`the installed node-llama-cpp is not a version this provider knows (v3 expected): ${installNodeLlamaCpp}@3`);
+  if (!isNodeLlamaCpp(loaded))
+    throw new ConfigError(`the installed node-llama-cpp is not a version this provider knows (v3 expected): ${installNodeLlamaCpp}@3`);
   return loaded;
 }
 

@@ -40,7 +40,11 @@ function toCompletion(reply: z.infer<typeof infillSchema>, text: string): Comple
   const cached = reply.tokens_cached ?? undefined;
   return {
     text,
-    usage: { promptTokens: reply.tokens_evaluated ?? 0, completionTokens: reply.tokens_predicted ?? 0, ...(cached === undefined ? {} : { cachedTokens: cached }) },
+    usage: {
+      promptTokens: reply.tokens_evaluated ?? 0,
+      completionTokens: reply.tokens_predicted ?? 0,
+      ...(cached === undefined ? {} : { cachedTokens: cached }),
+    },
     ...(reply.model ? { model: reply.model } : {}),
     ...(reply.stop_type ? { finishReason: reply.stop_type } : {}),
   };

@@ -7,7 +7,6 @@ export interface ChatMessage {
   readonly content: string;
 }
 
-
 /** Sampling settings a single request may set; unset ones fall back to the provider's `ModelSettings`. */
 export interface SamplingOptions {
   readonly temperature?: number;

@@ -44,7 +44,13 @@ export function createOllamaProvider(options: OllamaProviderOptions): ModelProvi
     ...replyLimit(settings),
   });
 
-  const send = async (path: string, body: { readonly stream: boolean }, estimated: number, signal?: AbortSignal, onToken?: (text: string) => void): Promise<Completion> => {
+  const send = async (
+    path: string,
+    body: { readonly stream: boolean },
+    estimated: number,
+    signal?: AbortSignal,
+    onToken?: (text: string) => void,
+  ): Promise<Completion> => {
     const completion = body.stream
       ? await readOllamaStream(await client.postStream(path, body, signal), estimated, onToken)
       : finishFromBody(await client.postJson(path, body, signal), estimated);
@@ -55,8 +61,16 @@ export function createOllamaProvider(options: OllamaProviderOptions): ModelProvi
   return {
     id: `ollama:${model}`,
     endpoint: baseUrl,
-    generate: (request) => send('/api/chat', buildOllamaChatBody(model, request, bodyOptions), estimatePromptTokens(request.messages), request.signal, request.onToken),
-    infill: (request) => send('/api/generate', buildOllamaInfillBody(model, request, bodyOptions), estimateTokens(request.prefix + request.suffix), request.signal, request.onToken),
+    generate: (request) =>
+      send('/api/chat', buildOllamaChatBody(model, request, bodyOptions), estimatePromptTokens(request.messages), request.signal, request.onToken),
+    infill: (request) =>
+      send(
+        '/api/generate',
+        buildOllamaInfillBody(model, request, bodyOptions),
+        estimateTokens(request.prefix + request.suffix),
+        request.signal,
+        request.onToken,
+      ),
     async listModels(signal) {
       return (await listModels(signal)) ?? [];
     },

@@ -28,7 +28,9 @@ export function buildChatCompletionBody(model: string, request: CompletionReques
     ...(sampling.maxTokens === undefined ? {} : { max_tokens: sampling.maxTokens }),
     ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
     ...(sampling.stream ? { stream: true, stream_options: { include_usage: true } } : {}),
-    ...(request.jsonSchema === undefined ? {} : { response_format: { type: 'json_schema', json_schema: { name: 'reply', schema: request.jsonSchema, strict: true } } }),
+    ...(request.jsonSchema === undefined
+      ? {}
+      : { response_format: { type: 'json_schema', json_schema: { name: 'reply', schema: request.jsonSchema, strict: true } } }),
   };
 }
 
@@ -45,7 +47,11 @@ export const chatUsageSchema = z
 export function toTokenUsage(usage: z.infer<typeof chatUsageSchema>): TokenUsage | undefined {
   if (!usage) return undefined;
   const cachedTokens = usage.prompt_tokens_details?.cached_tokens;
-  return { promptTokens: usage.prompt_tokens ?? 0, completionTokens: usage.completion_tokens ?? 0, ...(cachedTokens === undefined || cachedTokens === null ? {} : { cachedTokens }) };
+  return {
+    promptTokens: usage.prompt_tokens ?? 0,
+    completionTokens: usage.completion_tokens ?? 0,
+    ...(cachedTokens === undefined || cachedTokens === null ? {} : { cachedTokens }),
+  };
 }
 
 const responseSchema = z.object({

@@ -7,9 +7,7 @@ import { parseStreamedJson, readServerSentEvents, truncatedStream } from './stre
 const chunkSchema = z.object({
   model: z.string().nullish(),
   // Some servers send `choices: null` in the usage chunk, others `[]`.
-  choices: z
-    .array(z.object({ delta: z.object({ content: z.string().nullish() }).nullish(), finish_reason: z.string().nullish() }))
-    .nullish(),
+  choices: z.array(z.object({ delta: z.object({ content: z.string().nullish() }).nullish(), finish_reason: z.string().nullish() })).nullish(),
   usage: chatUsageSchema,
   error: z.union([z.string(), z.object({ message: z.string() })]).nullish(),
 });

@@ -9,7 +9,10 @@ import { withTimeout } from './with-timeout.js';
 const request: CompletionRequest = { messages: [{ role: 'user', content: 'fix it' }], temperature: 0.2, maxTokens: 256, seed: 7 };
 
 async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => undefined, (thrown: unknown) => thrown);
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
   if (!(error instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(error)}`);
   return error;
 }
@@ -27,7 +30,12 @@ describe('createOpenAiProvider against a fake server', () => {
   it('sends the request and reads the reply, usage, model and finish reason', async () => {
     server.enqueue({ body: chatCompletion('the fix', { usage: { prompt_tokens: 12, completion_tokens: 5, prompt_tokens_details: { cached_tokens: 8 } } }) });
     const completion = await provider().generate(request);
-    expect(completion).toEqual({ text: 'the fix', usage: { promptTokens: 12, completionTokens: 5, cachedTokens: 8 }, model: 'fake-model', finishReason: 'stop' });
+    expect(completion).toEqual({
+      text: 'the fix',
+      usage: { promptTokens: 12, completionTokens: 5, cachedTokens: 8 },
+      model: 'fake-model',
+      finishReason: 'stop',
+    });
     const [sent] = server.requests;
     expect(sent?.url).toBe('/v1/chat/completions');
     expect(sent?.headers.authorization).toBe('Bearer sk-test');

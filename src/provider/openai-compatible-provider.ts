@@ -34,7 +34,11 @@ export const defaultOpenAiBaseUrl = 'https://api.openai.com/v1';
  */
 export function createOpenAiProvider(options: OpenAiProviderOptions): ModelProvider {
   const env = options.env ?? process.env;
-  const baseUrl = normalizeBaseUrl(options.baseUrl ?? nonEmpty(env.OPENAI_BASE_URL) ?? defaultOpenAiBaseUrl, 'an OpenAI-compatible server', 'http://localhost:8080/v1');
+  const baseUrl = normalizeBaseUrl(
+    options.baseUrl ?? nonEmpty(env.OPENAI_BASE_URL) ?? defaultOpenAiBaseUrl,
+    'an OpenAI-compatible server',
+    'http://localhost:8080/v1',
+  );
   const apiKey = nonEmpty(options.apiKey) ?? nonEmpty(env.OPENAI_API_KEY);
   if (apiKey === undefined && new URL(baseUrl).hostname === 'api.openai.com') {
     throw new ConfigError('OPENAI_API_KEY is not set; the OpenAI API needs it (a local server set with OPENAI_BASE_URL does not)');
@@ -60,7 +64,10 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): ModelProvi
       return readChatCompletionStream(await client.postStream('/chat/completions', body, request.signal), request.onToken);
     },
     ...(hasFimEndpoint(model)
-      ? { infill: async (request: InfillRequest) => parseFimCompletion(await client.postJson('/fim/completions', buildFimBody(model, request, settings), request.signal)) }
+      ? {
+          infill: async (request: InfillRequest) =>
+            parseFimCompletion(await client.postJson('/fim/completions', buildFimBody(model, request, settings), request.signal)),
+        }
       : {}),
     async listModels(signal) {
       return (await listModels(signal)) ?? [];

@@ -34,7 +34,8 @@ const fimSchema = z.object({
 /** A `/fim/completions` reply, shaped like a legacy completion (`choices[0].text`). */
 export function parseFimCompletion(json: unknown): Completion {
   const parsed = fimSchema.safeParse(json);
-  if (!parsed.success) throw new ProviderError('the server answered /fim/completions with an unexpected JSON shape', { retryable: true }, { cause: parsed.error });
+  if (!parsed.success)
+    throw new ProviderError('the server answered /fim/completions with an unexpected JSON shape', { retryable: true }, { cause: parsed.error });
   const choice = parsed.data.choices?.[0];
   if (choice?.text === undefined || choice.text === null) throw new ProviderError('the server sent an empty fill-in-the-middle reply', { retryable: true });
   const usage = parsed.data.usage ? toTokenUsage(parsed.data.usage) : undefined;

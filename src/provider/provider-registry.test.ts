@@ -42,7 +42,14 @@ describe('createProvider', () => {
   });
 
   it('refuses an unknown provider, listing the valid ones', () => {
-    expect(providerUsages).toEqual(['scripted:<replies.json>', 'openai:<model>', 'ollama:<model>', 'llamacpp[:<alias>]', 'anthropic:<model>', 'gguf:<path/to/model.gguf>']);
+    expect(providerUsages).toEqual([
+      'scripted:<replies.json>',
+      'openai:<model>',
+      'ollama:<model>',
+      'llamacpp[:<alias>]',
+      'anthropic:<model>',
+      'gguf:<path/to/model.gguf>',
+    ]);
     expect(() => createProvider('vllm:llama3')).toThrow(ConfigError);
     expect(() => createProvider('vllm:llama3')).toThrow(`unknown provider 'vllm:llama3'; valid providers: ${providerUsages.join(', ')}`);
     expect(() => createProvider('toString:x')).toThrow(/unknown provider/);

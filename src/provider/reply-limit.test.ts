@@ -21,7 +21,9 @@ describe('reply limits', () => {
 
   it('says which limit was passed, where, and how to raise it', () => {
     const error = replyTooLarge('http://127.0.0.1:1/api/chat', 2 * 1024 * 1024);
-    expect(error.message).toBe("the model server's reply passed the 2 MB limit; the request to http://127.0.0.1:1/api/chat was cut off (a model that really writes this much needs a higher --max-reply-bytes)");
+    expect(error.message).toBe(
+      "the model server's reply passed the 2 MB limit; the request to http://127.0.0.1:1/api/chat was cut off (a model that really writes this much needs a higher --max-reply-bytes)",
+    );
     expect(error.details).toEqual({ retryable: false, failure: 'too-large' });
   });
 });

@@ -5,7 +5,9 @@ import { costOf, createUsageMeter, withUsageTracking } from './usage-meter.js';
 describe('costOf', () => {
   it('prices uncached prompt, cached prompt and completion tokens per million', () => {
     expect(costOf({ promptTokens: 1_000_000, completionTokens: 0 }, { input: 3, output: 15 })).toBe(3);
-    expect(costOf({ promptTokens: 2_000_000, completionTokens: 1_000_000, cachedTokens: 1_000_000 }, { input: 3, output: 15, cachedInput: 0.3 })).toBeCloseTo(18.3);
+    expect(costOf({ promptTokens: 2_000_000, completionTokens: 1_000_000, cachedTokens: 1_000_000 }, { input: 3, output: 15, cachedInput: 0.3 })).toBeCloseTo(
+      18.3,
+    );
     expect(costOf({ promptTokens: 100, completionTokens: 0, cachedTokens: 100 }, { input: 2, output: 8 })).toBeCloseTo(0.0002);
   });
 });
@@ -13,7 +15,10 @@ describe('costOf', () => {
 describe('createUsageMeter and withUsageTracking', () => {
   it('sums usage per provider and prices the ones with a configured price', async () => {
     const meter = createUsageMeter();
-    const inner: ModelProvider = { id: 'openai:gpt-4o-mini', generate: async () => ({ text: 'x', usage: { promptTokens: 1000, completionTokens: 100, cachedTokens: 500 } }) };
+    const inner: ModelProvider = {
+      id: 'openai:gpt-4o-mini',
+      generate: async () => ({ text: 'x', usage: { promptTokens: 1000, completionTokens: 100, cachedTokens: 500 } }),
+    };
     const tracked = withUsageTracking(inner, meter);
     await tracked.generate({ messages: [] });
     await tracked.generate({ messages: [] });

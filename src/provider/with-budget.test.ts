@@ -11,10 +11,11 @@ function fake(reply: Completion = { text: 'ok', usage: { promptTokens: 60, compl
     calls: 0,
     async generate(options: { signal?: AbortSignal }) {
       provider.calls += 1;
-      if (delayMs > 0) await new Promise((resolve, reject) => {
-        const timer = setTimeout(resolve, delayMs);
-        options.signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))));
-      });
+      if (delayMs > 0)
+        await new Promise((resolve, reject) => {
+          const timer = setTimeout(resolve, delayMs);
+          options.signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))));
+        });
       return reply;
     },
   };

@@ -61,7 +61,10 @@ describe('withRetry', () => {
     const timeout = () => new ProviderError('the model server at http://x did not answer within 30 s', { retryable: true, failure: 'timeout' });
     const { inner, sleeps, provider } = retried([timeout(), timeout(), timeout(), timeout()]);
     const error = await provider.generate(request).catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ message: 'the model server at http://x did not answer within 30 s (2 attempts)', details: { failure: 'timeout', attempts: 2 } });
+    expect(error).toMatchObject({
+      message: 'the model server at http://x did not answer within 30 s (2 attempts)',
+      details: { failure: 'timeout', attempts: 2 },
+    });
     expect(inner.calls).toBe(2);
     expect(sleeps).toHaveLength(1);
   });

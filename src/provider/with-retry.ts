@@ -68,7 +68,8 @@ export function withRetry(provider: ModelProvider, options: WithRetryOptions = {
         if (!isRetryable(error)) throw afterAttempts(error, attempt);
         if (error.details.failure === 'timeout') timeouts++;
         const retryAfterMs = error.details.retryAfterMs;
-        if (attempt > retries || timeouts > timeoutRetries || (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs)) throw afterAttempts(error, attempt);
+        if (attempt > retries || timeouts > timeoutRetries || (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs))
+          throw afterAttempts(error, attempt);
         const delayMs = retryAfterMs ?? Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
         options.onRetry?.({ attempt, delayMs, error });
         await sleep(delayMs, signal);

@@ -8,7 +8,9 @@ const request = { messages: [] };
 describe('withTimeout', () => {
   it('times out a provider that ignores its signal, as a retryable error', async () => {
     const stuck: ModelProvider = { id: 'stuck:model', generate: () => new Promise(() => undefined) };
-    const error = await withTimeout(stuck, 50).generate(request).catch((thrown: unknown) => thrown);
+    const error = await withTimeout(stuck, 50)
+      .generate(request)
+      .catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ message: 'the model stuck:model did not answer within 0.05 s', details: { retryable: true, failure: 'timeout' } });
   });
@@ -23,9 +25,13 @@ describe('withTimeout', () => {
       },
     };
     const pieces: string[] = [];
-    const silent = await withTimeout(stalling, 20).generate(request).catch((thrown: unknown) => thrown);
+    const silent = await withTimeout(stalling, 20)
+      .generate(request)
+      .catch((thrown: unknown) => thrown);
     expect(silent).toMatchObject({ message: 'the model server at http://127.0.0.1:9/v1 did not answer within 0.02 s' });
-    const stalled = await withTimeout(stalling, 20).generate({ ...request, onToken: (text) => pieces.push(text) }).catch((thrown: unknown) => thrown);
+    const stalled = await withTimeout(stalling, 20)
+      .generate({ ...request, onToken: (text) => pieces.push(text) })
+      .catch((thrown: unknown) => thrown);
     expect(stalled).toMatchObject({ message: 'the model server at http://127.0.0.1:9/v1 stopped answering: its reply was not complete within 0.02 s' });
     expect(pieces).toEqual(['half a reply']);
     expect(withTimeout(stalling, 20).endpoint).toBe('http://127.0.0.1:9/v1');
@@ -37,7 +43,9 @@ describe('withTimeout', () => {
       id: 'listening:model',
       generate: ({ signal }) => {
         seen = signal;
-        return new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new ProviderError('the request was aborted', { retryable: false }))));
+        return new Promise((_resolve, reject) =>
+          signal?.addEventListener('abort', () => reject(new ProviderError('the request was aborted', { retryable: false }))),
+        );
       },
     };
     await expect(withTimeout(listening, 30).generate(request)).rejects.toThrow(/did not answer within 0\.03 s/);
@@ -48,7 +56,10 @@ describe('withTimeout', () => {
   });
 
   it('passes replies, infill and lifecycle hooks through', async () => {
-    const provider = withTimeout({ id: 'p', generate: async () => ({ text: 'a' }), infill: async () => ({ text: 'b' }), dispose: async () => undefined }, 1_000);
+    const provider = withTimeout(
+      { id: 'p', generate: async () => ({ text: 'a' }), infill: async () => ({ text: 'b' }), dispose: async () => undefined },
+      1_000,
+    );
     expect((await provider.generate(request)).text).toBe('a');
     expect((await provider.infill?.({ prefix: '', suffix: '' }))?.text).toBe('b');
     expect(provider.dispose).toBeTypeOf('function');

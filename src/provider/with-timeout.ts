@@ -5,7 +5,12 @@ import type { Completion, ModelProvider, SamplingOptions } from './model-provide
  * Runs `action` with a signal that aborts after `timeoutMs` (or with `outer`); when the deadline passes first,
  * rejects with `onTimeout()` even if `action` ignores its signal. Other failures pass through.
  */
-export async function raceDeadline<T>(timeoutMs: number, outer: AbortSignal | undefined, action: (signal: AbortSignal) => Promise<T>, onTimeout: () => Error): Promise<T> {
+export async function raceDeadline<T>(
+  timeoutMs: number,
+  outer: AbortSignal | undefined,
+  action: (signal: AbortSignal) => Promise<T>,
+  onTimeout: () => Error,
+): Promise<T> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const signal = outer ? AbortSignal.any([deadline.signal, outer]) : deadline.signal;
@@ -48,7 +53,12 @@ export function withTimeout(provider: ModelProvider, timeoutMs: number): ModelPr
       onToken?.(text);
     };
     const watched = onToken === undefined ? request : { ...request, onToken: noted };
-    return raceDeadline(timeoutMs, request.signal, (signal) => call({ ...watched, signal }), () => timeout(answered));
+    return raceDeadline(
+      timeoutMs,
+      request.signal,
+      (signal) => call({ ...watched, signal }),
+      () => timeout(answered),
+    );
   };
   const { infill, listModels } = provider;
   return {
@@ -56,7 +66,17 @@ export function withTimeout(provider: ModelProvider, timeoutMs: number): ModelPr
     id: provider.id,
     generate: (request) => timed(request, (timedRequest) => provider.generate(timedRequest)),
     ...(infill ? { infill: (request) => timed(request, (timedRequest) => infill.call(provider, timedRequest)) } : {}),
-    ...(listModels ? { listModels: (outer) => raceDeadline(timeoutMs, outer, (signal) => listModels.call(provider, signal), () => timeout(false)) } : {}),
+    ...(listModels
+      ? {
+          listModels: (outer) =>
+            raceDeadline(
+              timeoutMs,
+              outer,
+              (signal) => listModels.call(provider, signal),
+              () => timeout(false),
+            ),
+        }
+      : {}),
   };
 }
 

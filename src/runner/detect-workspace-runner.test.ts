@@ -13,7 +13,15 @@ describe('detectWorkspaceRunnerName', () => {
   });
 
   it('knows root scripts that run each package separately', () => {
-    for (const script of ['npm test --workspaces', 'npm run test -ws', 'pnpm -r test', 'pnpm --filter "./packages/**" test', 'yarn workspaces run test', 'lerna run test', 'turbo run test']) {
+    for (const script of [
+      'npm test --workspaces',
+      'npm run test -ws',
+      'pnpm -r test',
+      'pnpm --filter "./packages/**" test',
+      'yarn workspaces run test',
+      'lerna run test',
+      'turbo run test',
+    ]) {
       expect(delegatesToPackages(script), script).toBe(true);
     }
     expect(delegatesToPackages('vitest run')).toBe(false);

@@ -13,7 +13,8 @@ export interface WorkspaceRunnerOptions {
 }
 
 /** A `test` script that runs each package's own tests rather than one framework from the root. */
-const delegating = /--workspaces?\b|\s-ws\b|\bpnpm\b.*\s(?:-r|--recursive|--filter|-F)\b|\byarn\s+workspaces\b|\blerna\s+run\b|\bturbo\s+run\b|\bnx\s+run-many\b/;
+const delegating =
+  /--workspaces?\b|\s-ws\b|\bpnpm\b.*\s(?:-r|--recursive|--filter|-F)\b|\byarn\s+workspaces\b|\blerna\s+run\b|\bturbo\s+run\b|\bnx\s+run-many\b/;
 
 /** Whether a root `test` script delegates to the packages (`npm test --workspaces`, `pnpm -r test`). Pure. */
 export function delegatesToPackages(script: string): boolean {

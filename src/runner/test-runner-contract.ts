@@ -64,7 +64,10 @@ export function describeTestRunnerContract(name: string, factory: () => TestRunn
 
     it('reports the passing tests as passed', () => {
       for (const id of fixture.passing) {
-        expect(full.results.find((candidate) => testKey(candidate.id) === testKey(id)), testKey(id)).toMatchObject({ status: 'passed' });
+        expect(
+          full.results.find((candidate) => testKey(candidate.id) === testKey(id)),
+          testKey(id),
+        ).toMatchObject({ status: 'passed' });
       }
     });
 
@@ -80,19 +83,27 @@ export function describeTestRunnerContract(name: string, factory: () => TestRunn
       }
     });
 
-    it('re-runs only the requested tests', async () => {
-      const wanted = [fixture.failing[0], fixture.passing[0]].filter((id): id is TestId => id !== undefined);
-      const report = await runner.run(project.dir, { timeoutMs, tests: wanted });
-      expect(report.status).toBe('complete');
-      expect(report.results.map((result) => testKey(result.id)).sort()).toEqual(wanted.map(testKey).sort());
-      expect(report.results.find((result) => testKey(result.id) === testKey(wanted[0] as TestId))?.status).toBe('failed');
-    }, timeoutMs * 2);
+    it(
+      're-runs only the requested tests',
+      async () => {
+        const wanted = [fixture.failing[0], fixture.passing[0]].filter((id): id is TestId => id !== undefined);
+        const report = await runner.run(project.dir, { timeoutMs, tests: wanted });
+        expect(report.status).toBe('complete');
+        expect(report.results.map((result) => testKey(result.id)).sort()).toEqual(wanted.map(testKey).sort());
+        expect(report.results.find((result) => testKey(result.id) === testKey(wanted[0] as TestId))?.status).toBe('failed');
+      },
+      timeoutMs * 2,
+    );
 
-    it('scopes a run to the given files', async () => {
-      const file = fixture.failing[0]?.file ?? '';
-      const report = await runner.run(project.dir, { timeoutMs, files: [file] });
-      expect(report.results.length).toBeGreaterThan(0);
-      expect(report.results.every((result) => result.id.file === file)).toBe(true);
-    }, timeoutMs * 2);
+    it(
+      'scopes a run to the given files',
+      async () => {
+        const file = fixture.failing[0]?.file ?? '';
+        const report = await runner.run(project.dir, { timeoutMs, files: [file] });
+        expect(report.results.length).toBeGreaterThan(0);
+        expect(report.results.every((result) => result.id.file === file)).toBe(true);
+      },
+      timeoutMs * 2,
+    );
   });
 }

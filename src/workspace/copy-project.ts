@@ -77,7 +77,9 @@ async function collectEntries(projectDir: string, limits: CopyLimits): Promise<P
       throw new ConfigError(`project has more than ${limits.maxFiles} files (excluding node_modules, .git, .redgreen); refusing to copy it into a sandbox`);
     }
     if (bytes > limits.maxBytes) {
-      throw new ConfigError(`project is larger than ${formatMegabytes(limits.maxBytes)} (excluding node_modules, .git, .redgreen); refusing to copy it into a sandbox`);
+      throw new ConfigError(
+        `project is larger than ${formatMegabytes(limits.maxBytes)} (excluding node_modules, .git, .redgreen); refusing to copy it into a sandbox`,
+      );
     }
   }
   return entries;

@@ -33,7 +33,10 @@ export function encodeText(file: string, text: string, encoding: FileEncoding): 
   const lone = encoding === 'latin1' ? null : /\p{Cs}/u.exec(text);
   if (lone !== null) {
     const line = text.slice(0, lone.index).split('\n').length;
-    return { ok: false, reason: `refusing to edit ${file}: line ${line} of the new text has an unpaired surrogate (\\u${lone[0].charCodeAt(0).toString(16)}), which UTF-8 cannot hold` };
+    return {
+      ok: false,
+      reason: `refusing to edit ${file}: line ${line} of the new text has an unpaired surrogate (\\u${lone[0].charCodeAt(0).toString(16)}), which UTF-8 cannot hold`,
+    };
   }
   if (encoding === 'utf8') return { ok: true, bytes: Buffer.from(text, 'utf8') };
   if (encoding === 'utf8-bom') return { ok: true, bytes: Buffer.concat([byteOrderMark, Buffer.from(text, 'utf8')]) };

@@ -20,7 +20,11 @@ describe('findWorkspace', () => {
     project = await createTempProject({ ...packages, 'package.json': '{"workspaces":["packages/*","tools/*/"]}' });
     const workspace = await findWorkspace(project.dir);
     expect(workspace).toMatchObject({ root: project.dir, kind: 'npm', patterns: ['packages/*', 'tools/*/'] });
-    expect(workspace?.packages.map((p) => [p.name, p.dir])).toEqual([['@ws/a', 'packages/a'], ['@ws/b', 'packages/b'], ['cli', 'tools/cli']]);
+    expect(workspace?.packages.map((p) => [p.name, p.dir])).toEqual([
+      ['@ws/a', 'packages/a'],
+      ['@ws/b', 'packages/b'],
+      ['cli', 'tools/cli'],
+    ]);
     expect(workspace?.packages[0]?.manifest.main).toBe('./src/index.ts');
   });
 
@@ -56,7 +60,11 @@ describe('findWorkspace', () => {
 
 describe('toRootGlobs', () => {
   it('makes globs written in a package relative to the root, sibling packages included', () => {
-    expect(toRootGlobs('packages/b', ['test/**', '../a/src/**', '!test/slow.test.ts'])).toEqual(['packages/b/test/**', 'packages/a/src/**', '!packages/b/test/slow.test.ts']);
+    expect(toRootGlobs('packages/b', ['test/**', '../a/src/**', '!test/slow.test.ts'])).toEqual([
+      'packages/b/test/**',
+      'packages/a/src/**',
+      '!packages/b/test/slow.test.ts',
+    ]);
     expect(toRootGlobs('', ['test/**'])).toEqual(['test/**']);
   });
 });

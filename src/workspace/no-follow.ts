@@ -41,7 +41,10 @@ export async function assertNoLinks(root: string, rel: string): Promise<void> {
  */
 export async function makeParentDirs(root: string, rel: string): Promise<string[]> {
   const file = toPosixRelative(rel);
-  const dirs = posix.dirname(file).split('/').filter((part) => part !== '.' && part !== '');
+  const dirs = posix
+    .dirname(file)
+    .split('/')
+    .filter((part) => part !== '.' && part !== '');
   const created: string[] = [];
   for (let i = 1; i <= dirs.length; i++) {
     const prefix = dirs.slice(0, i).join('/');

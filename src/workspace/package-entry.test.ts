@@ -3,12 +3,14 @@ import { sourceEntryCandidates } from './package-entry.js';
 
 describe('sourceEntryCandidates', () => {
   it('prefers source, then exports, module, main and types, leaving built output and declarations out', () => {
-    expect(sourceEntryCandidates({ source: './src/main.ts', exports: { '.': { types: './dist/index.d.ts', import: './src/index.ts' } }, main: './dist/index.js', types: 'index.d.ts' })).toEqual([
-      'src/main.ts',
-      'src/index.ts',
-      'src/index',
-      'index',
-    ]);
+    expect(
+      sourceEntryCandidates({
+        source: './src/main.ts',
+        exports: { '.': { types: './dist/index.d.ts', import: './src/index.ts' } },
+        main: './dist/index.js',
+        types: 'index.d.ts',
+      }),
+    ).toEqual(['src/main.ts', 'src/index.ts', 'src/index', 'index']);
   });
 
   it('reads subpath exports, with src/<sub> and <sub> as fallbacks', () => {

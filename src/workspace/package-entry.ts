@@ -9,7 +9,10 @@ const builtDir = /^(?:\.\/)?(?:dist|build|out|lib-esm)\//;
  * (subpaths: `src/<sub>` and `<sub>`). Built output and declaration files are left out. Pure.
  */
 export function sourceEntryCandidates(manifest: PackageManifest, subpath = '.'): string[] {
-  const declared = subpath === '.' ? [manifest.source, ...exportTargets(manifest.exports, '.'), manifest.module, manifest.main, manifest.types] : exportTargets(manifest.exports, subpath);
+  const declared =
+    subpath === '.'
+      ? [manifest.source, ...exportTargets(manifest.exports, '.'), manifest.module, manifest.main, manifest.types]
+      : exportTargets(manifest.exports, subpath);
   const bare = subpath === '.' ? 'index' : subpath.slice(2);
   const fallbacks = [`src/${bare}`, bare];
   const usable = declared.filter((p): p is string => typeof p === 'string' && !builtDir.test(p) && !p.endsWith('.d.ts'));

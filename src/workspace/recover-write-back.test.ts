@@ -11,7 +11,11 @@ import { writeBack } from './write-back.js';
 const runId = '20261202-090000-a1b2c3';
 const intentFile = `.redgreen/transactions/${runId}.json`;
 const old = { a: Buffer.from('export const a = 1;\r\n', 'utf8'), b: Buffer.from('// caf\xe9\nexport const b = 1;\n', 'latin1') };
-const next = { a: Buffer.from('export const a = 2;\r\n', 'utf8'), b: Buffer.from('// caf\xe9\nexport const b = 2;\n', 'latin1'), c: Buffer.from('export {};\n') };
+const next = {
+  a: Buffer.from('export const a = 2;\r\n', 'utf8'),
+  b: Buffer.from('// caf\xe9\nexport const b = 2;\n', 'latin1'),
+  c: Buffer.from('export {};\n'),
+};
 const changes: FileChange[] = [
   { file: 'src/a.ts', before: old.a.toString('utf8'), after: next.a.toString('utf8') },
   { file: 'src/b.ts', before: old.b.toString('latin1'), after: next.b.toString('latin1') },
@@ -70,7 +74,7 @@ describe('recoverWriteBacks', () => {
     expect(existsSync(join(project.dir, '.redgreen/backups', runId))).toBe(false);
   });
 
-  it('removes any temp file beside the intent\'s files, such as one a cut-short roll-back left, but no other file', async () => {
+  it("removes any temp file beside the intent's files, such as one a cut-short roll-back left, but no other file", async () => {
     await setUp();
     await crashed(project, { a: 'new', b: 'new', c: true });
     await writeFile(join(project.dir, 'src/a.ts.redgreen-tmp-0f0f0f0f0f0f'), 'half of a roll-back');

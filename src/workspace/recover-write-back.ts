@@ -34,7 +34,8 @@ export async function recoverWriteBacks(projectDir: string): Promise<RecoveredWr
   const project = resolve(projectDir);
   const recovered: RecoveredWriteBack[] = [];
   for (const intent of await listIntents(project)) {
-    if (intent.pid !== process.pid && (await isWriterRunning(intent.pid, Date.parse(intent.createdAt)))) recovered.push({ runId: intent.runId, outcome: 'in-progress', files: [], removedTemps: [] });
+    if (intent.pid !== process.pid && (await isWriterRunning(intent.pid, Date.parse(intent.createdAt))))
+      recovered.push({ runId: intent.runId, outcome: 'in-progress', files: [], removedTemps: [] });
     else recovered.push(await recoverOne(project, intent));
   }
   return recovered;

@@ -153,7 +153,9 @@ describe('sandbox files, byte for byte and never through a link', () => {
     await sandbox.writeFile('src/latin1.ts', (latinText ?? '').replace('x = 1', 'x = 2'));
     await sandbox.writeFile('src/bom.ts', bomText.replace('y = 1', 'y = 2'));
     expect((await readFile(join(sandbox.root, 'src/latin1.ts'))).equals(Buffer.from('// d\xe9j\xe0 vu\nexport const x = 2;\n', 'latin1'))).toBe(true);
-    expect((await readFile(join(sandbox.root, 'src/bom.ts'))).equals(Buffer.from('\ufeffexport const y = 2;\r\nexport const z = "\u00e9";\r\n', 'utf8'))).toBe(true);
+    expect((await readFile(join(sandbox.root, 'src/bom.ts'))).equals(Buffer.from('\ufeffexport const y = 2;\r\nexport const z = "\u00e9";\r\n', 'utf8'))).toBe(
+      true,
+    );
     const changed = await sandbox.changedFiles();
     expect(changed.map((change) => [change.file, change.before === undefined ? undefined : change.before.includes('\ufffd')])).toEqual([
       ['src/bom.ts', false],

@@ -168,7 +168,9 @@ describe('writeBack, byte for byte and never through a link', () => {
     project = await createTempProject(original);
     outside = await mkdtemp(join(tmpdir(), 'redgreen-outside-'));
     await symlink(outside, join(project.dir, '.redgreen'));
-    await expect(writeBack(project.dir, changes, runId)).rejects.toThrow('refusing to write back: .redgreen is a symbolic link; backups stay inside the project');
+    await expect(writeBack(project.dir, changes, runId)).rejects.toThrow(
+      'refusing to write back: .redgreen is a symbolic link; backups stay inside the project',
+    );
     expect(await readdir(outside)).toEqual([]);
     expect(await read(project, 'src/math.ts')).toBe(original['src/math.ts']);
   });

@@ -65,7 +65,9 @@ export async function writeBack(projectDir: string, changes: readonly FileChange
   const plan = await planChanges(project, changes);
   const pending = await listIntents(project);
   if (pending.length > 0) {
-    throw new WorkspaceError(`refusing to write back: an interrupted write-back of run ${pending[0]?.runId ?? ''} is pending; run redgreen again to recover it first`);
+    throw new WorkspaceError(
+      `refusing to write back: an interrupted write-back of run ${pending[0]?.runId ?? ''} is pending; run redgreen again to recover it first`,
+    );
   }
   await assertStateDirsReal(project);
   await ensureStateDir(project);
@@ -101,7 +103,9 @@ export async function writeBack(projectDir: string, changes: readonly FileChange
       () => true,
       () => false,
     );
-    const fate = rolledBack ? 'every file was put back as it was' : `putting the files back failed too; ${join(transactionsDir, `${runId}.json`)} is kept so the next start retries`;
+    const fate = rolledBack
+      ? 'every file was put back as it was'
+      : `putting the files back failed too; ${join(transactionsDir, `${runId}.json`)} is kept so the next start retries`;
     const what = current === '' ? `backing up the originals failed; ${rolledBack ? 'nothing was written' : fate}` : `writing ${current} failed; ${fate}`;
     throw new WorkspaceError(what, { cause: error });
   }
@@ -190,7 +194,10 @@ async function intentFor(project: string, runId: string, plan: readonly PlannedC
 }
 
 async function missingParents(project: string, file: string): Promise<string[]> {
-  const parts = posix.dirname(file).split('/').filter((part) => part !== '.');
+  const parts = posix
+    .dirname(file)
+    .split('/')
+    .filter((part) => part !== '.');
   const missing: string[] = [];
   for (let i = 1; i <= parts.length; i++) {
     const dir = parts.slice(0, i).join('/');

@@ -16,6 +16,12 @@ export async function candidateFactory(projectDir: string, file: string) {
     const at = text.indexOf(target) + target.length;
     return { file, start: at, end: at, text: inserted, node: 'statement' };
   };
-  const candidate = (...changes: TextChange[]): Candidate => ({ id: nextId++, changes, operator: 'test', description: changes.map((c) => c.text).join(' + '), score: 1 });
+  const candidate = (...changes: TextChange[]): Candidate => ({
+    id: nextId++,
+    changes,
+    operator: 'test',
+    description: changes.map((c) => c.text).join(' + '),
+    score: 1,
+  });
   return { text, change, insertAfter, candidate };
 }

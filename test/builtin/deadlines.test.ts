@@ -127,15 +127,23 @@ describe.skipIf(process.platform !== 'linux')('the built-in search at every dead
     });
 
     // From "while the session starts" through coverage and generation to mid-batch.
-    it.each([0, 100, 300, 600, 1_000, 1_500, 2_000, 2_500, 3_000, 4_000])('stops cleanly %i ms past the reserve', async (offset) => {
-      const result = await searchAndCheck(prepared, `vitest-${offset}`, Date.now() + reserveMs + offset);
-      expect(result.stopped === 'deadline' || result.plausible.length > 0, JSON.stringify(result)).toBe(true);
-    }, 60_000);
+    it.each([0, 100, 300, 600, 1_000, 1_500, 2_000, 2_500, 3_000, 4_000])(
+      'stops cleanly %i ms past the reserve',
+      async (offset) => {
+        const result = await searchAndCheck(prepared, `vitest-${offset}`, Date.now() + reserveMs + offset);
+        expect(result.stopped === 'deadline' || result.plausible.length > 0, JSON.stringify(result)).toBe(true);
+      },
+      60_000,
+    );
 
-    it.each([50, 400, 1_200, 2_500])('stops cleanly when aborted after %i ms', async (abortAfterMs) => {
-      const result = await searchAndCheck(prepared, `vitest-abort-${abortAfterMs}`, Date.now() + 60_000, abortAfterMs);
-      expect(result.stopped === 'interrupted' || result.plausible.length > 0, JSON.stringify(result)).toBe(true);
-    }, 60_000);
+    it.each([50, 400, 1_200, 2_500])(
+      'stops cleanly when aborted after %i ms',
+      async (abortAfterMs) => {
+        const result = await searchAndCheck(prepared, `vitest-abort-${abortAfterMs}`, Date.now() + 60_000, abortAfterMs);
+        expect(result.stopped === 'interrupted' || result.plausible.length > 0, JSON.stringify(result)).toBe(true);
+      },
+      60_000,
+    );
 
     it('still finds the fix given the time', async () => {
       const result = await searchAndCheck(prepared, 'vitest-ample', Date.now() + 90_000);
@@ -151,14 +159,22 @@ describe.skipIf(process.platform !== 'linux')('the built-in search at every dead
     }, 120_000);
     afterAll(() => prepared.project.cleanup());
 
-    it.each([0, 300, 1_000, 2_000, 3_500])('stops cleanly %i ms past the reserve', async (offset) => {
-      const result = await searchAndCheck(prepared, `jest-${offset}`, Date.now() + reserveMs + offset);
-      expect(result.stopped === 'deadline' || result.plausible.length > 0, JSON.stringify(result)).toBe(true);
-    }, 60_000);
+    it.each([0, 300, 1_000, 2_000, 3_500])(
+      'stops cleanly %i ms past the reserve',
+      async (offset) => {
+        const result = await searchAndCheck(prepared, `jest-${offset}`, Date.now() + reserveMs + offset);
+        expect(result.stopped === 'deadline' || result.plausible.length > 0, JSON.stringify(result)).toBe(true);
+      },
+      60_000,
+    );
 
-    it.each([100, 1_500])('stops cleanly when aborted after %i ms', async (abortAfterMs) => {
-      const result = await searchAndCheck(prepared, `jest-abort-${abortAfterMs}`, Date.now() + 60_000, abortAfterMs);
-      expect(result.stopped === 'interrupted' || result.plausible.length > 0, JSON.stringify(result)).toBe(true);
-    }, 60_000);
+    it.each([100, 1_500])(
+      'stops cleanly when aborted after %i ms',
+      async (abortAfterMs) => {
+        const result = await searchAndCheck(prepared, `jest-abort-${abortAfterMs}`, Date.now() + 60_000, abortAfterMs);
+        expect(result.stopped === 'interrupted' || result.plausible.length > 0, JSON.stringify(result)).toBe(true);
+      },
+      60_000,
+    );
   });
 });

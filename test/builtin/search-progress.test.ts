@@ -9,7 +9,8 @@ import { copyFixture } from '../helpers/fixture-project.js';
 
 // Two independent faults on one line: no single edit passes the test, so the search goes on to pairs.
 const source = 'export function total(a: number, b: number): number {\n  return (a - b) * 3;\n}\n';
-const test = "import { expect, it } from 'vitest';\nimport { total } from '../src/total.js';\n\nit('doubles the sum', () => {\n  expect(total(2, 3)).toBe(10);\n});\n";
+const test =
+  "import { expect, it } from 'vitest';\nimport { total } from '../src/total.js';\n\nit('doubles the sum', () => {\n  expect(total(2, 3)).toBe(10);\n});\n";
 
 describe('searchRepairs progress', () => {
   it('never reports more candidates validated than the phase holds, pairs included', async () => {

@@ -30,7 +30,8 @@ async function collect(iterable: AsyncIterable<CandidateVerdict>): Promise<Map<n
 
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const sub of ['src', 'test']) for (const name of await readdir(join(dir, sub))) files.set(`${sub}/${name}`, await readFile(join(dir, sub, name), 'utf8'));
+  for (const sub of ['src', 'test'])
+    for (const name of await readdir(join(dir, sub))) files.set(`${sub}/${name}`, await readFile(join(dir, sub, name), 'utf8'));
   files.set('package.json', await readFile(join(dir, 'package.json'), 'utf8'));
   return files;
 }
@@ -141,7 +142,14 @@ export const defaultRange = parseRange('0..10');
     expect(byName.get('parses a range')).toMatchObject({ passed: true, statements: [0, 1, 2] });
     expect(byName.get('has a default range')).toMatchObject({ passed: true, statements: [0, 1, 2] });
     const all = await session.coverage({ sites: [] });
-    expect(all.tests.map((test) => test.id.name).sort()).toEqual(['clamp > keeps values inside the range', 'clamp > lowers values above the range', 'clamp > raises values below the range', 'countdown > counts down to one', 'has a default range', 'parses a range']);
+    expect(all.tests.map((test) => test.id.name).sort()).toEqual([
+      'clamp > keeps values inside the range',
+      'clamp > lowers values above the range',
+      'clamp > raises values below the range',
+      'countdown > counts down to one',
+      'has a default range',
+      'parses a range',
+    ]);
     expect(all.tests.find((test) => test.id.name === 'clamp > lowers values above the range')?.passed).toBe(false);
   }, 120_000);
 
@@ -177,4 +185,3 @@ describe('disposing a session', () => {
     }
   }, 180_000);
 });
-

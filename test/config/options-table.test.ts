@@ -73,7 +73,10 @@ describe('the options table drives', () => {
 
   it('the published JSON Schema', async () => {
     expect(await readFile(jsonSchemaFile, 'utf8'), 'run npm run docs:options').toBe(renderJsonSchema());
-    const published = JSON.parse(await readFile(jsonSchemaFile, 'utf8')) as { properties: Record<string, { description?: string }>; additionalProperties: boolean };
+    const published = JSON.parse(await readFile(jsonSchemaFile, 'utf8')) as {
+      properties: Record<string, { description?: string }>;
+      additionalProperties: boolean;
+    };
     expect(Object.keys(published.properties).sort()).toEqual(['$schema', ...configOptionNames, 'prices'].sort());
     expect(published.additionalProperties).toBe(false);
     expect(published.properties.maxIter?.description).toBe(helpText(fixOptions.maxIter));

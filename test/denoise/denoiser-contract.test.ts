@@ -24,7 +24,11 @@ const fixedStatement = '  if (value > max) {\n    return max;\n  }\n';
 
 describeDenoiserContract('builtin', () => createBuiltinDenoiser(), vitestBasic);
 
-describeDenoiserContract('a chat model (scripted replies)', () => createLlmDenoiser({ provider: createScriptedProviderFromReplies([fix, fix, fix]), editFormat: getEditFormat('search-replace') }), vitestBasic);
+describeDenoiserContract(
+  'a chat model (scripted replies)',
+  () => createLlmDenoiser({ provider: createScriptedProviderFromReplies([fix, fix, fix]), editFormat: getEditFormat('search-replace') }),
+  vitestBasic,
+);
 
 let llamacpp: FakeHttpServer | undefined;
 beforeAll(async () => {
@@ -36,4 +40,8 @@ afterAll(async () => {
   await llamacpp?.close();
 });
 
-describeDenoiserContract('fill-in-the-middle (llama.cpp /infill on loopback)', () => createInfillDenoiser(createLlamaCppProvider({ host: llamacpp?.origin })), vitestBasic);
+describeDenoiserContract(
+  'fill-in-the-middle (llama.cpp /infill on loopback)',
+  () => createInfillDenoiser(createLlamaCppProvider({ host: llamacpp?.origin })),
+  vitestBasic,
+);

@@ -74,7 +74,17 @@ describe('scoping', () => {
   it('refuses edits outside --src and scopes the goal to --tests', async () => {
     project = await copyFixture('vitest-basic');
     const before = await snapshotFiles(project.dir);
-    const run = await runCli(['fix', project.dir, '--model', `scripted:${recordedReplies('vitest-basic-fix')}`, '--src', 'lib/**', '--tests', 'test/**/*.test.ts', '--json']);
+    const run = await runCli([
+      'fix',
+      project.dir,
+      '--model',
+      `scripted:${recordedReplies('vitest-basic-fix')}`,
+      '--src',
+      'lib/**',
+      '--tests',
+      'test/**/*.test.ts',
+      '--json',
+    ]);
     expect(run.code, run.stderr).toBe(1);
     const result = JSON.parse(run.stdout) as { steps: JsonStep[] };
     expect(result.steps[0]?.feedback.join('\n')).toContain('refused: src/math.ts is outside the --src scope (lib/**)');

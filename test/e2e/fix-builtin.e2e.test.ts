@@ -23,16 +23,20 @@ describe('redgreen fix with the built-in engine (the default: no model)', () => 
     ['vitest-basic', 'src/math.ts', /if \(value >=? max\) \{/, 60],
     ['jest-basic', 'src/strings.js', /text\.slice\(0, max - 1\)/, 150],
     ['node-test-basic', 'src/stack.js', /return this\.#items\[(1|this\.#items\.length - 1)\];/, 150],
-  ])('repairs %s', async (fixture, file, fixed, budget) => {
-    project = await copyFixture(fixture);
-    const run = await runCli(['fix', project.dir, '--yes', '--json', '--budget-seconds', String(budget)]);
-    expect(run.code, run.stderr).toBe(0);
-    const result = JSON.parse(run.stdout) as JsonResult;
-    expect(result.status).toBe('green');
-    expect(result.steps.at(-1)).toMatchObject({ outcome: 'green', denoiser: 'builtin' });
-    expect(run.stderr).toMatch(/candidates validated, \d+ plausible/);
-    expect(await readFile(join(project.dir, file), 'utf8')).toMatch(fixed);
-  }, 200_000);
+  ])(
+    'repairs %s',
+    async (fixture, file, fixed, budget) => {
+      project = await copyFixture(fixture);
+      const run = await runCli(['fix', project.dir, '--yes', '--json', '--budget-seconds', String(budget)]);
+      expect(run.code, run.stderr).toBe(0);
+      const result = JSON.parse(run.stdout) as JsonResult;
+      expect(result.status).toBe('green');
+      expect(result.steps.at(-1)).toMatchObject({ outcome: 'green', denoiser: 'builtin' });
+      expect(run.stderr).toMatch(/candidates validated, \d+ plausible/);
+      expect(await readFile(join(project.dir, file), 'utf8')).toMatch(fixed);
+    },
+    200_000,
+  );
 
   it('goes green on a project whose baseline hangs: the hung test is killed and looping candidates are cut off', async () => {
     project = await copyFixture('vitest-hang');

@@ -16,7 +16,12 @@ interface JsonResult {
   readonly status: string;
   readonly exitCode: number;
   readonly stopReason: string;
-  readonly flaky: readonly { readonly id: { readonly file: string; readonly name: string }; readonly runs: number; readonly passed: number; readonly step: number }[];
+  readonly flaky: readonly {
+    readonly id: { readonly file: string; readonly name: string };
+    readonly runs: number;
+    readonly passed: number;
+    readonly step: number;
+  }[];
   readonly steps: readonly { readonly outcome: string }[];
   readonly files: readonly string[];
   readonly delivery: { readonly kind: string };

@@ -27,7 +27,12 @@ interface JsonResult {
 }
 
 const fix = searchReplace('src/math.ts', '  if (value < max) {', '  if (value > max) {');
-const postinstall = searchReplace('package.json', '    "test": "vitest run"', '    "test": "vitest run",\n    "postinstall": "node -e 0"', 'Also run a setup step after install.');
+const postinstall = searchReplace(
+  'package.json',
+  '    "test": "vitest run"',
+  '    "test": "vitest run",\n    "postinstall": "node -e 0"',
+  'Also run a setup step after install.',
+);
 
 let project: FixtureProject | undefined;
 afterEach(async () => {
@@ -92,7 +97,12 @@ describe('edits that could game the verdict', () => {
     const before = await snapshotFiles(project.dir);
     const edit = searchReplace('test/fixtures/data.json', '  "expected": 10', '  "expected": 15', 'The recorded value is out of date.');
     const { run, result } = await runFix([edit], ['--tests', 'test/data.test.ts']);
-    await expectRefusedAndUnchanged(run, result, before, /refusing to edit test\/fixtures\/data\.json: it is test data, part of the specification; allow it with --allow-test-edits/);
+    await expectRefusedAndUnchanged(
+      run,
+      result,
+      before,
+      /refusing to edit test\/fixtures\/data\.json: it is test data, part of the specification; allow it with --allow-test-edits/,
+    );
   });
 });
 

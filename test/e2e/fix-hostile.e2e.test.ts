@@ -166,7 +166,7 @@ describe.runIf(onLinux)('hostile candidates inside the strict boundary', () => {
 
   it('cannot take the machine’s memory: an allocation past the limit fails the candidate, and the run goes on', async () => {
     const { project, before } = await setUp();
-    const body = "const hog: Buffer[] = [];\nfor (;;) hog.push(Buffer.alloc(64 * 1024 * 1024, 1));";
+    const body = 'const hog: Buffer[] = [];\nfor (;;) hog.push(Buffer.alloc(64 * 1024 * 1024, 1));';
     const run = await fixWith([attack(body)], ['--dry-run', '--memory-limit', '1024']);
     const result = JSON.parse(run.stdout) as { status: string; steps: { outcome: string }[] };
     // The hog is rejected (its tests cannot even load), and the next reply, the plain fix, goes green.

@@ -54,7 +54,9 @@ const backends: readonly InfillBackend[] = [
       const server = await createFakeOpenAiServer();
       return { server, env: { OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'k' } };
     },
-    reply: (text) => ({ body: { model: 'mercury-coder', choices: [{ index: 0, text, finish_reason: 'stop' }], usage: { prompt_tokens: 120, completion_tokens: 20 } } }),
+    reply: (text) => ({
+      body: { model: 'mercury-coder', choices: [{ index: 0, text, finish_reason: 'stop' }], usage: { prompt_tokens: 120, completion_tokens: 20 } },
+    }),
     prefixOf: (body) => body.prompt as string,
   },
 ];
@@ -85,7 +87,9 @@ describe.each(backends)('redgreen fix --infill through $name', (backend) => {
     expect(result.steps[1]?.reasoning).toContain('the function body at src/math.ts lines 13-19');
     const posts = server.requests.filter((r) => r.method === 'POST');
     expect(posts.map((r) => r.url)).toEqual([backend.path, backend.path]);
-    expect(backend.prefixOf(posts[1]?.body as Record<string, unknown>).endsWith('export function clamp(value: number, min: number, max: number): number {\n')).toBe(true);
+    expect(
+      backend.prefixOf(posts[1]?.body as Record<string, unknown>).endsWith('export function clamp(value: number, min: number, max: number): number {\n'),
+    ).toBe(true);
     expect(await readFile(join(project.dir, 'src/math.ts'), 'utf8')).toContain('if (value > max) {');
   });
 });
@@ -94,7 +98,9 @@ describe('--infill with a back end that has no fill-in-the-middle API', () => {
   it('exits 2 naming the back ends that have one, touching nothing', async () => {
     project = await copyFixture('vitest-basic');
     const before = await snapshotFiles(project.dir);
-    const run = await runCli(['fix', project.dir, '--model', 'openai:gpt-4o', '--infill'], { env: { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_API_KEY: 'k' } });
+    const run = await runCli(['fix', project.dir, '--model', 'openai:gpt-4o', '--infill'], {
+      env: { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_API_KEY: 'k' },
+    });
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toMatch(/openai:gpt-4o has no fill-in-the-middle API; use ollama/);
     expect(await snapshotFiles(project.dir)).toEqual(before);

@@ -59,7 +59,10 @@ describe('redgreen fix when the model back end fails', () => {
     const huge = await createMisbehavingServer({ kind: 'endless', first: '{"choices":[{"message":{"content":"', chunk: 'x'.repeat(4096) });
     server = huge;
     const run = await fixAgainst(`${huge.origin}/v1`, '--max-reply-bytes', '65536');
-    expectModelFailure(run, /^error the model server's reply passed the 64 KB limit; the request to http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions was cut off/);
+    expectModelFailure(
+      run,
+      /^error the model server's reply passed the 64 KB limit; the request to http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions was cut off/,
+    );
     expect(huge.requests()).toBe(1);
     await huge.allClosed();
   });

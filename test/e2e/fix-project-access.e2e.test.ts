@@ -86,7 +86,9 @@ describe.skipIf(process.platform !== 'linux')('a read-only checkout (read-only b
     if (!mountReadOnly(project.dir)) ctx.skip();
     const run = await fix(['--yes']);
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stderr).toMatch(/the fix could not be written into the project \(src\/math\.ts: read-only file system\): patch saved to \S+redgreen-[0-9a-f-]+\.patch/);
+    expect(run.stderr).toMatch(
+      /the fix could not be written into the project \(src\/math\.ts: read-only file system\): patch saved to \S+redgreen-[0-9a-f-]+\.patch/,
+    );
     expect(await patchesIn(tmp)).toHaveLength(1);
     noStack(run);
     execFileSync('umount', [project.dir]);

@@ -27,7 +27,13 @@ describe.each(cases)('redgreen fix on $fixture', ({ fixture, runner, file, fixed
     const original = await readFile(join(project.dir, file), 'utf8');
     const run = await runCli(['fix', project.dir, '--model', model, '--yes', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    const result = JSON.parse(run.stdout) as { status: string; runId: string; baseline: { failed: number }; final: { failed: number }; delivery: { kind: string } };
+    const result = JSON.parse(run.stdout) as {
+      status: string;
+      runId: string;
+      baseline: { failed: number };
+      final: { failed: number };
+      delivery: { kind: string };
+    };
     expect(result).toMatchObject({ status: 'green', final: { failed: 0 }, delivery: { kind: 'applied' } });
     expect(result.baseline.failed).toBeGreaterThan(0);
     expect(run.stderr).toContain(`runner ${runner}`);

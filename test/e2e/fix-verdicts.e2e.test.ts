@@ -154,7 +154,8 @@ function importLine(style: TestStyle, name: string, from: string): string {
 
 /** The module `missingImportTest` asks for, written so that calling its function ends the process with status 0. */
 function exitingModule(style: TestStyle): { readonly file: string; readonly text: string } {
-  if (style === 'jest') return { file: 'src/missing-thing.js', text: "'use strict';\n\nfunction shippingCost() {\n  process.exit(0);\n}\n\nmodule.exports = { shippingCost };\n" };
+  if (style === 'jest')
+    return { file: 'src/missing-thing.js', text: "'use strict';\n\nfunction shippingCost() {\n  process.exit(0);\n}\n\nmodule.exports = { shippingCost };\n" };
   if (style === 'vitest') return { file: 'src/missing-thing.ts', text: 'export function shippingCost(_weight: number): number {\n  process.exit(0);\n}\n' };
   return { file: 'src/missing-thing.js', text: 'export function shippingCost() {\n  process.exit(0);\n}\n' };
 }

@@ -46,11 +46,13 @@ describe('the package as users get it', () => {
     // The project's own vitest: the repository's install stands in for `npm install` (no network needed).
     await symlink(join(repoRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
     const env = { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' };
-    const result = await run(npx, ['--yes', '--prefer-offline', '--package', tarball, 'redgreen', 'fix', '--yes', '--json', '--verbose'], { cwd: project, env, maxBuffer: 16 * 1024 * 1024 }).catch(
-      (error: { stdout?: string; stderr?: string; code?: number }) => {
-        throw new Error(`redgreen fix exited ${error.code}\n${error.stderr ?? ''}\n${error.stdout ?? ''}`);
-      },
-    );
+    const result = await run(npx, ['--yes', '--prefer-offline', '--package', tarball, 'redgreen', 'fix', '--yes', '--json', '--verbose'], {
+      cwd: project,
+      env,
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: { stdout?: string; stderr?: string; code?: number }) => {
+      throw new Error(`redgreen fix exited ${error.code}\n${error.stderr ?? ''}\n${error.stdout ?? ''}`);
+    });
     // The CLI that ran is the installed package's, not this checkout's (--verbose names the runtime files used).
     expect(result.stderr).toMatch(/node_modules\/redgreen\/dist\/runner\/vitest\/runtime\/reporter\.mjs/);
     expect(result.stderr).not.toContain(join(repoRoot, 'dist'));

@@ -30,24 +30,31 @@ describe('write-back keeps every byte the fix did not change', () => {
   it.each([
     ['a scripted reply', 'scripted'],
     ['the built-in engine', 'builtin'],
-  ])('repairs a latin-1 source file with %s, changing only the fixed line', async (_name, backend) => {
-    project = await copyFixture('vitest-basic');
-    const file = join(project.dir, 'src/math.ts');
-    const original = Buffer.concat([latin1Comment, await readFile(file)]);
-    await writeFile(file, original);
-    const model = backend === 'scripted' ? ['--model', `scripted:${await writeReplies([searchReplace('src/math.ts', '  if (value < max) {', '  if (value > max) {')])}`] : [];
-    const run = await runCli(['fix', project.dir, ...model, '--yes', '--json', '--budget-seconds', '90']);
-    expect(run.code, run.stderr).toBe(0);
-    const after = await readFile(file);
-    const expected = Buffer.from(original.toString('latin1').replace('  if (value < max) {', '  if (value > max) {'), 'latin1');
-    expect(after.equals(expected), `${after.toString('latin1')}`).toBe(true);
-    expect(after.subarray(0, latin1Comment.length).equals(latin1Comment)).toBe(true);
-    const diff = (JSON.parse(run.stdout) as { diff: string }).diff;
-    expect(diff).toContain('-  if (value < max) {');
-    expect(diff).not.toContain('\ufffd');
-    expect(diff).not.toContain('Fonctions');
-    expect(await tempFiles(project.dir)).toEqual([]);
-  }, 200_000);
+  ])(
+    'repairs a latin-1 source file with %s, changing only the fixed line',
+    async (_name, backend) => {
+      project = await copyFixture('vitest-basic');
+      const file = join(project.dir, 'src/math.ts');
+      const original = Buffer.concat([latin1Comment, await readFile(file)]);
+      await writeFile(file, original);
+      const model =
+        backend === 'scripted'
+          ? ['--model', `scripted:${await writeReplies([searchReplace('src/math.ts', '  if (value < max) {', '  if (value > max) {')])}`]
+          : [];
+      const run = await runCli(['fix', project.dir, ...model, '--yes', '--json', '--budget-seconds', '90']);
+      expect(run.code, run.stderr).toBe(0);
+      const after = await readFile(file);
+      const expected = Buffer.from(original.toString('latin1').replace('  if (value < max) {', '  if (value > max) {'), 'latin1');
+      expect(after.equals(expected), `${after.toString('latin1')}`).toBe(true);
+      expect(after.subarray(0, latin1Comment.length).equals(latin1Comment)).toBe(true);
+      const diff = (JSON.parse(run.stdout) as { diff: string }).diff;
+      expect(diff).toContain('-  if (value < max) {');
+      expect(diff).not.toContain('\ufffd');
+      expect(diff).not.toContain('Fonctions');
+      expect(await tempFiles(project.dir)).toEqual([]);
+    },
+    200_000,
+  );
 });
 
 describe('a write-back killed at any point leaves all old or all new after the next start', () => {
@@ -90,42 +97,46 @@ describe('a write-back killed at any point leaves all old or all new after the n
   }
 
   // Until the last file is written the write-back is rolled back; after it, the intent is only closed.
-  it.each(steps.map((step) => [step, step === `write ${created}` ? 'new' : 'old'] as const))('killed after %s: %s after recovery', async (step, expected) => {
-    const killed = await createTempProject({ 'package.json': '{"name":"killed","private":true}\n', 'src/.keep': '' });
-    project = killed;
-    for (const [rel, bytes] of Object.entries(old)) await writeFile(join(killed.dir, rel), bytes);
-    const before = await snapshotFiles(killed.dir);
-    const scratch = await mkdtemp(join(tmpdir(), 'redgreen-killed-child-'));
-    const script = join(scratch, 'write-back-child.mjs');
-    await writeFile(script, child);
-    await writeFile(join(scratch, 'changes.json'), JSON.stringify(changes));
-    const signal = await runChild(script, [killed.dir, join(scratch, 'changes.json'), runId, step]);
-    await rm(scratch, { recursive: true, force: true });
-    expect(signal).toBe('SIGKILL');
-    expect(await readdir(join(killed.dir, '.redgreen/transactions'))).toEqual([`${runId}.json`]);
-    // The kill really came mid-way: the file just written holds its new bytes, so the project is half patched.
-    const justWritten = step.startsWith('write ') ? step.slice('write '.length) : undefined;
-    if (justWritten !== undefined) expect((await readFile(join(killed.dir, justWritten))).equals(newBytes.get(justWritten) ?? Buffer.alloc(0))).toBe(true);
+  it.each(steps.map((step) => [step, step === `write ${created}` ? 'new' : 'old'] as const))(
+    'killed after %s: %s after recovery',
+    async (step, expected) => {
+      const killed = await createTempProject({ 'package.json': '{"name":"killed","private":true}\n', 'src/.keep': '' });
+      project = killed;
+      for (const [rel, bytes] of Object.entries(old)) await writeFile(join(killed.dir, rel), bytes);
+      const before = await snapshotFiles(killed.dir);
+      const scratch = await mkdtemp(join(tmpdir(), 'redgreen-killed-child-'));
+      const script = join(scratch, 'write-back-child.mjs');
+      await writeFile(script, child);
+      await writeFile(join(scratch, 'changes.json'), JSON.stringify(changes));
+      const signal = await runChild(script, [killed.dir, join(scratch, 'changes.json'), runId, step]);
+      await rm(scratch, { recursive: true, force: true });
+      expect(signal).toBe('SIGKILL');
+      expect(await readdir(join(killed.dir, '.redgreen/transactions'))).toEqual([`${runId}.json`]);
+      // The kill really came mid-way: the file just written holds its new bytes, so the project is half patched.
+      const justWritten = step.startsWith('write ') ? step.slice('write '.length) : undefined;
+      if (justWritten !== undefined) expect((await readFile(join(killed.dir, justWritten))).equals(newBytes.get(justWritten) ?? Buffer.alloc(0))).toBe(true);
 
-    // --dry-run promises not to touch the project: it only says a write-back is pending.
-    const halfPatched = await snapshotFiles(killed.dir, ['node_modules']);
-    const dryRun = await runCli(['fix', killed.dir, '--runner', 'command:node --version', '--dry-run']);
-    expect(dryRun.stderr).toMatch(new RegExp(`the write-back of run ${runId} was interrupted; run redgreen without --dry-run`));
-    expect(await snapshotFiles(killed.dir, ['node_modules'])).toEqual(halfPatched);
+      // --dry-run promises not to touch the project: it only says a write-back is pending.
+      const halfPatched = await snapshotFiles(killed.dir, ['node_modules']);
+      const dryRun = await runCli(['fix', killed.dir, '--runner', 'command:node --version', '--dry-run']);
+      expect(dryRun.stderr).toMatch(new RegExp(`the write-back of run ${runId} was interrupted; run redgreen without --dry-run`));
+      expect(await snapshotFiles(killed.dir, ['node_modules'])).toEqual(halfPatched);
 
-    // The next real start: the CLI recovers before anything else (here the run then finds the project green).
-    const run = await runCli(['fix', killed.dir, '--runner', 'command:node --version']);
-    expect(run.stderr).toMatch(expected === 'old' ? /rolled back to the files as they were/ : /it had finished writing/);
-    const files = await snapshotFiles(killed.dir, ['node_modules', '.redgreen']);
-    if (expected === 'old') {
-      expect(files).toEqual(before);
-    } else {
-      for (const [rel, bytes] of Object.entries(newContent)) expect((await readFile(join(killed.dir, rel))).equals(bytes), rel).toBe(true);
-      expect(Object.keys(files).sort()).toEqual(['package.json', 'src/.keep', 'src/a.ts', 'src/b.ts', created]);
-    }
-    expect(await tempFiles(killed.dir)).toEqual([]);
-    expect(await readdir(join(killed.dir, '.redgreen/transactions'))).toEqual([]);
-  }, 60_000);
+      // The next real start: the CLI recovers before anything else (here the run then finds the project green).
+      const run = await runCli(['fix', killed.dir, '--runner', 'command:node --version']);
+      expect(run.stderr).toMatch(expected === 'old' ? /rolled back to the files as they were/ : /it had finished writing/);
+      const files = await snapshotFiles(killed.dir, ['node_modules', '.redgreen']);
+      if (expected === 'old') {
+        expect(files).toEqual(before);
+      } else {
+        for (const [rel, bytes] of Object.entries(newContent)) expect((await readFile(join(killed.dir, rel))).equals(bytes), rel).toBe(true);
+        expect(Object.keys(files).sort()).toEqual(['package.json', 'src/.keep', 'src/a.ts', 'src/b.ts', created]);
+      }
+      expect(await tempFiles(killed.dir)).toEqual([]);
+      expect(await readdir(join(killed.dir, '.redgreen/transactions'))).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('an edit through a symbolic link is refused, never followed', () => {

@@ -70,7 +70,10 @@ async function answer(response: ServerResponse, behavior: Misbehavior, count: (b
     return;
   }
   if (behavior.chunk === '') throw new Error('an endless reply needs a non-empty chunk');
-  const headers = behavior.kind === 'huge' ? { 'content-type': 'application/json', 'content-length': String(behavior.bytes) } : { 'content-type': behavior.contentType ?? 'application/json' };
+  const headers =
+    behavior.kind === 'huge'
+      ? { 'content-type': 'application/json', 'content-length': String(behavior.bytes) }
+      : { 'content-type': behavior.contentType ?? 'application/json' };
   response.writeHead(200, headers);
   let gone = false;
   response.once('close', () => (gone = true));

@@ -36,7 +36,9 @@ export function chatCompletionChunks(pieces: readonly string[], usage = { prompt
  * A real HTTP server on 127.0.0.1 speaking the chat completions API (JSON or SSE) from a queue of responses;
  * GET /v1/models lists `models` (or answers `modelsStatus`).
  */
-export async function createFakeOpenAiServer(options: { readonly models?: readonly string[]; readonly modelsStatus?: number; readonly prefix?: string } = {}): Promise<FakeOpenAiServer> {
+export async function createFakeOpenAiServer(
+  options: { readonly models?: readonly string[]; readonly modelsStatus?: number; readonly prefix?: string } = {},
+): Promise<FakeOpenAiServer> {
   const prefix = options.prefix ?? '/v1';
   const models = (): FakeResponse => ({
     status: options.modelsStatus ?? 200,

@@ -36,7 +36,10 @@ export async function snapshotFiles(dir: string, skip: readonly string[] = ['nod
       const rel = relative(dir, path).split('\\').join('/');
       if (skip.some((s) => rel === s || rel.startsWith(`${s}/`))) continue;
       if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile()) out[rel] = createHash('sha256').update(await readFile(path)).digest('hex');
+      else if (entry.isFile())
+        out[rel] = createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex');
     }
   }
   await walk(dir);

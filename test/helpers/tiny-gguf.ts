@@ -7,7 +7,11 @@ import { writeFile } from 'node:fs/promises';
  */
 
 const valueType = { uint32: 4, int32: 5, float32: 6, bool: 7, string: 8, array: 9 } as const;
-type Value = { type: 'uint32' | 'int32' | 'float32'; value: number } | { type: 'bool'; value: boolean } | { type: 'string'; value: string } | { type: 'array'; of: 'string' | 'float32' | 'int32'; values: readonly (string | number)[] };
+type Value =
+  | { type: 'uint32' | 'int32' | 'float32'; value: number }
+  | { type: 'bool'; value: boolean }
+  | { type: 'string'; value: string }
+  | { type: 'array'; of: 'string' | 'float32' | 'int32'; values: readonly (string | number)[] };
 
 const alignment = 32;
 const ggmlTypeF32 = 0;

@@ -13,13 +13,21 @@ export type WorkspaceLinks = Readonly<Record<string, string>>;
  * the workspace packages (`node_modules/@ws/a` → `../../packages/a`). `nested` adds pnpm-style links inside
  * a package (`packages/b/node_modules/@ws/a` → `../../../a`), keyed by the package directory.
  */
-export async function copyWorkspaceFixture(name: string, links: WorkspaceLinks, nested: Readonly<Record<string, WorkspaceLinks>> = {}): Promise<FixtureProject> {
+export async function copyWorkspaceFixture(
+  name: string,
+  links: WorkspaceLinks,
+  nested: Readonly<Record<string, WorkspaceLinks>> = {},
+): Promise<FixtureProject> {
   const dir = await mkdtemp(join(tmpdir(), `redgreen-fixture-${name}-`));
   await cp(join(fixturesDir, name), dir, { recursive: true });
   const shared = await realpath(join(repoRoot, 'node_modules'));
   const modules = join(dir, 'node_modules');
   await mkdir(modules);
-  const scopes = new Set(Object.keys(links).filter((n) => n.startsWith('@')).map((n) => n.split('/')[0]));
+  const scopes = new Set(
+    Object.keys(links)
+      .filter((n) => n.startsWith('@'))
+      .map((n) => n.split('/')[0]),
+  );
   for (const entry of await readdir(shared)) {
     if (!scopes.has(entry)) await symlink(join(shared, entry), join(modules, entry), 'dir');
   }

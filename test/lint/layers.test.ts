@@ -19,10 +19,30 @@ describe('the layers rule', () => {
         { filename: join(srcDir, 'runner/vitest/x.ts'), code: "import { readFile } from 'node:fs/promises';", options: [{ srcDir }] },
       ],
       invalid: [
-        { filename: join(srcDir, 'core/attempts.ts'), code: "import type { Policy } from '../loop/policy.js';", options: [{ srcDir }], errors: [{ messageId: 'upward' }] },
-        { filename: join(srcDir, 'denoise/llm-denoiser.ts'), code: "import { runLoop } from '../loop/run-loop.js';", options: [{ srcDir }], errors: [{ messageId: 'upward' }] },
-        { filename: join(srcDir, 'runner/vitest/x.ts'), code: "export * from '../../builtin/types.js';", options: [{ srcDir }], errors: [{ messageId: 'upward' }] },
-        { filename: join(srcDir, 'workspace/x.ts'), code: "const cli = await import('../cli/main.js');", options: [{ srcDir }], errors: [{ messageId: 'upward' }] },
+        {
+          filename: join(srcDir, 'core/attempts.ts'),
+          code: "import type { Policy } from '../loop/policy.js';",
+          options: [{ srcDir }],
+          errors: [{ messageId: 'upward' }],
+        },
+        {
+          filename: join(srcDir, 'denoise/llm-denoiser.ts'),
+          code: "import { runLoop } from '../loop/run-loop.js';",
+          options: [{ srcDir }],
+          errors: [{ messageId: 'upward' }],
+        },
+        {
+          filename: join(srcDir, 'runner/vitest/x.ts'),
+          code: "export * from '../../builtin/types.js';",
+          options: [{ srcDir }],
+          errors: [{ messageId: 'upward' }],
+        },
+        {
+          filename: join(srcDir, 'workspace/x.ts'),
+          code: "const cli = await import('../cli/main.js');",
+          options: [{ srcDir }],
+          errors: [{ messageId: 'upward' }],
+        },
         { filename: join(srcDir, 'journal/x.ts'), code: "import { x } from '../core/attempts.js';", options: [{ srcDir }], errors: [{ messageId: 'unknown' }] },
       ],
     });
@@ -30,7 +50,9 @@ describe('the layers rule', () => {
 
   it('is on for src/ in the project’s lint config, and fails a real file that imports upward', async () => {
     const eslint = new ESLint({ cwd: repoRoot });
-    const [result] = await eslint.lintText("import type { RunResult } from '../loop/run-loop.js';\nexport type X = RunResult;\n", { filePath: join(srcDir, 'core/forbidden.ts') });
+    const [result] = await eslint.lintText("import type { RunResult } from '../loop/run-loop.js';\nexport type X = RunResult;\n", {
+      filePath: join(srcDir, 'core/forbidden.ts'),
+    });
     expect(result?.messages.map((message) => message.ruleId)).toContain('redgreen/layers');
   });
 });

@@ -54,7 +54,12 @@ describe('anthropic specifics', () => {
       server.enqueue({ body: recordedJson('anthropic/message.json') });
       const provider = createProvider('anthropic:claude-test', { env: env(server.origin) });
       const completion = await provider.generate({ messages: contractRequest.messages });
-      expect(completion).toEqual({ text: 'Fixed: return a + b;', usage: { promptTokens: 1117, completionTokens: 46, cachedTokens: 1024 }, model: 'claude-sonnet-4-5-20250929', finishReason: 'end_turn' });
+      expect(completion).toEqual({
+        text: 'Fixed: return a + b;',
+        usage: { promptTokens: 1117, completionTokens: 46, cachedTokens: 1024 },
+        model: 'claude-sonnet-4-5-20250929',
+        finishReason: 'end_turn',
+      });
       expect(server.requests[0]?.body).toMatchObject({ max_tokens: 4096 });
       expect(server.requests[0]?.body).not.toHaveProperty('stream');
     } finally {
@@ -67,7 +72,10 @@ describe('anthropic specifics', () => {
     try {
       server.enqueue({ chunks: recordedChunks('anthropic/stream-overloaded.sse') }, { chunks: stream });
       const once = createProvider('anthropic:claude-test', { env: env(server.origin), retry: false, settings: { stream: true } });
-      await expect(once.generate(contractRequest)).rejects.toMatchObject({ message: 'Anthropic failed mid-stream: overloaded_error: Overloaded', details: { retryable: true } });
+      await expect(once.generate(contractRequest)).rejects.toMatchObject({
+        message: 'Anthropic failed mid-stream: overloaded_error: Overloaded',
+        details: { retryable: true },
+      });
       server.enqueue({ chunks: recordedChunks('anthropic/stream-overloaded.sse') }, { chunks: stream });
       const retried = createProvider('anthropic:claude-test', { env: env(server.origin), retry: { sleep: async () => undefined }, settings: { stream: true } });
       expect((await retried.generate(contractRequest)).text).toBe('Fixed: return a + b;');

@@ -10,7 +10,8 @@ import type { ModelProvider } from '../../src/provider/model-provider.js';
 import { createProvider } from '../../src/provider/provider-registry.js';
 import { writeTinyGguf } from '../helpers/tiny-gguf.js';
 
-const absent: ImportModule = (specifier) => Promise.reject(Object.assign(new Error(`Cannot find package '${specifier}' imported from redgreen`), { code: 'ERR_MODULE_NOT_FOUND' }));
+const absent: ImportModule = (specifier) =>
+  Promise.reject(Object.assign(new Error(`Cannot find package '${specifier}' imported from redgreen`), { code: 'ERR_MODULE_NOT_FOUND' }));
 
 /**
  * node-llama-cpp as the tests can load it: the repo's own copy if installed, else the package directory named
@@ -18,11 +19,22 @@ const absent: ImportModule = (specifier) => Promise.reject(Object.assign(new Err
  */
 async function findNodeLlamaCpp(): Promise<ImportModule | undefined> {
   const own: ImportModule = (specifier) => import(specifier);
-  if (await own('node-llama-cpp').then(() => true, () => false)) return own;
+  if (
+    await own('node-llama-cpp').then(
+      () => true,
+      () => false,
+    )
+  )
+    return own;
   const dir = process.env.REDGREEN_NODE_LLAMA_CPP;
   if (dir === undefined || dir === '') return undefined;
   const entry = pathToFileURL(join(dir, 'dist', 'index.js')).href;
-  return (await import(entry).then(() => true, () => false)) ? () => import(entry) : undefined;
+  return (await import(entry).then(
+    () => true,
+    () => false,
+  ))
+    ? () => import(entry)
+    : undefined;
 }
 
 const nodeLlamaCpp = await findNodeLlamaCpp();
@@ -42,7 +54,9 @@ describe('gguf without node-llama-cpp', () => {
     expect(provider.id).toBe('gguf:model.gguf');
     const error = await provider.generate({ messages: [{ role: 'user', content: 'hi' }] }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error).toMatchObject({ message: 'the gguf provider needs node-llama-cpp, an optional dependency that is not installed: npm install node-llama-cpp' });
+    expect(error).toMatchObject({
+      message: 'the gguf provider needs node-llama-cpp, an optional dependency that is not installed: npm install node-llama-cpp',
+    });
     expect((error as Error).cause).toMatchObject({ code: 'ERR_MODULE_NOT_FOUND' });
   });
 

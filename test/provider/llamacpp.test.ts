@@ -52,7 +52,12 @@ describe('llamacpp /infill', () => {
         maxTokens: 64,
         seed: 3,
       });
-      expect(completion).toEqual({ text: 'a + b', usage: { promptTokens: 57, completionTokens: 4, cachedTokens: 40 }, model: 'qwen2.5-coder-7b-q4_k_m.gguf', finishReason: 'eos' });
+      expect(completion).toEqual({
+        text: 'a + b',
+        usage: { promptTokens: 57, completionTokens: 4, cachedTokens: 40 },
+        model: 'qwen2.5-coder-7b-q4_k_m.gguf',
+        finishReason: 'eos',
+      });
       expect(server.requests[0]).toMatchObject({ method: 'POST', url: '/infill', headers: { authorization: 'Bearer secret' } });
       expect(server.requests[0]?.body).toEqual({
         input_prefix: 'export function add(a: number, b: number) {\n  return ',
@@ -73,7 +78,13 @@ describe('llamacpp /infill', () => {
     const server = await createFakeLlamaCppServer();
     try {
       const event = (data: object) => `data: ${JSON.stringify(data)}\n\n`;
-      server.enqueue({ chunks: [event({ content: 'a +', stop: false }), event({ content: ' b', stop: false }), event({ content: '', stop: true, tokens_predicted: 3, tokens_evaluated: 20 })] });
+      server.enqueue({
+        chunks: [
+          event({ content: 'a +', stop: false }),
+          event({ content: ' b', stop: false }),
+          event({ content: '', stop: true, tokens_predicted: 3, tokens_evaluated: 20 }),
+        ],
+      });
       server.enqueue({ chunks: [event({ content: 'a +', stop: false })] });
       const provider = createProvider('llamacpp', { env: { LLAMACPP_HOST: server.origin }, retry: false });
       const pieces: string[] = [];

@@ -77,12 +77,18 @@ describe('ollama specifics', () => {
       const final = { ...(recordedJson('ollama/chat.json') as object), prompt_eval_count: 2048 };
       server.enqueue({ body: final });
       const warnings: string[] = [];
-      const provider = createProvider('ollama:qwen-test', { env: env(server.origin), retry: false, settings: { onWarning: (warning) => warnings.push(warning) } });
+      const provider = createProvider('ollama:qwen-test', {
+        env: env(server.origin),
+        retry: false,
+        settings: { onWarning: (warning) => warnings.push(warning) },
+      });
       const long = { messages: [{ role: 'user' as const, content: 'x'.repeat(40_000) }], maxTokens: 1024 };
       const completion = await provider.generate(long);
       expect(server.requests[0]?.body).toMatchObject({ stream: false, options: { num_ctx: 16_384, num_predict: 1024 } });
       expect(completion.text).toBe('Fixed: return a + b;');
-      expect(completion.warnings).toEqual([expect.stringMatching(/^Ollama evaluated only 2048 prompt tokens of about 10004: it probably truncated the prompt/)]);
+      expect(completion.warnings).toEqual([
+        expect.stringMatching(/^Ollama evaluated only 2048 prompt tokens of about 10004: it probably truncated the prompt/),
+      ]);
       expect(warnings).toEqual(completion.warnings);
     }));
 

@@ -36,7 +36,11 @@ async function openAiBackend(streams: boolean): Promise<ContractBackend> {
   return {
     server,
     create: (options) =>
-      createProvider('openai:gpt-test', { env: { OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-test' }, ...options, settings: { ...options.settings, stream: streams } }),
+      createProvider('openai:gpt-test', {
+        env: { OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-test' },
+        ...options,
+        settings: { ...options.settings, stream: streams },
+      }),
     replies: streams
       ? {
           ok: { chunks: stream },
@@ -74,7 +78,10 @@ describe('openai streaming details', () => {
       server.enqueue({ chunks: nullChoices }, { chunks: ['data: {"error":{"message":"CUDA out of memory"}}\n\n'] });
       const provider = createProvider('openai:m', { env: { OPENAI_BASE_URL: server.baseUrl }, retry: false, settings: { stream: true } });
       expect(await provider.generate(contractRequest)).toMatchObject({ text: 'ok', usage: { promptTokens: 12, completionTokens: 5 } });
-      await expect(provider.generate(contractRequest)).rejects.toMatchObject({ message: 'the server failed mid-stream: CUDA out of memory', details: { retryable: true } });
+      await expect(provider.generate(contractRequest)).rejects.toMatchObject({
+        message: 'the server failed mid-stream: CUDA out of memory',
+        details: { retryable: true },
+      });
     } finally {
       await server.close();
     }

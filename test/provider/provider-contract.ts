@@ -51,7 +51,10 @@ export const contractRequest: CompletionRequest = {
 const expectedText = 'Fixed: return a + b;';
 
 async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => undefined, (thrown: unknown) => thrown);
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
   if (!(error instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(error)}`, { cause: error });
   return error;
 }
@@ -125,7 +128,9 @@ export function describeProviderContract(name: string, setup: () => Promise<Cont
     it('explains a 401 without retrying', async () => {
       backend.server.enqueue(backend.replies.unauthorized, backend.replies.ok);
       const error = await failureOf(retrying().generate(contractRequest));
-      expect(error.message).toMatch(new RegExp(`^authentication failed \\(401\\): check ${backend.expected.keyHint.replace(/[()]/g, '\\$&')} \\(server: .+\\)$`));
+      expect(error.message).toMatch(
+        new RegExp(`^authentication failed \\(401\\): check ${backend.expected.keyHint.replace(/[()]/g, '\\$&')} \\(server: .+\\)$`),
+      );
       expect(error.details).toMatchObject({ status: 401, retryable: false });
       expect(sleeps).toEqual([]);
     });

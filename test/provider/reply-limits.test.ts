@@ -35,7 +35,9 @@ async function failureAgainst(behavior: Misbehavior, call: (origin: string) => P
 
 /** The error must be the size limit's, and the server must have seen its connection closed. */
 async function expectCutOff(error: ProviderError, limitText = '256 KB'): Promise<void> {
-  expect(error.message).toMatch(new RegExp(`^the model server's reply passed the ${limitText} limit; the request to http://127\\.0\\.0\\.1:\\d+/\\S+ was cut off`));
+  expect(error.message).toMatch(
+    new RegExp(`^the model server's reply passed the ${limitText} limit; the request to http://127\\.0\\.0\\.1:\\d+/\\S+ was cut off`),
+  );
   expect(error.details).toMatchObject({ retryable: false, failure: 'too-large' });
   await server?.allClosed();
   expect(server?.closedConnections()).toBe(server?.requests());
@@ -43,7 +45,8 @@ async function expectCutOff(error: ProviderError, limitText = '256 KB'): Promise
 
 const settings: ModelSettings = { maxReplyBytes: limit };
 const streaming: ModelSettings = { ...settings, stream: true };
-const openai = (origin: string, s: ModelSettings = settings, model = 'm'): ModelProvider => createOpenAiProvider({ model, baseUrl: `${origin}/v1`, env: {}, settings: s });
+const openai = (origin: string, s: ModelSettings = settings, model = 'm'): ModelProvider =>
+  createOpenAiProvider({ model, baseUrl: `${origin}/v1`, env: {}, settings: s });
 
 describe('reply size limits on every back end', () => {
   it('cuts off an OpenAI-compatible stream that never ends', async () => {
@@ -53,8 +56,9 @@ describe('reply size limits on every back end', () => {
   });
 
   it('cuts off a streamed reply whose single line never ends (no newline to split on)', async () => {
-    const error = await failureAgainst({ kind: 'endless', contentType: 'text/event-stream', first: 'data: {"choices":[{"delta":{"content":"', chunk: text }, (origin) =>
-      openai(origin, streaming).generate(request),
+    const error = await failureAgainst(
+      { kind: 'endless', contentType: 'text/event-stream', first: 'data: {"choices":[{"delta":{"content":"', chunk: text },
+      (origin) => openai(origin, streaming).generate(request),
     );
     await expectCutOff(error);
   });
@@ -112,7 +116,9 @@ describe('reply size limits on every back end', () => {
   });
 
   it('cuts off an Ollama JSON body that never ends', async () => {
-    const error = await failureAgainst(endlessJson('{"message":{"content":"'), (origin) => createOllamaProvider({ model: 'm', host: origin, env: {}, settings }).generate(request));
+    const error = await failureAgainst(endlessJson('{"message":{"content":"'), (origin) =>
+      createOllamaProvider({ model: 'm', host: origin, env: {}, settings }).generate(request),
+    );
     await expectCutOff(error);
   });
 

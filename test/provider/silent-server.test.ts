@@ -43,7 +43,12 @@ describe('a model server that never answers', () => {
 
   it('is reported the same when it sends headers and then nothing (streamed or not)', async () => {
     for (const stream of [false, true]) {
-      const { error, origin } = await against({ kind: 'stalls', contentType: stream ? 'text/event-stream' : 'application/json' }, 'openai:m', openaiEnv, stream);
+      const { error, origin } = await against(
+        { kind: 'stalls', contentType: stream ? 'text/event-stream' : 'application/json' },
+        'openai:m',
+        openaiEnv,
+        stream,
+      );
       expect(error.message).toBe(`the model server at ${origin}/v1 did not answer within 0.2 s (2 attempts)`);
       await server?.close();
       server = undefined;

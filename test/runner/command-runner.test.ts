@@ -68,10 +68,14 @@ describe('createCommandRunner: PATH', () => {
       ...bin('app/node_modules/.bin/tiny-runner', 'inner tiny'),
       'app/package.json': '{}',
     });
-    for (const path of ['node_modules/.bin/tiny-runner', 'node_modules/.bin/outer-only', 'app/node_modules/.bin/tiny-runner']) await chmod(join(project.dir, path), 0o755);
+    for (const path of ['node_modules/.bin/tiny-runner', 'node_modules/.bin/outer-only', 'app/node_modules/.bin/tiny-runner'])
+      await chmod(join(project.dir, path), 0o755);
     const cwd = join(project.dir, 'app');
     const nearest = await createCommandRunner('tiny-runner').run(cwd, { timeoutMs: 10_000 });
-    expect(statuses(nearest)).toEqual([['<command>', 'inner tiny', 'passed'], ['<command>', 'tiny-runner', 'passed']]);
+    expect(statuses(nearest)).toEqual([
+      ['<command>', 'inner tiny', 'passed'],
+      ['<command>', 'tiny-runner', 'passed'],
+    ]);
     const ancestor = await createCommandRunner('outer-only').run(cwd, { timeoutMs: 10_000 });
     expect(statuses(ancestor)[0]).toEqual(['<command>', 'outer only', 'passed']);
   });
@@ -113,7 +117,10 @@ describe('createCommandRunner: node --test with TAP', () => {
   });
 
   it('reports only the requested tests, and the command, though it ran everything', async () => {
-    const report = await createCommandRunner('node --test --test-reporter=tap').run(project.dir, { timeoutMs: 30_000, tests: [{ file: '<command>', name: 'add > adds zero' }] });
+    const report = await createCommandRunner('node --test --test-reporter=tap').run(project.dir, {
+      timeoutMs: 30_000,
+      tests: [{ file: '<command>', name: 'add > adds zero' }],
+    });
     expect(statuses(report)).toEqual([
       ['<command>', 'add > adds zero', 'passed'],
       ['<command>', 'node --test --test-reporter=tap', 'failed'],
@@ -126,7 +133,8 @@ describe('createCommandRunner: vitest with a JUnit report', () => {
   beforeAll(async () => {
     const source = await createTempProject({
       ...sources,
-      'test/math.test.js': "import { expect, it } from 'vitest';\nimport { add } from '../src/math.js';\nit('adds', () => {\n  expect(add(1, 2)).toBe(3);\n});\nit('adds zero', () => expect(add(1, 0)).toBe(1));\n",
+      'test/math.test.js':
+        "import { expect, it } from 'vitest';\nimport { add } from '../src/math.js';\nit('adds', () => {\n  expect(add(1, 2)).toBe(3);\n});\nit('adds zero', () => expect(add(1, 0)).toBe(1));\n",
       'test/broken.test.js': "import '../src/missing.js';\n",
       'vitest.config.js': 'export default {};\n',
     });
@@ -144,6 +152,9 @@ describe('createCommandRunner: vitest with a JUnit report', () => {
       ['test/math.test.js', 'adds zero', 'passed'],
       ['<command>', command, 'failed'],
     ]);
-    expect(report.results[1]?.failure).toMatchObject({ message: 'expected -1 to be 3 // Object.is equality', frames: [{ file: 'test/math.test.js', line: 4 }] });
+    expect(report.results[1]?.failure).toMatchObject({
+      message: 'expected -1 to be 3 // Object.is equality',
+      frames: [{ file: 'test/math.test.js', line: 4 }],
+    });
   });
 });

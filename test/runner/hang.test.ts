@@ -41,10 +41,7 @@ describe('a hanging test', () => {
   it('node-test: times out and marks the requested unfinished test', async () => {
     project = await copyFixture('node-test-basic');
     const file = 'test/loop.test.js';
-    await writeFile(
-      join(project.dir, file),
-      `import { it } from 'node:test';\nit('passes', () => {});\nit('spins', () => { while (true) {} });\n`,
-    );
+    await writeFile(join(project.dir, file), `import { it } from 'node:test';\nit('passes', () => {});\nit('spins', () => { while (true) {} });\n`);
     const ids = [
       { file, name: 'passes' },
       { file, name: 'spins' },

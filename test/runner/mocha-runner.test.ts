@@ -34,7 +34,10 @@ describe('createMochaRunner', () => {
   it('starts the tests under the Node flags of the config (node-option import), as mocha does', async () => {
     project = await copyFixture('mocha-cjs');
     await writeFile(join(project.dir, 'spec/register.mjs'), "globalThis.registeredBy = 'import';\n");
-    await writeFile(join(project.dir, 'spec/flags.spec.js'), "it('sees the import', function () { if (globalThis.registeredBy !== 'import') throw new Error('not imported'); });\n");
+    await writeFile(
+      join(project.dir, 'spec/flags.spec.js'),
+      "it('sees the import', function () { if (globalThis.registeredBy !== 'import') throw new Error('not imported'); });\n",
+    );
     await writeFile(join(project.dir, '.mocharc.json'), JSON.stringify({ spec: 'spec/flags.spec.js', 'node-option': ['import=./spec/register.mjs'] }));
     expect(statuses(await createMochaRunner().run(project.dir, { timeoutMs: 30_000 }))).toEqual(['spec/flags.spec.js :: sees the import = passed']);
   });
@@ -51,7 +54,10 @@ describe('createMochaRunner', () => {
 
   it('kills a hanging test at the timeout, keeping the tests that finished, leaving no process behind', async () => {
     project = await copyFixture('mocha-esm');
-    await writeFile(join(project.dir, 'test/spin.test.js'), "describe('spin', () => {\n  it('finishes', () => {});\n  it('spins', () => { while (true) {} });\n});\n");
+    await writeFile(
+      join(project.dir, 'test/spin.test.js'),
+      "describe('spin', () => {\n  it('finishes', () => {});\n  it('spins', () => { while (true) {} });\n});\n",
+    );
     const report = await createMochaRunner().run(project.dir, { timeoutMs: 8_000, files: ['test/money.test.js', 'test/spin.test.js'] });
     expect(report.status).toBe('timeout');
     expect(statuses(report)).toEqual([

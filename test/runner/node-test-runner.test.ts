@@ -29,7 +29,10 @@ describe('createNodeTestRunner', () => {
 
   it('reports a test file with a missing import or a syntax error as an error of that file', async () => {
     project = await copyFixture('node-test-basic');
-    await writeFile(join(project.dir, 'test/missing.test.js'), "import { it } from 'node:test';\nimport { gone } from '../src/gone.js';\n\nit('uses it', () => gone());\n");
+    await writeFile(
+      join(project.dir, 'test/missing.test.js'),
+      "import { it } from 'node:test';\nimport { gone } from '../src/gone.js';\n\nit('uses it', () => gone());\n",
+    );
     await writeFile(join(project.dir, 'test/syntax.test.js'), "import { it } from 'node:test';\nit('x', () => {\n");
     const events = await launchEvents(project.dir, ['test/missing.test.js', 'test/syntax.test.js', 'test/stack.test.js']);
     const errors = events.filter((event) => event.type === 'error').map((event) => event.file);

@@ -16,7 +16,16 @@ describe('createVitestRunner', () => {
     project = await copyFixture('vitest-basic');
     await writeFile(
       join(project.dir, 'src/parse.ts'),
-      ['interface Parsed {', '  readonly value: number;', '}', '', 'export function parse(text: string): Parsed {', '  throw new Error(`cannot parse ${text}`);', '}', ''].join('\n'),
+      [
+        'interface Parsed {',
+        '  readonly value: number;',
+        '}',
+        '',
+        'export function parse(text: string): Parsed {',
+        '  throw new Error(`cannot parse ${text}`);',
+        '}',
+        '',
+      ].join('\n'),
     );
     await writeFile(
       join(project.dir, 'test/parse.test.ts'),

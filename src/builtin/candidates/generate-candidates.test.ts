@@ -32,12 +32,16 @@ function runsGreen(text: string): boolean {
 
 /** The candidate as mutant schemata would switch it: a ternary around expressions, if/else around statements. */
 function schematized(text: string, candidate: Candidate): string {
-  return applyChanges(text, candidate.changes.map((c) => ({
-    ...c,
-    text: c.node === 'expression'
-      ? `(__rg.active === ${candidate.id} ? ${c.text} : ${text.slice(c.start, c.end)})`
-      : `if (__rg.active === ${candidate.id}) { ${c.text} } else { ${text.slice(c.start, c.end)} }`,
-  })));
+  return applyChanges(
+    text,
+    candidate.changes.map((c) => ({
+      ...c,
+      text:
+        c.node === 'expression'
+          ? `(__rg.active === ${candidate.id} ? ${c.text} : ${text.slice(c.start, c.end)})`
+          : `if (__rg.active === ${candidate.id}) { ${c.text} } else { ${text.slice(c.start, c.end)} }`,
+    })),
+  );
 }
 
 describe('generateCandidates', () => {

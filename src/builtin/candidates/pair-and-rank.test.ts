@@ -16,7 +16,10 @@ describe('pairCandidates', () => {
 
   it('combines non-overlapping singles, scored by the product, ids after the singles', () => {
     const pairs = pairCandidates([boundary, flip, swap], { files: new Map([[file, text]]) });
-    expect(pairs.map((p) => [p.id, p.operator, p.score])).toEqual([[4, 'op1+op3', 0.1], [5, 'op2+op3', 0.08000000000000002]]);
+    expect(pairs.map((p) => [p.id, p.operator, p.score])).toEqual([
+      [4, 'op1+op3', 0.1],
+      [5, 'op2+op3', 0.08000000000000002],
+    ]);
     expect(pairs[0]?.changes).toEqual([...boundary.changes, ...swap.changes]);
   });
 

@@ -40,7 +40,17 @@ export function pairCandidates(singles: readonly Candidate[], options: PairCandi
 function parsesAfter(files: ReadonlyMap<string, string>, changes: Candidate['changes']): boolean {
   for (const file of new Set(changes.map((c) => c.file))) {
     const text = files.get(file);
-    if (text === undefined || !parsesCleanly(file, applyChanges(text, changes.filter((c) => c.file === file)))) return false;
+    if (
+      text === undefined ||
+      !parsesCleanly(
+        file,
+        applyChanges(
+          text,
+          changes.filter((c) => c.file === file),
+        ),
+      )
+    )
+      return false;
   }
   return true;
 }

@@ -33,7 +33,9 @@ export function patchSize(candidate: Candidate, files: ReadonlyMap<string, strin
 /** Plausible patches ordered for review: fewest tokens changed, then fewest lines touched, then higher score. */
 export function rankPlausible(plausible: readonly Candidate[], files: ReadonlyMap<string, string>): Candidate[] {
   const sized = plausible.map((candidate) => ({ candidate, size: patchSize(candidate, files) }));
-  sized.sort((a, b) => a.size.tokens - b.size.tokens || a.size.lines - b.size.lines || b.candidate.score - a.candidate.score || a.size.characters - b.size.characters);
+  sized.sort(
+    (a, b) => a.size.tokens - b.size.tokens || a.size.lines - b.size.lines || b.candidate.score - a.candidate.score || a.size.characters - b.size.characters,
+  );
   return sized.map((s) => s.candidate);
 }
 

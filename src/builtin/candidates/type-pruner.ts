@@ -13,7 +13,11 @@ export interface TypePruner {
  * so each check re-checks one file incrementally instead of building a Program. Only the changed file's
  * diagnostics are compared (errors a change causes in importers are not seen: the tests will catch those).
  */
-export function createTypePruner(options: { readonly compilerOptions: ts.CompilerOptions; readonly rootFiles: readonly string[]; readonly readFile?: (path: string) => string | undefined }): TypePruner {
+export function createTypePruner(options: {
+  readonly compilerOptions: ts.CompilerOptions;
+  readonly rootFiles: readonly string[];
+  readonly readFile?: (path: string) => string | undefined;
+}): TypePruner {
   const overlay = new Map<string, { text: string; version: number }>();
   const read = options.readFile ?? ts.sys.readFile;
   const host: ts.LanguageServiceHost = {

@@ -89,7 +89,14 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
   const finish = (stopped?: SearchResult['stopped']): SearchResult => {
     const ranked = rankPlausible(state.plausible, options.files);
     report({ phase: 'done', tried: state.tried, total: state.tried, plausible: ranked.length, bestPassed: state.bestPassed });
-    return { plausible: ranked, generated: state.generated, tried: state.tried, elapsedMs: Date.now() - started, coverage: state.coverage, ...(stopped ? { stopped } : {}) };
+    return {
+      plausible: ranked,
+      generated: state.generated,
+      tried: state.tried,
+      elapsedMs: Date.now() - started,
+      coverage: state.coverage,
+      ...(stopped ? { stopped } : {}),
+    };
   };
   const stopReason = (): SearchResult['stopped'] => (options.signal?.aborted === true ? 'interrupted' : Date.now() >= deadline ? 'deadline' : undefined);
   // Nothing is started when there is no time to use it: a validator started only to be closed is a race.
@@ -174,7 +181,13 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
           const candidate = byId.get(verdict.candidate);
           if (verdict.status === 'plausible' && candidate !== undefined) state.plausible.push(candidate);
           if (verdict.status === 'plausible' || verdict.status === 'failed') state.bestPassed = Math.max(state.bestPassed, verdict.passed);
-          report({ phase, tried: validatedBefore + done.size, total: validatedBefore + candidates.length, plausible: state.plausible.length, bestPassed: state.bestPassed });
+          report({
+            phase,
+            tried: validatedBefore + done.size,
+            total: validatedBefore + candidates.length,
+            plausible: state.plausible.length,
+            bestPassed: state.bestPassed,
+          });
           if (stopReason() !== undefined) return;
         }
       } catch (error) {
@@ -183,7 +196,11 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
         if (!(error instanceof RunnerError) || validator !== session) throw error;
         await session.dispose();
         await spawn();
-        await run(phase, candidates.filter((c) => !done.has(c.id)), validatedBefore + done.size);
+        await run(
+          phase,
+          candidates.filter((c) => !done.has(c.id)),
+          validatedBefore + done.size,
+        );
       } finally {
         // An abandoned iterator still has a step in flight; closing it would wait for that step, so it is left
         // to end when the validator is disposed. A stopped one is closed by the validator's disposal as well.
@@ -228,14 +245,23 @@ async function readyNow<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T
 /** The warm session, or undefined when it cannot start here (the search then spawns per candidate). */
 async function startSession(options: SearchOptions, runner: ValidationSessionOptions['runner']): Promise<ValidationSession | undefined> {
   try {
-    return await createValidationSession({ projectDir: options.root, runner, testTimeoutMs: options.testTimeoutMs, candidateTimeoutMs: Math.min(options.testTimeoutMs, hangAfterMs) });
+    return await createValidationSession({
+      projectDir: options.root,
+      runner,
+      testTimeoutMs: options.testTimeoutMs,
+      candidateTimeoutMs: Math.min(options.testTimeoutMs, hangAfterMs),
+    });
   } catch (error) {
     if (error instanceof RunnerError) return undefined;
     throw error;
   }
 }
 
-async function measureCoverage(session: ValidationSession, instrumented: ReadonlyMap<string, string>, sites: readonly StatementSite[]): Promise<CoverageMatrix | undefined> {
+async function measureCoverage(
+  session: ValidationSession,
+  instrumented: ReadonlyMap<string, string>,
+  sites: readonly StatementSite[],
+): Promise<CoverageMatrix | undefined> {
   try {
     await session.load(instrumented);
     return await session.coverage({ sites });

@@ -14,7 +14,10 @@ export function createTestSelector(options: {
   readonly all: readonly TestId[];
 }): (candidate: Candidate) => readonly TestId[] {
   const failingKeys = new Set(options.failing.map(testKey));
-  const failingFirst = (tests: readonly TestId[]) => [...tests.filter((t) => failingKeys.has(testKey(t))), ...tests.filter((t) => !failingKeys.has(testKey(t)))];
+  const failingFirst = (tests: readonly TestId[]) => [
+    ...tests.filter((t) => failingKeys.has(testKey(t))),
+    ...tests.filter((t) => !failingKeys.has(testKey(t))),
+  ];
   const matrix = options.matrix;
   if (matrix === undefined || !matrix.tests.some((t) => t.statements.length > 0)) {
     const everything = failingFirst(options.all);

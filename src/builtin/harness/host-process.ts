@@ -18,7 +18,8 @@ export interface HostProcessOptions {
 }
 
 /** What a request came to: the reply, or the host stopped making progress (and was killed), or it died. */
-export type HostOutcome = { readonly status: 'reply'; readonly reply: HostReply } | { readonly status: 'stalled' } | { readonly status: 'exited'; readonly output: string };
+export type HostOutcome =
+  { readonly status: 'reply'; readonly reply: HostReply } | { readonly status: 'stalled' } | { readonly status: 'exited'; readonly output: string };
 
 export interface RequestOptions {
   /** Kill the host when `progressFile` has not grown for this long (a candidate that blocks a worker). */
@@ -44,7 +45,13 @@ const pollMs = 50;
  */
 export async function startHostProcess(options: HostProcessOptions): Promise<HostProcess> {
   const output = createOutputBuffer();
-  const launch = containLaunch({ command: process.execPath, args: [options.script], cwd: options.cwd, env: options.env, ...(options.writable ? { writable: options.writable } : {}) });
+  const launch = containLaunch({
+    command: process.execPath,
+    args: [options.script],
+    cwd: options.cwd,
+    env: options.env,
+    ...(options.writable ? { writable: options.writable } : {}),
+  });
   const child: ChildProcess = spawn(launch.command, launch.args, {
     cwd: options.cwd,
     env: launch.env,
@@ -123,7 +130,12 @@ export async function startHostProcess(options: HostProcessOptions): Promise<Hos
           while (watching) {
             await new Promise((wake) => setTimeout(wake, pollMs));
             if (!watching) return;
-            const size = requestOptions.progressFile ? await stat(requestOptions.progressFile).then((info) => info.size, () => 0) : 0;
+            const size = requestOptions.progressFile
+              ? await stat(requestOptions.progressFile).then(
+                  (info) => info.size,
+                  () => 0,
+                )
+              : 0;
             if (size !== lastSize) {
               lastSize = size;
               lastChange = Date.now();

@@ -7,7 +7,12 @@ import { toVerdict } from './to-verdict.js';
 const a = { file: 'test/a.test.ts', name: 'a' };
 const b = { file: 'test/a.test.ts', name: 'b' };
 const passed = (id: typeof a): TestResult => ({ id, status: 'passed', durationMs: 1 });
-const failed = (id: typeof a, message = 'expected 1 to be 2'): TestResult => ({ id, status: 'failed', durationMs: 1, failure: { message, frames: [], output: message } });
+const failed = (id: typeof a, message = 'expected 1 to be 2'): TestResult => ({
+  id,
+  status: 'failed',
+  durationMs: 1,
+  failure: { message, frames: [], output: message },
+});
 const run = (results: TestResult[], errors: string[] = []) => ({ status: 'complete' as const, results, errors, durationMs: 5 });
 
 describe('toVerdict', () => {

@@ -27,7 +27,6 @@ function nodeEntryUrl(packageDir: string): string {
   return packageExportUrl(packageDir, './node', './dist/node.js');
 }
 
-
 /** The vitest majors the warm session runs on (the host drives 1 and 2 through the APIs of their era). */
 export function vitestSessionMajors(major: number): boolean {
   return major >= 1;
@@ -62,7 +61,8 @@ export async function createVitestValidationSession(options: ValidationSessionOp
   let vitestUrl: string;
   try {
     const framework = resolveFrameworkBin(sandbox.root, 'vitest');
-    if (!vitestSessionMajors(framework.major)) throw new RunnerError(`the warm validation session needs vitest 1 or later, not ${framework.major}: each candidate runs in a process of its own`);
+    if (!vitestSessionMajors(framework.major))
+      throw new RunnerError(`the warm validation session needs vitest 1 or later, not ${framework.major}: each candidate runs in a process of its own`);
     vitestUrl = packageExportUrl(framework.packageDir, '.', './dist/index.js');
     hostConfig = {
       vitestNodeUrl: nodeEntryUrl(framework.packageDir),
@@ -167,7 +167,12 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     const durationMs = Math.round(performance.now() - started);
     if (active.length === 1 && active[0]) {
       const only = active[0];
-      runs.set(only.active, outcome.status === 'stalled' ? { status: 'timeout', durationMs } : { status: 'complete', results: [], errors: [`the test framework exited: ${outcome.output.slice(-2000)}`], durationMs });
+      runs.set(
+        only.active,
+        outcome.status === 'stalled'
+          ? { status: 'timeout', durationMs }
+          : { status: 'complete', results: [], errors: [`the test framework exited: ${outcome.output.slice(-2000)}`], durationMs },
+      );
       return runs;
     }
     const hanger = outcome.status === 'stalled' ? findHanger(await readHarnessEvents(runDir.eventsFile)) : undefined;
@@ -238,7 +243,11 @@ export async function createVitestValidationSession(options: ValidationSessionOp
         .filter((test) => test.state !== 'skipped')
         .map((test) => ({ test, result: toResult(test) }))
         .filter(({ result }) => !wanted || wanted.has(testKey(result.id)))
-        .map(({ test, result }) => ({ id: result.id, passed: result.status === 'passed', statements: [...new Set(test.coverage ?? [])].sort((a, b) => a - b) }));
+        .map(({ test, result }) => ({
+          id: result.id,
+          passed: result.status === 'passed',
+          statements: [...new Set(test.coverage ?? [])].sort((a, b) => a - b),
+        }));
       return { sites: coverageOptions.sites, tests };
     },
     validate(candidates, testsFor) {
@@ -261,4 +270,3 @@ export async function createVitestValidationSession(options: ValidationSessionOp
   };
   return session;
 }
-

@@ -5,7 +5,12 @@ import { functionRanges } from '../../analysis/functions.js';
 import { boostCalledFunctions } from './called-functions.js';
 
 const source = 'export function a() {\n  return 1;\n}\nexport const b = () => {\n  return 2;\n};\n';
-const site = (line: number, start: number, end: number): Suspicion => ({ site: { id: line, file: 'src/m.ts', line, start, end }, score: 0.05, failedCovering: 0, passedCovering: 0 });
+const site = (line: number, start: number, end: number): Suspicion => ({
+  site: { id: line, file: 'src/m.ts', line, start, end },
+  score: 0.05,
+  failedCovering: 0,
+  passedCovering: 0,
+});
 
 describe('boostCalledFunctions', () => {
   it('finds functions by name, declarations and const arrows', () => {

@@ -15,7 +15,14 @@ function matrix(sites: number, tests: readonly (readonly [boolean, readonly numb
 
 describe('ochiai', () => {
   it('scores failed(s) / sqrt(totalFailed × covering(s))', () => {
-    const result = ochiai(matrix(3, [[false, [1, 2]], [false, [1, 3]], [true, [1, 2]], [true, [3]]]));
+    const result = ochiai(
+      matrix(3, [
+        [false, [1, 2]],
+        [false, [1, 3]],
+        [true, [1, 2]],
+        [true, [3]],
+      ]),
+    );
     const score = new Map(result.map((s) => [s.site.id, s.score]));
     expect(score.get(1)).toBeCloseTo(2 / Math.sqrt(2 * 3));
     expect(score.get(2)).toBeCloseTo(1 / Math.sqrt(2 * 2));
@@ -24,12 +31,28 @@ describe('ochiai', () => {
   });
 
   it('gives 1 to a statement covered by exactly the failing tests, 0 to one no failing test covers', () => {
-    const result = ochiai(matrix(3, [[false, [2, 3]], [true, [1, 3]]]));
-    expect(result.map((s) => [s.site.id, s.score])).toEqual([[2, 1], [3, 1 / Math.sqrt(2)], [1, 0]]);
+    const result = ochiai(
+      matrix(3, [
+        [false, [2, 3]],
+        [true, [1, 3]],
+      ]),
+    );
+    expect(result.map((s) => [s.site.id, s.score])).toEqual([
+      [2, 1],
+      [3, 1 / Math.sqrt(2)],
+      [1, 0],
+    ]);
   });
 
   it('counts repeated hits of one statement in one test once', () => {
-    expect(ochiai(matrix(1, [[false, [1, 1, 1]], [true, [1]]]))[0]?.score).toBeCloseTo(1 / Math.sqrt(2));
+    expect(
+      ochiai(
+        matrix(1, [
+          [false, [1, 1, 1]],
+          [true, [1]],
+        ]),
+      )[0]?.score,
+    ).toBeCloseTo(1 / Math.sqrt(2));
   });
 
   it('is all zeros without failing tests', () => {

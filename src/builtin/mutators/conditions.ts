@@ -19,9 +19,12 @@ export const negateCondition: Mutator = {
   prior: 0.3,
   *generate(node) {
     if (!isCondition(node)) return;
-    const negated = ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken
-      ? node.operand.getText()
-      : ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isCallExpression(node) ? `!${node.getText()}` : `!(${node.getText()})`;
+    const negated =
+      ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken
+        ? node.operand.getText()
+        : ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isCallExpression(node)
+          ? `!${node.getText()}`
+          : `!(${node.getText()})`;
     const change = replaceNode(node, negated, 'condition negated');
     if (change) yield change;
   },

@@ -16,7 +16,8 @@ function visibleAt(code: string, marker: string): [string, string, string][] {
 
 describe('variablesAt', () => {
   it('sees parameters, earlier locals, loop variables and functions, innermost first, with type guesses', () => {
-    const code = 'const LIMIT = 10;\nfunction f(xs: number[], s: string) {\n  let total = 0;\n  for (let i = 0; i < xs.length; i++) { HERE; }\n  const later = 1;\n}';
+    const code =
+      'const LIMIT = 10;\nfunction f(xs: number[], s: string) {\n  let total = 0;\n  for (let i = 0; i < xs.length; i++) { HERE; }\n  const later = 1;\n}';
     expect(visibleAt(code, 'HERE')).toEqual([
       ['i', 'number', 'local'],
       ['total', 'number', 'local'],

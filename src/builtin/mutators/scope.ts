@@ -19,7 +19,8 @@ export interface ScopeVariable {
 export function variablesAt(node: ts.Node): ScopeVariable[] {
   const found = new Map<string, ScopeVariable>();
   const add = (name: ts.BindingName, type: TypeGuess, kind: ScopeVariable['kind'], declaration: ts.Node): void => {
-    for (const id of bindingIdentifiers(name)) if (!found.has(id.text)) found.set(id.text, { name: id.text, type: id === name ? type : 'unknown', kind, declaration });
+    for (const id of bindingIdentifiers(name))
+      if (!found.has(id.text)) found.set(id.text, { name: id.text, type: id === name ? type : 'unknown', kind, declaration });
   };
   let child: ts.Node = node;
   for (let scope = node.parent; scope !== undefined; child = scope, scope = scope.parent) {
@@ -29,7 +30,8 @@ export function variablesAt(node: ts.Node): ScopeVariable[] {
           const hoisted = (statement.declarationList.flags & ts.NodeFlags.BlockScoped) === 0;
           if (!hoisted && statement.getStart() >= node.getStart()) continue;
           // A variable is in its dead zone inside its own initializer (`const x = x + 1`).
-          for (const d of statement.declarationList.declarations) if (!contains(d, node)) add(d.name, guessDeclarationType(d), ts.isSourceFile(scope) ? 'module' : 'local', d);
+          for (const d of statement.declarationList.declarations)
+            if (!contains(d, node)) add(d.name, guessDeclarationType(d), ts.isSourceFile(scope) ? 'module' : 'local', d);
         } else if (ts.isFunctionDeclaration(statement) && statement.name) {
           add(statement.name, 'function', 'function', statement);
         }
@@ -37,7 +39,8 @@ export function variablesAt(node: ts.Node): ScopeVariable[] {
     } else if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && child !== scope.initializer) {
       const init = scope.initializer;
       if (init && ts.isVariableDeclarationList(init)) {
-        for (const d of init.declarations) add(d.name, ts.isForStatement(scope) ? guessDeclarationType(d) : ts.isForInStatement(scope) ? 'string' : 'unknown', 'local', d);
+        for (const d of init.declarations)
+          add(d.name, ts.isForStatement(scope) ? guessDeclarationType(d) : ts.isForInStatement(scope) ? 'string' : 'unknown', 'local', d);
       }
     } else if (ts.isCatchClause(scope) && scope.variableDeclaration) {
       add(scope.variableDeclaration.name, 'unknown', 'local', scope.variableDeclaration);
@@ -83,7 +86,13 @@ export function guessTypeNode(type: ts.TypeNode): TypeGuess {
       return 'object';
     case ts.SyntaxKind.LiteralType: {
       const literal = (type as ts.LiteralTypeNode).literal;
-      return ts.isNumericLiteral(literal) ? 'number' : ts.isStringLiteral(literal) ? 'string' : literal.kind === ts.SyntaxKind.TrueKeyword || literal.kind === ts.SyntaxKind.FalseKeyword ? 'boolean' : 'unknown';
+      return ts.isNumericLiteral(literal)
+        ? 'number'
+        : ts.isStringLiteral(literal)
+          ? 'string'
+          : literal.kind === ts.SyntaxKind.TrueKeyword || literal.kind === ts.SyntaxKind.FalseKeyword
+            ? 'boolean'
+            : 'unknown';
     }
     case ts.SyntaxKind.TypeReference: {
       const name = (type as ts.TypeReferenceNode).typeName.getText();
@@ -98,16 +107,80 @@ export function guessTypeNode(type: ts.TypeNode): TypeGuess {
   }
 }
 
-const numericOperators = new Set([ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken, ts.SyntaxKind.AsteriskAsteriskToken]);
-const booleanOperators = new Set([
-  ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken,
-  ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken,
-  ts.SyntaxKind.InstanceOfKeyword, ts.SyntaxKind.InKeyword,
+const numericOperators = new Set([
+  ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.SlashToken,
+  ts.SyntaxKind.PercentToken,
+  ts.SyntaxKind.AsteriskAsteriskToken,
 ]);
-const numericMethods = new Set(['indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'charCodeAt', 'max', 'min', 'abs', 'floor', 'ceil', 'round', 'trunc', 'sqrt', 'pow', 'parseInt', 'parseFloat', 'Number']);
-const stringMethods = new Set(['slice', 'substring', 'toUpperCase', 'toLowerCase', 'trim', 'trimStart', 'trimEnd', 'join', 'repeat', 'padStart', 'padEnd', 'charAt', 'toString', 'replace', 'replaceAll', 'String', 'toFixed']);
+const booleanOperators = new Set([
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.InstanceOfKeyword,
+  ts.SyntaxKind.InKeyword,
+]);
+const numericMethods = new Set([
+  'indexOf',
+  'lastIndexOf',
+  'findIndex',
+  'findLastIndex',
+  'charCodeAt',
+  'max',
+  'min',
+  'abs',
+  'floor',
+  'ceil',
+  'round',
+  'trunc',
+  'sqrt',
+  'pow',
+  'parseInt',
+  'parseFloat',
+  'Number',
+]);
+const stringMethods = new Set([
+  'slice',
+  'substring',
+  'toUpperCase',
+  'toLowerCase',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'join',
+  'repeat',
+  'padStart',
+  'padEnd',
+  'charAt',
+  'toString',
+  'replace',
+  'replaceAll',
+  'String',
+  'toFixed',
+]);
 const booleanMethods = new Set(['includes', 'startsWith', 'endsWith', 'some', 'every', 'has', 'test', 'isArray', 'isInteger', 'isNaN', 'Boolean']);
-const arrayMethods = new Set(['map', 'filter', 'concat', 'split', 'reverse', 'sort', 'flat', 'flatMap', 'from', 'keys', 'values', 'entries', 'toSorted', 'toReversed']);
+const arrayMethods = new Set([
+  'map',
+  'filter',
+  'concat',
+  'split',
+  'reverse',
+  'sort',
+  'flat',
+  'flatMap',
+  'from',
+  'keys',
+  'values',
+  'entries',
+  'toSorted',
+  'toReversed',
+]);
 
 /** Type guess for an expression without a checker; `lookup` resolves identifiers (default: unknown). */
 export function guessExpressionType(expression: ts.Expression, lookup: (name: string) => TypeGuess = () => 'unknown'): TypeGuess {
@@ -153,6 +226,7 @@ export function guessTypeAt(expression: ts.Expression): TypeGuess {
 /** Parentheses and type assertions say nothing about the runtime type. */
 function skipOuter(expression: ts.Expression): ts.Expression {
   let e = expression;
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e))
+    e = e.expression;
   return e;
 }

@@ -6,7 +6,11 @@ import { isDeclarationStatement } from './switchable.js';
 /** Statements whose parent holds a list of them (a block, a case clause), where `''` removes one cleanly. */
 export function isInStatementList(node: ts.Node): boolean {
   const parent = node.parent;
-  return ts.isStatement(node) && !!parent && (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isModuleBlock(parent));
+  return (
+    ts.isStatement(node) &&
+    !!parent &&
+    (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isModuleBlock(parent))
+  );
 }
 
 /** A statement that can be deleted, duplicated or moved: it executes and declares nothing later code needs. */
@@ -35,7 +39,13 @@ export const statementDuplication: Mutator = {
     const text = node.getText();
     const separator = text.endsWith(';') ? ' ' : '; ';
     const twice = `${text}${separator}${text}`;
-    yield { start: node.getStart(), end: node.end, text: isInStatementList(node) ? twice : `{ ${twice} }`, node: 'statement', description: 'statement duplicated' };
+    yield {
+      start: node.getStart(),
+      end: node.end,
+      text: isInStatementList(node) ? twice : `{ ${twice} }`,
+      node: 'statement',
+      description: 'statement duplicated',
+    };
   },
 };
 
@@ -53,6 +63,12 @@ export const statementSwap: Mutator = {
     const between = sourceFile.text.slice(node.end, next.getStart(sourceFile));
     // A statement that relied on ASI before a newline may now stand before other code on its line.
     const first = /[;}]$/.test(next.getText()) || between.includes('\n') ? next.getText() : `${next.getText()};`;
-    yield { start: node.getStart(sourceFile), end: next.end, text: `${first}${between}${node.getText()}`, node: 'statement', description: 'statement swapped with the next one' };
+    yield {
+      start: node.getStart(sourceFile),
+      end: next.end,
+      text: `${first}${between}${node.getText()}`,
+      node: 'statement',
+      description: 'statement swapped with the next one',
+    };
   },
 };

@@ -16,7 +16,13 @@ export function isSwitchable(node: ts.Node): node is ts.Expression {
   if ((ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === node) return false;
   const callee = ts.isCallExpression(parent) || ts.isNewExpression(parent) ? parent.expression : ts.isTaggedTemplateExpression(parent) ? parent.tag : undefined;
   if (callee === node && (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node))) return false;
-  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isCallExpression(parent)) && parent.expression === node && (parent.flags & ts.NodeFlags.OptionalChain) !== 0 && !parent.questionDotToken) return false;
+  if (
+    (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isCallExpression(parent)) &&
+    parent.expression === node &&
+    (parent.flags & ts.NodeFlags.OptionalChain) !== 0 &&
+    !parent.questionDotToken
+  )
+    return false;
   if (ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) {
     if (ts.isBinaryExpression(parent) && parent.left === node) return false;
   }
@@ -41,8 +47,16 @@ function isIncrement(operator: ts.SyntaxKind): boolean {
 
 /** Declarations whose names code after them uses: wrapping them in `if/else` would hide the names. */
 export function isDeclarationStatement(node: ts.Node): boolean {
-  return ts.isVariableStatement(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isEnumDeclaration(node) ||
-    ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
+  return (
+    ts.isVariableStatement(node) ||
+    ts.isFunctionDeclaration(node) ||
+    ts.isClassDeclaration(node) ||
+    ts.isEnumDeclaration(node) ||
+    ts.isImportDeclaration(node) ||
+    ts.isExportDeclaration(node) ||
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node)
+  );
 }
 
 /**
@@ -73,18 +87,31 @@ export function replaceNode(node: ts.Node, text: string, description: string): M
 export function isIsolatedSlot(node: ts.Node): boolean {
   const parent = node.parent;
   return (
-    ts.isParenthesizedExpression(parent) || ts.isExpressionStatement(parent) || ts.isReturnStatement(parent) ||
-    ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isTemplateSpan(parent) ||
+    ts.isParenthesizedExpression(parent) ||
+    ts.isExpressionStatement(parent) ||
+    ts.isReturnStatement(parent) ||
+    ts.isVariableDeclaration(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isTemplateSpan(parent) ||
     (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) ||
     ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== node) ||
-    ts.isArrayLiteralExpression(parent) || (ts.isBinaryExpression(parent) && bindsLooserThanAdditive(parent.operatorToken.kind))
+    ts.isArrayLiteralExpression(parent) ||
+    (ts.isBinaryExpression(parent) && bindsLooserThanAdditive(parent.operatorToken.kind))
   );
 }
 
 const looserThanAdditive = new Set([
-  ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken,
-  ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken,
-  ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken,
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandToken,
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.QuestionQuestionToken,
 ]);
 
 /** Comparisons, logical operators and assignments bind looser than `+`/`-`: `i < n - 1` needs no parentheses. */

@@ -1,9 +1,7 @@
 import { applyChanges } from '../candidates/text-change.js';
 import type { Candidate, TextChange } from '../types.js';
 
-export type ApplyChangesResult =
-  | { readonly status: 'applied'; readonly files: Map<string, string> }
-  | { readonly status: 'invalid'; readonly message: string };
+export type ApplyChangesResult = { readonly status: 'applied'; readonly files: Map<string, string> } | { readonly status: 'invalid'; readonly message: string };
 
 /** True when two ranges share at least one character, or both are the same empty range. */
 export function rangesOverlap(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

@@ -35,7 +35,14 @@ export function isAssignmentTarget(node: ts.Node): boolean {
 }
 
 function isPatternPart(node: ts.Node): boolean {
-  return ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node) || ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) || ts.isSpreadElement(node) || ts.isSpreadAssignment(node);
+  return (
+    ts.isArrayLiteralExpression(node) ||
+    ts.isObjectLiteralExpression(node) ||
+    ts.isPropertyAssignment(node) ||
+    ts.isShorthandPropertyAssignment(node) ||
+    ts.isSpreadElement(node) ||
+    ts.isSpreadAssignment(node)
+  );
 }
 
 /**

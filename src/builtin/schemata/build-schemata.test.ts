@@ -92,7 +92,9 @@ describe('buildSchemata', () => {
     candidate(change('x * 2', 'x * 3'), change("'positive'", "'pos'")),
     candidate(change("const word = n > 0 ? 'positive' : 'other';", "const word = 'x';", 'statement')),
     candidate(change('sum', '(sum)', 'expression', 1)),
-    candidate(change('if (value < min) {\n    return min;\n  }\n  if (value < max) {\n    return max;\n  }', 'if (value > max) {\n    return max;\n  }', 'statement')),
+    candidate(
+      change('if (value < min) {\n    return min;\n  }\n  if (value < max) {\n    return max;\n  }', 'if (value > max) {\n    return max;\n  }', 'statement'),
+    ),
     candidate(change('if (value < max) {\n    return max;\n  }\n  return value;', 'return Math.min(value, max);', 'statement')),
     candidate(change("return word + ':' + String(n);", "return word.toUpperCase() + ':' + String(n);", 'statement'), change('i++', 'i += 2')),
     candidate(insertAfter('let sum = 0;', ' sum = 1;')),

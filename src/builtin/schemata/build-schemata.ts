@@ -261,7 +261,10 @@ function renderRegion(text: string, region: Region, insertions: readonly Placed[
 }
 
 /** A candidate applied as text, with the preamble and ticks of the resulting file. */
-function renderDirect(files: ReadonlyMap<string, string>, candidate: Candidate): { status: 'ok'; files: Map<string, string> } | { status: 'invalid'; message: string } {
+function renderDirect(
+  files: ReadonlyMap<string, string>,
+  candidate: Candidate,
+): { status: 'ok'; files: Map<string, string> } | { status: 'invalid'; message: string } {
   const applied = applyCandidate(files, candidate);
   if (applied.status === 'invalid') return applied;
   const result = new Map<string, string>();

@@ -44,7 +44,10 @@ export function tickInsertions(source: ts.SourceFile): Insertion[] {
 }
 
 export function stableSortByOffset<T extends { readonly at: number }>(items: readonly T[]): T[] {
-  return items.map((item, index) => ({ item, index })).sort((a, b) => a.item.at - b.item.at || a.index - b.index).map(({ item }) => item);
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => a.item.at - b.item.at || a.index - b.index)
+    .map(({ item }) => item);
 }
 
 /** Applies insertions to a text: each goes at its offset, in the given order for equal offsets. */
@@ -95,4 +98,3 @@ export function tickSnippet(fileName: string, text: string, node: 'expression' |
     inside.map((insertion) => ({ at: insertion.at - prefix.length, text: insertion.text })),
   );
 }
-

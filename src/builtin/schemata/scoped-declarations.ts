@@ -22,7 +22,8 @@ function topLevelDeclarations(fileName: string, text: string): string[] | 'unwra
   if (fn === undefined || !ts.isFunctionDeclaration(fn) || fn.body === undefined) return 'unwrappable';
   const names: string[] = [];
   for (const statement of fn.body.statements) {
-    if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || ts.isImportEqualsDeclaration(statement)) return 'unwrappable';
+    if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || ts.isImportEqualsDeclaration(statement))
+      return 'unwrappable';
     if (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return 'unwrappable';
     if (ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.BlockScoped) !== 0) {
       for (const declaration of statement.declarationList.declarations) names.push(...bindingNames(declaration.name));

@@ -19,7 +19,11 @@ export interface EnumerateOptions {
  * values on all examples equal an earlier (so no larger) program's is dropped. Stops at the first program
  * `accept` takes; returns the number explored when none is found within the budget.
  */
-export function enumerate(leaves: readonly Program[], accept: (program: Program) => boolean, options: EnumerateOptions): { found?: Program; explored: number; exhausted: boolean } {
+export function enumerate(
+  leaves: readonly Program[],
+  accept: (program: Program) => boolean,
+  options: EnumerateOptions,
+): { found?: Program; explored: number; exhausted: boolean } {
   const bySize = new Map<number, Program[]>();
   const seen = new Set<string>();
   let explored = 0;

@@ -36,9 +36,12 @@ export function findStubs(file: string, text: string): Stub[] {
         const last = statements[statements.length - 1];
         const start = first ? first.getStart(sourceFile) : node.body.getStart(sourceFile) + 1;
         stubs.push({
-          file, name, params,
+          file,
+          name,
+          params,
           line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1,
-          start, end: last ? last.end : start,
+          start,
+          end: last ? last.end : start,
           ...(node.type ? { returnType: node.type.getText(sourceFile) } : {}),
         });
       }

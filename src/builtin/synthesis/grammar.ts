@@ -18,7 +18,11 @@ type Evaluate = (...args: never[]) => unknown;
 const tight = (p: Printed): string => (p.atomic ? p.code : `(${p.code})`);
 
 function binary(type: ValueType, operator: string, evaluate: Evaluate): Production {
-  return { args: [type, type], print: (x, y) => ({ code: `${tight(x)} ${operator} ${tight(y)}`, atomic: false }), evaluate: evaluate as Production['evaluate'] };
+  return {
+    args: [type, type],
+    print: (x, y) => ({ code: `${tight(x)} ${operator} ${tight(y)}`, atomic: false }),
+    evaluate: evaluate as Production['evaluate'],
+  };
 }
 
 function unary(type: ValueType, operator: string, evaluate: Evaluate): Production {
@@ -33,7 +37,10 @@ function call(args: readonly ValueType[], name: string, evaluate: Evaluate): Pro
 function member(args: readonly ValueType[], name: string, evaluate: Evaluate): Production {
   return {
     args,
-    print: (receiver, ...xs) => ({ code: `${tight(receiver)}.${name}${name.endsWith(')') || name === 'length' ? '' : `(${xs.map((x) => x.code).join(', ')})`}`, atomic: true }),
+    print: (receiver, ...xs) => ({
+      code: `${tight(receiver)}.${name}${name.endsWith(')') || name === 'length' ? '' : `(${xs.map((x) => x.code).join(', ')})`}`,
+      atomic: true,
+    }),
     evaluate: evaluate as Production['evaluate'],
   };
 }

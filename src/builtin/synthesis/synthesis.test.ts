@@ -111,7 +111,10 @@ describe('synthesize', () => {
   it('reports not-found without examples, and within a tiny budget', () => {
     const s = findStubs('src/f.ts', stub('f', 'x: number', 'number'))[0] as Stub;
     expect(synthesize(s, [])).toEqual({ status: 'not-found', reason: 'no-examples', explored: 0 });
-    const hard = [{ args: [1], expected: 982451653, equality: 'same' as const }, { args: [2], expected: 7, equality: 'same' as const }];
+    const hard = [
+      { args: [1], expected: 982451653, equality: 'same' as const },
+      { args: [2], expected: 7, equality: 'same' as const },
+    ];
     expect(synthesize(s, hard, { maxSize: 3 })).toMatchObject({ status: 'not-found', reason: 'exhausted' });
   });
 });

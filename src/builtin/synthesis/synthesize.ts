@@ -69,7 +69,13 @@ function leaves(params: readonly string[], examples: readonly Example[]): Progra
   });
   for (const constant of constants(examples)) {
     const values = examples.map(() => constant);
-    programs.push({ code: typeof constant === 'string' ? JSON.stringify(constant).replace(/^"|"$/g, "'") : String(constant), atomic: typeof constant !== 'number' || constant >= 0, size: 1, values, type: valueType(constant) });
+    programs.push({
+      code: typeof constant === 'string' ? JSON.stringify(constant).replace(/^"|"$/g, "'") : String(constant),
+      atomic: typeof constant !== 'number' || constant >= 0,
+      size: 1,
+      values,
+      type: valueType(constant),
+    });
   }
   return programs;
 }

@@ -28,7 +28,13 @@ function parameterRole(fn: FunctionWithBody, parameter: ts.ParameterDeclaration)
   let role: 'number' | 'sequence' | undefined;
   const visit = (node: ts.Node): void => {
     if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && node.left.text === name && ts.isNumericLiteral(node.right)) role ??= 'number';
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && ['length', 'slice', 'substring'].includes(node.name.text)) role ??= 'sequence';
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === name &&
+      ['length', 'slice', 'substring'].includes(node.name.text)
+    )
+      role ??= 'sequence';
     ts.forEachChild(node, visit);
   };
   visit(fn.body);
@@ -54,10 +60,12 @@ export const baseCase: Mutator = {
       const role = parameterRole(fn, parameter);
       if (!role || !ts.isIdentifier(parameter.name)) continue;
       const p = parameter.name.text;
-      const cases = role === 'number'
-        ? [`${p} <= 0`, `${p} <= 1`, `${p} === 0`].flatMap((c) => [...new Set(['0', '1', p, ...defaults])].map((r) => [c, r] as const))
-        : [...new Set([...defaults, p])].map((r) => [`${p}.length === 0`, r] as const);
-      for (const [condition, value] of cases) yield insertBefore(node, `if (${condition}) return ${value};`, `base case \`if (${condition}) return ${value};\``);
+      const cases =
+        role === 'number'
+          ? [`${p} <= 0`, `${p} <= 1`, `${p} === 0`].flatMap((c) => [...new Set(['0', '1', p, ...defaults])].map((r) => [c, r] as const))
+          : [...new Set([...defaults, p])].map((r) => [`${p}.length === 0`, r] as const);
+      for (const [condition, value] of cases)
+        yield insertBefore(node, `if (${condition}) return ${value};`, `base case \`if (${condition}) return ${value};\``);
     }
   },
 };

@@ -2,7 +2,14 @@ import ts from 'typescript';
 import type { Mutator } from '../mutators/mutator.js';
 import { insertAtEnd } from './insert-before.js';
 
-const relational = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken]);
+const relational = new Set([
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+]);
 
 /** Identifiers compared in a loop condition (`i < n` → `i`, `n`). */
 function comparedNames(condition: ts.Expression): string[] {
@@ -22,11 +29,13 @@ function updates(body: ts.Node, name: string): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    const target = ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
-      ? node.left
-      : (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
-        ? node.operand
-        : undefined;
+    const target =
+      ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+        ? node.left
+        : (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+            (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
+          ? node.operand
+          : undefined;
     if (target && ts.isIdentifier(target) && target.text === name) found = true;
     else ts.forEachChild(node, visit);
   };
@@ -40,7 +49,8 @@ export const loopUpdate: Mutator = {
   kind: 'template',
   prior: 0.2,
   *generate(node) {
-    const condition = ts.isWhileStatement(node) || ts.isDoStatement(node) ? node.expression : ts.isForStatement(node) && !node.incrementor ? node.condition : undefined;
+    const condition =
+      ts.isWhileStatement(node) || ts.isDoStatement(node) ? node.expression : ts.isForStatement(node) && !node.incrementor ? node.condition : undefined;
     if (!condition || !(ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node)) || !ts.isBlock(node.statement)) return;
     for (const name of new Set(comparedNames(condition))) {
       if (updates(node.statement, name)) continue;

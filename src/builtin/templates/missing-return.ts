@@ -18,9 +18,14 @@ function returnsNothing(fn: ts.FunctionLikeDeclaration): boolean {
 }
 
 function isSideEffectOnly(expression: ts.Expression): boolean {
-  return (ts.isBinaryExpression(expression) && expression.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && expression.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
-    ts.isPostfixUnaryExpression(expression) || ts.isDeleteExpression(expression) ||
-    (ts.isPrefixUnaryExpression(expression) && (expression.operator === ts.SyntaxKind.PlusPlusToken || expression.operator === ts.SyntaxKind.MinusMinusToken));
+  return (
+    (ts.isBinaryExpression(expression) &&
+      expression.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      expression.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
+    ts.isPostfixUnaryExpression(expression) ||
+    ts.isDeleteExpression(expression) ||
+    (ts.isPrefixUnaryExpression(expression) && (expression.operator === ts.SyntaxKind.PlusPlusToken || expression.operator === ts.SyntaxKind.MinusMinusToken))
+  );
 }
 
 /**

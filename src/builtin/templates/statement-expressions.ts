@@ -17,6 +17,14 @@ export function ownNodes(statement: ts.Node): ts.Node[] {
 
 /** Statements a template can put code before: executable statements inside a function. */
 export function isGuardable(node: ts.Node): node is ts.Statement {
-  return ts.isStatement(node) && !ts.isBlock(node) && !ts.isFunctionDeclaration(node) && !ts.isClassDeclaration(node) &&
-    !ts.isSourceFile(node.parent) && !ts.isLabeledStatement(node.parent) && !ts.isInterfaceDeclaration(node) && !ts.isTypeAliasDeclaration(node);
+  return (
+    ts.isStatement(node) &&
+    !ts.isBlock(node) &&
+    !ts.isFunctionDeclaration(node) &&
+    !ts.isClassDeclaration(node) &&
+    !ts.isSourceFile(node.parent) &&
+    !ts.isLabeledStatement(node.parent) &&
+    !ts.isInterfaceDeclaration(node) &&
+    !ts.isTypeAliasDeclaration(node)
+  );
 }

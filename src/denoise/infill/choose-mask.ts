@@ -25,7 +25,11 @@ export function chooseMask(file: string, text: string, line: number, scope: Mask
   const source = parseSource(file, text);
   const position = lineStart(source, line);
   if (position === undefined) return undefined;
-  const fn = innermost(source, position, (node): node is FunctionLike => ts.isFunctionLike(node) && 'body' in node && node.body !== undefined && ts.isBlock(node.body));
+  const fn = innermost(
+    source,
+    position,
+    (node): node is FunctionLike => ts.isFunctionLike(node) && 'body' in node && node.body !== undefined && ts.isBlock(node.body),
+  );
   const body = fn?.body;
   if (body === undefined || !ts.isBlock(body) || body.statements.length === 0) return undefined;
   if (scope === 'body') {

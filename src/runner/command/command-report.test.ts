@@ -16,13 +16,19 @@ describe('commandReport', () => {
   it('reports the exit code alone as one synthetic test when there are no structured results', () => {
     expect(report(anOutcome(), []).results).toEqual([{ id: own, status: 'passed', durationMs: 50 }]);
     const failed = report(anOutcome({ exitCode: 2 }), []);
-    expect(failed.results).toEqual([expect.objectContaining({ id: own, status: 'failed', failure: expect.objectContaining({ message: '"npm test" exited with code 2' }) })]);
+    expect(failed.results).toEqual([
+      expect.objectContaining({ id: own, status: 'failed', failure: expect.objectContaining({ message: '"npm test" exited with code 2' }) }),
+    ]);
   });
 
   it('keeps the structured results beside the passed command on exit 0', () => {
     const { results, status } = report(anOutcome());
     expect(status).toBe('complete');
-    expect(results.map((result) => [result.id.name, result.status])).toEqual([['a', 'passed'], ['b', 'passed'], [command, 'passed']]);
+    expect(results.map((result) => [result.id.name, result.status])).toEqual([
+      ['a', 'passed'],
+      ['b', 'passed'],
+      [command, 'passed'],
+    ]);
   });
 
   it('never reads better than the exit code: only passing tests and a nonzero exit is a failure', () => {
@@ -62,10 +68,17 @@ describe('commandReport', () => {
   it('keeps what finished when the run is killed, and marks the command timed out', () => {
     const killed = report(anOutcome({ timedOut: true, exitCode: null, signal: 'SIGKILL' }), [aResult('a')]);
     expect(killed.status).toBe('timeout');
-    expect(killed.results.map((result) => [result.id.name, result.status])).toEqual([['a', 'passed'], [command, 'timeout']]);
+    expect(killed.results.map((result) => [result.id.name, result.status])).toEqual([
+      ['a', 'passed'],
+      [command, 'timeout'],
+    ]);
   });
 
   it('is an error when the shell could not start', () => {
-    expect(report(anOutcome({ exitCode: null, spawnError: new Error('ENOENT') }))).toMatchObject({ status: 'error', results: [], message: 'could not run "npm test": ENOENT' });
+    expect(report(anOutcome({ exitCode: null, spawnError: new Error('ENOENT') }))).toMatchObject({
+      status: 'error',
+      results: [],
+      message: 'could not run "npm test": ENOENT',
+    });
   });
 });

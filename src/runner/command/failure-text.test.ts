@@ -25,7 +25,10 @@ describe('stackLines', () => {
 
 describe('toFailure', () => {
   it('normalizes paths, keeps project frames only and does not repeat a message the body holds', () => {
-    const failure = toFailure({ message: 'boom at /p/src/a.js', stack: 'Error: boom at /p/src/a.js\n    at f (/p/src/a.js:2:3)\n    at g (/p/node_modules/x/i.js:1:1)' }, ['/p']);
+    const failure = toFailure(
+      { message: 'boom at /p/src/a.js', stack: 'Error: boom at /p/src/a.js\n    at f (/p/src/a.js:2:3)\n    at g (/p/node_modules/x/i.js:1:1)' },
+      ['/p'],
+    );
     expect(failure).toEqual({
       message: 'boom at src/a.js',
       frames: [{ file: 'src/a.js', line: 2, column: 3, fn: 'f' }],

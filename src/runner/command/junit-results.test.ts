@@ -25,7 +25,10 @@ describe('junitResults', () => {
       ['test/math.test.js', 'top <level> & "quoted"', 'passed'],
     ]);
     const failed = read(sample('vitest-junit.xml'))[1];
-    expect(failed).toMatchObject({ durationMs: 10, failure: { message: 'expected -1 to be 3 // Object.is equality', frames: [{ file: 'test/math.test.js', line: 4, column: 52 }] } });
+    expect(failed).toMatchObject({
+      durationMs: 10,
+      failure: { message: 'expected -1 to be 3 // Object.is equality', frames: [{ file: 'test/math.test.js', line: 4, column: 52 }] },
+    });
     expect(failed?.failure?.output).toContain('- 3\n+ -1');
   });
 

@@ -44,7 +44,8 @@ export function junitResults(document: XmlNode, roots: readonly string[]): TestR
     const suiteFile = attribute(suite, 'file') ?? file;
     for (const testcase of nodes(suite.testcase)) results.push(testcaseResult(testcase, titles, suiteFile, roots));
     const errors = nodes(suite.error);
-    const loadError = errors.length > 0 || (Number(attribute(suite, 'errors') ?? 0) > 0 && nodes(suite.testcase).length === 0 && nodes(suite.testsuite).length === 0);
+    const loadError =
+      errors.length > 0 || (Number(attribute(suite, 'errors') ?? 0) > 0 && nodes(suite.testcase).length === 0 && nodes(suite.testsuite).length === 0);
     if (loadError) results.push(loadFailure(suite, errors[0], titles, suiteFile, roots));
     for (const child of nodes(suite.testsuite)) visit(child, [...titles, attribute(child, 'name') ?? ''], suiteFile);
   };
@@ -69,7 +70,13 @@ function testcaseResult(testcase: XmlNode, titles: readonly string[], suiteFile:
   };
 }
 
-function loadFailure(suite: XmlNode, error: XmlNode | undefined, titles: readonly string[], suiteFile: string | undefined, roots: readonly string[]): TestResult {
+function loadFailure(
+  suite: XmlNode,
+  error: XmlNode | undefined,
+  titles: readonly string[],
+  suiteFile: string | undefined,
+  roots: readonly string[],
+): TestResult {
   const [file] = locate(suiteFile, titles, roots);
   const fallback = `the suite reported ${attribute(suite, 'errors') ?? 'an'} error(s) and ran no tests`;
   const body = [text(suite['system-err']), text(suite['system-out'])].filter((part) => part.trim() !== '').join('\n');
@@ -113,7 +120,9 @@ function attribute(node: XmlNode, name: string): string | undefined {
 }
 
 function text(value: unknown): string {
-  return nodes(value).map((node) => (typeof node['#text'] === 'string' ? node['#text'] : '')).join('\n');
+  return nodes(value)
+    .map((node) => (typeof node['#text'] === 'string' ? node['#text'] : ''))
+    .join('\n');
 }
 
 function seconds(value: string | undefined): number {

@@ -33,7 +33,7 @@ describe('tapResults', () => {
     expect(first?.failure?.output).not.toContain('/project');
   });
 
-  it('turns a top-level subtest named by a file that failed without tests into that file\'s load failure', () => {
+  it("turns a top-level subtest named by a file that failed without tests into that file's load failure", () => {
     const [broken, other] = read(sample('node-test-load-failure.tap'));
     expect(broken?.id).toEqual({ file: 'test/broken.test.js', name: loadFailureName });
     expect(broken?.failure?.message).toMatch(/^Error \[ERR_MODULE_NOT_FOUND\]: Cannot find module 'missing\.js'/);
@@ -48,7 +48,10 @@ describe('tapResults', () => {
       ['add skipped one', 'skipped'],
       ['add nested deep equal', 'failed'],
     ]);
-    expect(results[0]?.failure).toMatchObject({ message: 'Expected values to be strictly equal:\n\n-1 !== 3', frames: [{ file: 'test/math.spec.js', line: 4, column: 41 }] });
+    expect(results[0]?.failure).toMatchObject({
+      message: 'Expected values to be strictly equal:\n\n-1 !== 3',
+      frames: [{ file: 'test/math.spec.js', line: 4, column: 41 }],
+    });
   });
 
   it("reads mocha's TAP 13 diagnostics", () => {
@@ -64,7 +67,12 @@ describe('tapResults', () => {
       ['add zero > should be strictly equal', 'passed'],
       ['add zero > later', 'skipped'],
     ]);
-    expect(results[0]?.failure).toMatchObject({ message: 'should be strictly equal', expected: '3', actual: '-1', frames: [{ file: 'test/math.test.js', line: 5, column: 5 }] });
+    expect(results[0]?.failure).toMatchObject({
+      message: 'should be strictly equal',
+      expected: '3',
+      actual: '-1',
+      frames: [{ file: 'test/math.test.js', line: 5, column: 5 }],
+    });
   });
 
   it("reads node-tap's found/wanted and takes the file from the top-level subtest's path", () => {
@@ -76,16 +84,23 @@ describe('tapResults', () => {
   });
 
   it("does not repeat a title printed as a comment above its own point, and reads AVA's `at`", () => {
-    const text = "TAP version 13\n# math › adds\nnot ok 1 - math › adds\n  ---\n    name: AssertionError\n    message: 'Values are not the same'\n    at: 'test/math.js:5:4'\n  ...\n1..1\n";
-    expect(read(text)[0]).toMatchObject({ id: { file: '<command>', name: 'math › adds' }, failure: { message: 'Values are not the same', frames: [{ file: 'test/math.js', line: 5 }] } });
+    const text =
+      "TAP version 13\n# math › adds\nnot ok 1 - math › adds\n  ---\n    name: AssertionError\n    message: 'Values are not the same'\n    at: 'test/math.js:5:4'\n  ...\n1..1\n";
+    expect(read(text)[0]).toMatchObject({
+      id: { file: '<command>', name: 'math › adds' },
+      failure: { message: 'Values are not the same', frames: [{ file: 'test/math.js', line: 5 }] },
+    });
   });
 
   it('reads a file path named relative to the project', () => {
-    expect(summary('TAP version 13\n# Subtest: ./test/a.test.js\nnot ok 1 - ./test/a.test.js\n1..1\n')).toEqual([['test/a.test.js', loadFailureName, 'failed']]);
+    expect(summary('TAP version 13\n# Subtest: ./test/a.test.js\nnot ok 1 - ./test/a.test.js\n1..1\n')).toEqual([
+      ['test/a.test.js', loadFailureName, 'failed'],
+    ]);
   });
 
   it('keeps a subtest that failed while all its own tests passed (a failing hook)', () => {
-    const text = 'TAP version 13\n# Subtest: suite\n    # Subtest: inner\n    ok 1 - inner\n    1..1\nnot ok 1 - suite\n  ---\n  error: before hook failed\n  ...\n1..1\n';
+    const text =
+      'TAP version 13\n# Subtest: suite\n    # Subtest: inner\n    ok 1 - inner\n    1..1\nnot ok 1 - suite\n  ---\n  error: before hook failed\n  ...\n1..1\n';
     expect(summary(text)).toEqual([
       ['<command>', 'suite > inner', 'passed'],
       ['<command>', 'suite', 'failed'],

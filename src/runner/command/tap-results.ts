@@ -78,5 +78,8 @@ function atText(at: unknown): string | undefined {
 function dedent(text: string): string {
   const lines = text.replace(/\n$/, '').split('\n');
   const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^\s*/.exec(line)?.[0].length ?? 0));
-  return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trim();
+  return lines
+    .map((line) => line.slice(Number.isFinite(indent) ? indent : 0))
+    .join('\n')
+    .trim();
 }

@@ -13,7 +13,14 @@ const file = '/p/test/a.test.ts';
 const events: RunnerEvent[] = [
   { type: 'collected', file, titles: ['s', 'one'] },
   { type: 'collected', file, titles: ['s', 'two'] },
-  { type: 'result', file, titles: ['s', 'one'], status: 'failed', durationMs: 3, error: { message: 'boom', expected: '1', actual: '2', stack: 'Error: boom\n    at f (/p/src/a.ts:4:2)' } },
+  {
+    type: 'result',
+    file,
+    titles: ['s', 'one'],
+    status: 'failed',
+    durationMs: 3,
+    error: { message: 'boom', expected: '1', actual: '2', stack: 'Error: boom\n    at f (/p/src/a.ts:4:2)' },
+  },
 ];
 
 describe('buildReport', () => {
@@ -25,7 +32,13 @@ describe('buildReport', () => {
         id: { file: 'test/a.test.ts', name: 's > one' },
         status: 'failed',
         durationMs: 3,
-        failure: { message: 'boom', expected: '1', actual: '2', frames: [{ file: 'src/a.ts', line: 4, column: 2, fn: 'f' }], output: 'boom\n\n    at f (src/a.ts:4:2)' },
+        failure: {
+          message: 'boom',
+          expected: '1',
+          actual: '2',
+          frames: [{ file: 'src/a.ts', line: 4, column: 2, fn: 'f' }],
+          output: 'boom\n\n    at f (src/a.ts:4:2)',
+        },
       },
     ]);
   });
@@ -43,17 +56,31 @@ describe('buildReport', () => {
   });
 
   it('turns a test file that failed to load into a failing result of its own, never an absence', () => {
-    const report = buildReport({ runner: 'x', roots: ['/p'], events: [{ type: 'error', file, error: { message: "Cannot find module '/p/src/b' imported from /p/test/a.test.ts" } }], outcome: outcome() });
+    const report = buildReport({
+      runner: 'x',
+      roots: ['/p'],
+      events: [{ type: 'error', file, error: { message: "Cannot find module '/p/src/b' imported from /p/test/a.test.ts" } }],
+      outcome: outcome(),
+    });
     expect(report).toMatchObject({ status: 'error', message: expect.stringContaining('test/a.test.ts failed to load') });
     expect(report.results).toEqual([
-      expect.objectContaining({ id: { file: 'test/a.test.ts', name: loadFailureName }, status: 'failed', failure: expect.objectContaining({ message: expect.stringContaining("Cannot find module 'src/b'") }) }),
+      expect.objectContaining({
+        id: { file: 'test/a.test.ts', name: loadFailureName },
+        status: 'failed',
+        failure: expect.objectContaining({ message: expect.stringContaining("Cannot find module 'src/b'") }),
+      }),
     ]);
   });
 
   it('turns errors outside any test, and a non-zero exit with no failing test, into a failing run result', () => {
     const unhandled = buildReport({ runner: 'x', roots: ['/p'], events: [{ type: 'error', error: { message: 'unhandled rejection' } }], outcome: outcome() });
     expect(unhandled.results).toEqual([expect.objectContaining({ id: runFailureId, status: 'failed' })]);
-    const silent = buildReport({ runner: 'x', roots: ['/p'], events: [{ type: 'result', file, titles: ['ok'], status: 'passed' }], outcome: outcome({ output: 'config broken' }) });
+    const silent = buildReport({
+      runner: 'x',
+      roots: ['/p'],
+      events: [{ type: 'result', file, titles: ['ok'], status: 'passed' }],
+      outcome: outcome({ output: 'config broken' }),
+    });
     expect(silent).toMatchObject({ status: 'error', exit: { code: 1, signal: null } });
     expect(silent.results.map((r) => [r.id.name, r.status])).toEqual([
       ['ok', 'passed'],

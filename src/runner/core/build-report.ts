@@ -26,7 +26,9 @@ export interface BuildReportOptions {
 
 export function toFailure(error: ReportedError, roots: readonly string[]): Failure {
   const message = normalizeText(error.message, roots);
-  const frameLines = normalizeText(error.stack ?? '', roots).split('\n').filter(isProjectFrameLine);
+  const frameLines = normalizeText(error.stack ?? '', roots)
+    .split('\n')
+    .filter(isProjectFrameLine);
   const details = [error.message, error.diff, frameLines.join('\n')];
   return {
     message,
@@ -75,22 +77,46 @@ export function buildReport(options: BuildReportOptions): TestReport {
   }
   const stopped = outcome.timedOut || outcome.aborted || outcome.stalled === true;
   const hung = outcome.stalled === true ? identities.started().filter((id) => !results.has(testKey(id))) : [];
-  const unfinished = stopped ? [...identities.known(), ...(options.requested ?? []).filter((id) => !isLoadFailure(id) && !isRunFailure(id))] : identities.started();
+  const unfinished = stopped
+    ? [...identities.known(), ...(options.requested ?? []).filter((id) => !isLoadFailure(id) && !isRunFailure(id))]
+    : identities.started();
   for (const id of unfinished) {
     if (results.has(testKey(id))) continue;
     results.set(testKey(id), stopped ? { id, status: 'timeout', durationMs: 0 } : { id, status: 'failed', durationMs: 0, failure: exitedUnder(outcome) });
   }
   for (const id of hung) {
-    results.set(testKey(id), { id, status: 'timeout', durationMs: 0, failure: { message: 'the test hung: it made no progress until the run was stopped (an endless loop or a promise that never settles)', frames: [], output: '' } });
+    results.set(testKey(id), {
+      id,
+      status: 'timeout',
+      durationMs: 0,
+      failure: {
+        message: 'the test hung: it made no progress until the run was stopped (an endless loop or a promise that never settles)',
+        frames: [],
+        output: '',
+      },
+    });
   }
   const problem = stopped ? undefined : errorMessage(runErrors, outcome, [...results.values()], roots);
   if (problem !== undefined) {
-    results.set(testKey(runFailureId), { id: runFailureId, status: 'failed', durationMs: 0, failure: { message: problem, frames: runErrors.flatMap((e) => projectFrames(e.stack, roots)), output: normalizeOutput(outcome.output, roots) } });
+    results.set(testKey(runFailureId), {
+      id: runFailureId,
+      status: 'failed',
+      durationMs: 0,
+      failure: { message: problem, frames: runErrors.flatMap((e) => projectFrames(e.stack, roots)), output: normalizeOutput(outcome.output, roots) },
+    });
   }
   const kept = [...results.values()].filter(requestedScope(options.requested, options.files));
-  const base = { runner, results: kept, durationMs: outcome.durationMs, output: normalizeOutput(outcome.output, roots), exit: { code: outcome.exitCode, signal: outcome.signal } };
+  const base = {
+    runner,
+    results: kept,
+    durationMs: outcome.durationMs,
+    output: normalizeOutput(outcome.output, roots),
+    exit: { code: outcome.exitCode, signal: outcome.signal },
+  };
   if (stopped) return { status: 'timeout', ...base, ...(hung.length > 0 ? { hung } : {}) };
-  return problem === undefined && fileErrors.size === 0 ? { status: 'complete', ...base } : { status: 'error', ...base, message: problem ?? firstFileError(fileErrors, roots) };
+  return problem === undefined && fileErrors.size === 0
+    ? { status: 'complete', ...base }
+    : { status: 'error', ...base, message: problem ?? firstFileError(fileErrors, roots) };
 }
 
 function fileFailure(file: string, errors: readonly ReportedError[], roots: readonly string[]): Failure {
@@ -102,14 +128,19 @@ function fileFailure(file: string, errors: readonly ReportedError[], roots: read
   const joined = (lines[0] ?? '').endsWith(':') && next > 0 ? next + 1 : 1;
   const headline = [lines[0] ?? '', ...(joined > 1 ? [lines[joined - 1] ?? ''] : [])].map((line) => line.trim()).join(' ');
   // Some frameworks put the location of a syntax error on a later line: bring it to the headline.
-  const location = headline.includes(`${file}:`) ? undefined : new RegExp(`${escapeRegExp(file)}:(\\d+)(?::\\d+)?`).exec(`${first.message}\n${normalizeText(errors[0]?.stack ?? '', roots)}`);
+  const location = headline.includes(`${file}:`)
+    ? undefined
+    : new RegExp(`${escapeRegExp(file)}:(\\d+)(?::\\d+)?`).exec(`${first.message}\n${normalizeText(errors[0]?.stack ?? '', roots)}`);
   const at = location ? ` (at ${file}:${location[1]})` : '';
   return { ...first, message: [`the test file failed to load: ${headline}${at}`, ...lines.slice(joined)].join('\n') + more };
 }
 
 function firstFileError(fileErrors: ReadonlyMap<string, readonly ReportedError[]>, roots: readonly string[]): string {
   const [file, errors] = [...fileErrors][0] ?? ['', []];
-  return `${file} failed to load: ${normalizeText(errors[0]?.message ?? '', roots).split('\n').slice(0, 12).join('\n')}`;
+  return `${file} failed to load: ${normalizeText(errors[0]?.message ?? '', roots)
+    .split('\n')
+    .slice(0, 12)
+    .join('\n')}`;
 }
 
 function exitedUnder(outcome: ProcessOutcome): Failure {
@@ -120,7 +151,11 @@ function exitedUnder(outcome: ProcessOutcome): Failure {
 function errorMessage(errors: readonly ReportedError[], outcome: ProcessOutcome, results: readonly TestResult[], roots: readonly string[]): string | undefined {
   if (outcome.spawnError) return `could not start the test runner: ${outcome.spawnError}`;
   const first = errors[0];
-  if (first) return normalizeText(`${first.message}\n${first.stack ?? ''}`, roots).split('\n').slice(0, 12).join('\n');
+  if (first)
+    return normalizeText(`${first.message}\n${first.stack ?? ''}`, roots)
+      .split('\n')
+      .slice(0, 12)
+      .join('\n');
   const anyFailed = results.some((result) => result.status === 'failed');
   if (outcome.exitCode !== 0 && !anyFailed) {
     const tail = normalizeOutput(outcome.output, roots, { maxLines: 20, maxChars: 1500 });

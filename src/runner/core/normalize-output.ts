@@ -1,7 +1,8 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-// eslint-disable-next-line no-control-regex
-const ansiPattern = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:[a-zA-Z\d]*(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
+const ansiPattern =
+  // eslint-disable-next-line no-control-regex
+  /[\u001B\u009B][[\]()#;?]*(?:(?:(?:[a-zA-Z\d]*(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
 
 export function stripAnsi(text: string): string {
   return text.replace(ansiPattern, '');
@@ -28,7 +29,11 @@ const bareTime = /\s*\b\d+(?:\.\d+)?\s?ms\b/g;
 
 /** Removes run-to-run noise: durations, start times and timing summary lines. */
 export function stripTimings(text: string): string {
-  return text.replace(summaryLine, '').replace(parenthesizedTime, '').replace(bareTime, '').replace(/\n{3,}/g, '\n\n');
+  return text
+    .replace(summaryLine, '')
+    .replace(parenthesizedTime, '')
+    .replace(bareTime, '')
+    .replace(/\n{3,}/g, '\n\n');
 }
 
 export interface BoundOptions {

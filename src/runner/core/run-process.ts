@@ -53,7 +53,13 @@ export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
     let aborted = false;
     let stalled = false;
     let settled = false;
-    const launch = containLaunch({ command: options.command, args: options.args, cwd: options.cwd, env: options.env, ...(options.writable ? { writable: options.writable } : {}) });
+    const launch = containLaunch({
+      command: options.command,
+      args: options.args,
+      cwd: options.cwd,
+      env: options.env,
+      ...(options.writable ? { writable: options.writable } : {}),
+    });
     const child = spawn(launch.command, launch.args, {
       cwd: options.cwd,
       env: launch.env,
@@ -70,10 +76,12 @@ export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
       timedOut = true;
       stop();
     }, options.timeoutMs);
-    const watchdog = options.stall ? watchProgress(options.stall, () => {
-      stalled = true;
-      stop();
-    }) : undefined;
+    const watchdog = options.stall
+      ? watchProgress(options.stall, () => {
+          stalled = true;
+          stop();
+        })
+      : undefined;
     const onAbort = (): void => {
       aborted = true;
       stop();
@@ -95,7 +103,16 @@ export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
       launch.sweep();
       if (pid !== undefined) untrackGroup(pid);
       const durationMs = Math.round(performance.now() - started);
-      const outcome = { exitCode, signal, timedOut, aborted, ...(stalled ? { stalled } : {}), output: output.text(), durationMs, ...(spawnError ? { spawnError } : {}) };
+      const outcome = {
+        exitCode,
+        signal,
+        timedOut,
+        aborted,
+        ...(stalled ? { stalled } : {}),
+        output: output.text(),
+        durationMs,
+        ...(spawnError ? { spawnError } : {}),
+      };
       logProcess(options.command, options.args, options.cwd, outcome);
       resolve(outcome);
     };

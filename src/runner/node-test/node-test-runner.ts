@@ -13,7 +13,13 @@ const reporterPath = fileURLToPath(new URL('./runtime/reporter.mjs', import.meta
  * report drops what was not requested.
  */
 export function nodeTestLaunch(options: RunOptions, files: readonly string[] | undefined): FrameworkLaunch {
-  const args = ['--test', `--test-reporter=${reporterPath}`, '--test-reporter-destination=stderr', '--test-reporter=spec', '--test-reporter-destination=stdout'];
+  const args = [
+    '--test',
+    `--test-reporter=${reporterPath}`,
+    '--test-reporter-destination=stderr',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+  ];
   const tests = remainingTests(options);
   if (tests) args.push(`--test-name-pattern=${leafTitlePattern(tests)}`);
   else if (options.exclude?.length) args.push(`--test-name-pattern=${excludeLeafTitlePattern(options.exclude)}`);
@@ -30,7 +36,9 @@ export function createNodeTestRunner(): TestRunner {
     name: 'node-test',
     async run(cwd, options) {
       const tests = remainingTests(options);
-      const report = await runWithReporter('node-test', cwd, { ...options, ...(tests ? { tests } : {}) }, async (_runDir, files) => nodeTestLaunch(options, files));
+      const report = await runWithReporter('node-test', cwd, { ...options, ...(tests ? { tests } : {}) }, async (_runDir, files) =>
+        nodeTestLaunch(options, files),
+      );
       return withoutExcluded(report, options.exclude);
     },
   };

@@ -32,7 +32,9 @@ export function createVitestRunner(): TestRunner {
     name: 'vitest',
     async run(cwd, options) {
       const tests = remainingTests(options);
-      const report = await runWithReporter('vitest', cwd, { ...options, ...(tests ? { tests } : {}) }, async (_runDir, files) => vitestLaunch(cwd, options, files));
+      const report = await runWithReporter('vitest', cwd, { ...options, ...(tests ? { tests } : {}) }, async (_runDir, files) =>
+        vitestLaunch(cwd, options, files),
+      );
       return withoutExcluded(report, options.exclude);
     },
   };

@@ -68,7 +68,8 @@ async function start() {
 
 const vitest = await start();
 /** Vitest 1 and 2 are driven through the APIs of their era. */
-const legacy = vitest && config.major < 3 ? createLegacyDriver(/** @type {import('./legacy-vitest.mjs').LegacyVitest} */ (/** @type {unknown} */ (vitest))) : undefined;
+const legacy =
+  vitest && config.major < 3 ? createLegacyDriver(/** @type {import('./legacy-vitest.mjs').LegacyVitest} */ (/** @type {unknown} */ (vitest))) : undefined;
 
 /** @param {string} file */
 function projectFor(file) {
@@ -117,7 +118,9 @@ async function specsOf(running, specs) {
     return (await running.globTestSpecifications()).map((spec) => spec.project.createSpecification(`${spec.moduleId}${query(0)}`));
   }
   if (config.major >= 4) {
-    return specs.map((spec) => projectFor(spec.file).createSpecification(`${spec.file}${query(spec.active)}`, spec.pattern ? { testNamePattern: new RegExp(spec.pattern) } : undefined));
+    return specs.map((spec) =>
+      projectFor(spec.file).createSpecification(`${spec.file}${query(spec.active)}`, spec.pattern ? { testNamePattern: new RegExp(spec.pattern) } : undefined),
+    );
   }
   running.setGlobalTestNamePattern?.(unionPattern(specs));
   return specs.map((spec) => projectFor(spec.file).createSpecification(spec.file));
@@ -195,7 +198,13 @@ async function run(running, request) {
   const merged = { tests: /** @type {HostTestResult[]} */ ([]), errors: /** @type {HostFileError[]} */ ([]) };
   for (const [active, specs] of byCandidate) {
     provide({ ...request.provided, active });
-    const { tests, errors } = legacy ? await legacy.run(specs.map((spec) => spec.file), unionPattern(specs), active) : await runOnce(running, specs, active);
+    const { tests, errors } = legacy
+      ? await legacy.run(
+          specs.map((spec) => spec.file),
+          unionPattern(specs),
+          active,
+        )
+      : await runOnce(running, specs, active);
     merged.tests.push(...tests);
     merged.errors.push(...errors);
   }

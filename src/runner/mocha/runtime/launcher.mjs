@@ -33,7 +33,9 @@ function array(value) {
 
 /** `extension` is also comma-separated in mocha's CLI (other options are not: a glob may hold `{a,b}`). */
 function commaList(/** @type {unknown} */ value) {
-  return array(value).flatMap((item) => item.split(/ *, */)).filter((item) => item !== '');
+  return array(value)
+    .flatMap((item) => item.split(/ *, */))
+    .filter((item) => item !== '');
 }
 
 /** Exits once stdout and stderr are flushed: a handle the tests leave open must not turn a finished run into a timeout. */

@@ -18,7 +18,16 @@ const major = Number(process.env.REDGREEN_VITEST_MAJOR ?? '4');
 /** @typedef {{ projects?: { config?: { setupFiles?: string[] } }[], config?: { setupFiles?: string[] }, state?: { idMap?: Map<string, LegacyTask> } }} VitestContext */
 
 /** @type {Record<string, 'passed' | 'failed' | 'skipped'>} */
-const statuses = { passed: 'passed', pass: 'passed', failed: 'failed', fail: 'failed', skipped: 'skipped', skip: 'skipped', todo: 'skipped', pending: 'skipped' };
+const statuses = {
+  passed: 'passed',
+  pass: 'passed',
+  failed: 'failed',
+  fail: 'failed',
+  skipped: 'skipped',
+  skip: 'skipped',
+  todo: 'skipped',
+  pending: 'skipped',
+};
 
 /** @param {VitestContext} vitest */
 function addSetupFile(vitest) {
@@ -49,7 +58,8 @@ class ModuleReporter {
 
   /** @param {TestModule} testModule */
   onTestModuleCollected(testModule) {
-    for (const testCase of testModule.children.allTests()) writeEvent({ type: 'collected', file: testModule.moduleId, titles: caseTitles(testCase), id: testCase.id });
+    for (const testCase of testModule.children.allTests())
+      writeEvent({ type: 'collected', file: testModule.moduleId, titles: caseTitles(testCase), id: testCase.id });
   }
 
   /** @param {TestCase} testCase */
@@ -100,7 +110,8 @@ class ModuleReporter {
 function taskTitles(task) {
   const names = [task.name];
   // vitest 1 puts a file's top-level tests in an unnamed suite of its own
-  for (let current = task.suite; current && current !== task.file && current.type !== 'file'; current = current.suite) if (current.name !== '') names.unshift(current.name);
+  for (let current = task.suite; current && current !== task.file && current.type !== 'file'; current = current.suite)
+    if (current.name !== '') names.unshift(current.name);
   return names;
 }
 
@@ -127,7 +138,8 @@ class TaskReporter {
 
   /** @param {LegacyTask[] | undefined} files */
   onCollected(files) {
-    for (const file of files ?? []) for (const test of testsOf(file)) writeEvent({ type: 'collected', file: String(file.filepath), titles: taskTitles(test), id: test.id });
+    for (const file of files ?? [])
+      for (const test of testsOf(file)) writeEvent({ type: 'collected', file: String(file.filepath), titles: taskTitles(test), id: test.id });
   }
 
   /** @param {[string, LegacyTask['result']][]} packs */
@@ -145,7 +157,8 @@ class TaskReporter {
   onFinished(files, errors) {
     for (const file of files ?? []) {
       for (const error of file.result?.errors ?? []) writeEvent({ type: 'error', file: String(file.filepath), error: toError(error) });
-      for (const test of testsOf(file)) if (test !== file) this.report(test, test.result ?? { state: test.mode === 'skip' || test.mode === 'todo' ? 'skip' : undefined });
+      for (const test of testsOf(file))
+        if (test !== file) this.report(test, test.result ?? { state: test.mode === 'skip' || test.mode === 'todo' ? 'skip' : undefined });
     }
     for (const error of errors ?? []) writeEvent({ type: 'error', error: toError(error) });
   }
