@@ -19,3 +19,18 @@ export function syntaxErrors(sourceFile: ts.SourceFile): readonly ts.DiagnosticW
   // `parseDiagnostics` is internal but stable for a decade; a Program just to read it would cost ~50× more.
   return (sourceFile as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
+
+/** The expression under `(x)`, `x as T`, `x!`, `<T>x` and `x satisfies T`: the value they all stand for. */
+export function unwrapExpression(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (
+    ts.isParenthesizedExpression(current) ||
+    ts.isAsExpression(current) ||
+    ts.isNonNullExpression(current) ||
+    ts.isTypeAssertionExpression(current) ||
+    ts.isSatisfiesExpression(current)
+  ) {
+    current = current.expression;
+  }
+  return current;
+}

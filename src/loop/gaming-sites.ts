@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { parseSource } from '../analysis/parse.js';
+import { parseSource, unwrapExpression } from '../analysis/parse.js';
 import type { GuardKind } from './guarded-globals.js';
 import { exitingCalls, globalModules, guardKind, guardWords, guardedProcessMembers, redefiningCalls } from './guarded-globals.js';
 
@@ -56,7 +56,7 @@ const evaluating: GamingSite = { reason: 'it runs code from a string, which redg
 
 /** `eval(…)`, `Function(…)`, `new Function(…)`: code that no syntax check can read. */
 function evaluatesString(callee: ts.Expression, names: Names): boolean {
-  const node = skipWrappers(callee);
+  const node = unwrapExpression(callee);
   if (ts.isIdentifier(node) && node.text === 'eval') return !names.locals.has('eval') && !names.aliases.has('eval');
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'eval') return globalObjects.has(pathOf(node.expression, names, false) ?? '');
   return pathOf(node, names, false) === 'Function';
@@ -101,7 +101,7 @@ function called(call: ts.CallExpression, names: Names): GamingSite | undefined {
 function killsItself(pid: ts.Expression, names: Names): boolean {
   const path = pathOf(pid, names, false);
   if (path === 'process.pid' || path === 'process.ppid') return true;
-  const inner = skipWrappers(pid);
+  const inner = unwrapExpression(pid);
   if (ts.isNumericLiteral(inner)) return Number(inner.text) === 0;
   return ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken;
 }
@@ -121,7 +121,7 @@ function classify(path: string): GuardKind | undefined {
  * declared nowhere in the file.
  */
 function pathOf(expression: ts.Expression, names: Names, bare: boolean): string | undefined {
-  const node = skipWrappers(expression);
+  const node = unwrapExpression(expression);
   if (ts.isIdentifier(node)) {
     const alias = names.aliases.get(node.text);
     // Reassigning a local alias (`let is = Object.is; is = f`) rebinds the local, never the global.
@@ -150,27 +150,13 @@ function requiredModule(call: ts.CallExpression): string | undefined {
 }
 
 function literalKey(node: ts.Expression): string | undefined {
-  const inner = skipWrappers(node);
+  const inner = unwrapExpression(node);
   return ts.isStringLiteralLike(inner) || ts.isNumericLiteral(inner) ? inner.text : undefined;
-}
-
-function skipWrappers(node: ts.Expression): ts.Expression {
-  let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isTypeAssertionExpression(current) ||
-    ts.isSatisfiesExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
 }
 
 /** The expressions a destructuring or plain assignment writes to. */
 function assignmentTargets(left: ts.Expression): ts.Expression[] {
-  const node = skipWrappers(left);
+  const node = unwrapExpression(left);
   if (ts.isObjectLiteralExpression(node)) {
     return node.properties.flatMap((property) => {
       if (ts.isPropertyAssignment(property)) return assignmentTargets(withoutDefault(property.initializer));

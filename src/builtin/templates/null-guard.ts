@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { unwrapExpression } from '../../analysis/parse.js';
 import type { MutationContext, Mutator } from '../mutators/mutator.js';
 import { defaultReturns, returnStatement } from './default-values.js';
 import { enclosingFunction, isInLoop } from './enclosing-function.js';
@@ -10,7 +11,7 @@ export function dereferencedVariables(statement: ts.Statement, context: Mutation
   const names = new Set<string>();
   for (const node of ownNodes(statement)) {
     if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) continue;
-    const target = unwrap(node.expression);
+    const target = unwrapExpression(node.expression);
     if (node.questionDotToken || !ts.isIdentifier(target)) continue;
     const name = target.text;
     const variable = context.variablesAt(node).find((v) => v.name === name);
@@ -34,18 +35,3 @@ export const nullGuard: Mutator = {
     }
   },
 };
-
-/** `(x as T)`, `x!`, `(x)`, `<T>x`, `x satisfies T` all dereference `x`. */
-function unwrap(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isTypeAssertionExpression(current) ||
-    ts.isSatisfiesExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
