@@ -1,33 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FixtureProject } from '../helpers/fixture-project.js';
-import { copyFixture, repoRoot } from '../helpers/fixture-project.js';
+import { copyFixture } from '../helpers/fixture-project.js';
 import { recordedReplies } from '../helpers/replies-file.js';
-import { snapshotFiles } from '../helpers/run-cli.js';
-
-/** Runs the CLI under a pseudo-terminal (util-linux `script`) and answers the approval prompt. */
-function runInTerminal(args: readonly string[], answer: string): Promise<{ code: number | null; output: string }> {
-  const command = [process.execPath, join(repoRoot, 'bin', 'redgreen.js'), ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let output = '';
-    let answered = false;
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (!answered && output.includes('[y/N]')) {
-        answered = true;
-        child.stdin.write(`${answer}\r`);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, output }));
-  });
-}
+import { runInTerminal, snapshotFiles } from '../helpers/run-cli.js';
 
 let project: FixtureProject | undefined;
 afterEach(async () => {

@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FixtureProject } from '../helpers/fixture-project.js';
-import { copyFixture, repoRoot } from '../helpers/fixture-project.js';
+import { copyFixture } from '../helpers/fixture-project.js';
 import { searchReplace, writeReplies } from '../helpers/replies-file.js';
-import { runCli, snapshotFiles } from '../helpers/run-cli.js';
+import { runCli, runInTerminal, snapshotFiles } from '../helpers/run-cli.js';
 import type { CliRun } from '../helpers/run-cli.js';
 import { copyWorkspaceFixture, npmWorkspaceLinks } from '../helpers/workspace-fixture.js';
 
@@ -179,7 +178,7 @@ describe('files that run code or change dependencies', () => {
   it.skipIf(!existsSync('/usr/bin/script'))('in a terminal, names the script after the diff and before asking', async () => {
     project = await copyFixture('vitest-basic');
     const replies = await writeReplies([`${fix}\n${postinstall}`]);
-    const output = await runInTerminal(['fix', project.dir, '--model', `scripted:${replies}`, '--allow-edit', 'package.json'], 'n');
+    const { output } = await runInTerminal(['fix', project.dir, '--model', `scripted:${replies}`, '--allow-edit', 'package.json'], 'n');
     expect(output).toMatch(/\+ {4}"postinstall": "node -e 0"[\s\S]*! package\.json: changes scripts\.postinstall[\s\S]*Apply this fix to 2 files\? \[y\/N\]/);
     expect(output).toContain('not approved: patch saved to');
   });
@@ -188,25 +187,4 @@ describe('files that run code or change dependencies', () => {
 /** A search/replace block that creates a file. */
 function newFile(file: string, text: string): string {
   return `${file}\n\`\`\`\n<<<<<<< SEARCH\n=======\n${text}>>>>>>> REPLACE\n\`\`\`\n`;
-}
-
-/** Runs the CLI under a pseudo-terminal (util-linux `script`), answers the approval prompt, returns everything it printed. */
-function runInTerminal(args: readonly string[], answer: string): Promise<string> {
-  const command = [process.execPath, join(repoRoot, 'bin', 'redgreen.js'), ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let output = '';
-    let answered = false;
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (!answered && output.includes('[y/N]')) {
-        answered = true;
-        child.stdin.write(`${answer}\r`);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', reject);
-    child.on('close', () => resolvePromise(output));
-  });
 }

@@ -45,3 +45,24 @@ export async function snapshotFiles(dir: string, skip: readonly string[] = ['nod
   await walk(dir);
   return out;
 }
+
+/** Runs the CLI under a pseudo-terminal (util-linux `script`) and answers the approval prompt. */
+export function runInTerminal(args: readonly string[], answer: string): Promise<{ code: number | null; output: string }> {
+  const command = [process.execPath, join(repoRoot, 'bin', 'redgreen.js'), ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    let answered = false;
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!answered && output.includes('[y/N]')) {
+        answered = true;
+        child.stdin.write(`${answer}\r`);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, output }));
+  });
+}
