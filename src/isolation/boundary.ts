@@ -133,8 +133,8 @@ export function containLaunch(spec: LaunchSpec): ContainedLaunch {
     }),
     [markerVariable]: `${confinement.marker}.${++launches}`,
   };
-  const tools = { ...(process.platform === 'linux' ? { prlimit: findExecutable('prlimit') } : {}), shell: '/bin/sh' };
-  const limits = isRoot() ? confinement.policy.limits : { ...confinement.policy.limits, processes: confinement.policy.limits.processes + userProcessCount() };
+  const tools = limitTools();
+  const limits = isRoot() ? confinement.policy.limits : { ...confinement.policy.limits, processes: confinement.policy.limits.processes + runningProcesses() };
   let command = spec.command;
   let args = [...spec.args];
   if (inStrict) {
@@ -159,6 +159,17 @@ export function containLaunch(spec: LaunchSpec): ContainedLaunch {
       sweepMarked(marker);
     },
   };
+}
+
+let tools: { readonly prlimit?: string; readonly shell: string } | undefined;
+
+/** prlimit where there is one (looked up once), and the shell for `ulimit` and joining a control group. */
+function limitTools(): { readonly prlimit?: string; readonly shell: string } {
+  if (tools === undefined) {
+    const prlimit = process.platform === 'linux' ? findExecutable('prlimit') : undefined;
+    tools = { ...(prlimit === undefined ? {} : { prlimit }), shell: '/bin/sh' };
+  }
+  return tools;
 }
 
 function layoutFor(confinement: Confinement, spec: LaunchSpec): BoundaryLayout {
@@ -238,7 +249,11 @@ function sweepMarked(marker: string): void {
   }
 }
 
-function userProcessCount(): number {
+/**
+ * Processes running on the machine now. RLIMIT_NPROC counts all of the user's processes, not just the run's,
+ * so the run's allowance goes on top of what is running; counting every process errs on the generous side.
+ */
+function runningProcesses(): number {
   if (process.platform !== 'linux') return 0;
   try {
     return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).length;
