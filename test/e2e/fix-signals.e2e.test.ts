@@ -218,8 +218,9 @@ describe.skipIf(!existsSync('/usr/bin/script') || process.platform !== 'linux')(
     const run = await runAtPrompt(['fix', project.dir, '--model', model], (child) => {
       void descendants(child.pid as number).then(async (pids) => {
         for (const pid of pids) {
-          const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-          if (cmdline.includes('redgreen.js')) process.kill(pid, 'SIGTERM');
+          // Only the node process: the shell that `script` started names redgreen.js too, and killing it hangs up the terminal.
+          const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
+          if (argv[0] === process.execPath && argv.some((arg) => arg.endsWith('redgreen.js'))) process.kill(pid, 'SIGTERM');
         }
       });
     });
