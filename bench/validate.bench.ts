@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { createValidationSession } from '../src/builtin/harness/create-validation-session.js';
+import { createValidationSession } from '../src/builtin/harness/validation-session.js';
+import { createRunner } from '../src/runner/runner-registry.js';
 import { createSpawnValidator } from '../src/builtin/harness/spawn-validator.js';
 import type { Candidate, CandidateVerdict } from '../src/builtin/types.js';
 import type { TestId } from '../src/core/test-report.js';
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
   const allTests: TestId[] = tests.map(([name]) => ({ file: 'test/shop.test.ts', name }));
   try {
     const startedSession = performance.now();
-    const session = await createValidationSession({ projectDir: dir, runner: 'vitest', testTimeoutMs: 5_000, candidateTimeoutMs: 10_000 });
+    const session = await createValidationSession(createRunner('vitest'), { projectDir: dir, testTimeoutMs: 5_000, candidateTimeoutMs: 10_000 });
     let startMs = 0;
     const fast = new Map<number, CandidateVerdict>();
     let orderedTests: TestId[] = allTests;
@@ -176,7 +177,7 @@ async function main(): Promise<void> {
     }
 
     const subset = candidates.slice(0, Math.min(spawnCount, candidates.length));
-    const spawner = await createSpawnValidator({ projectDir: dir, runner: 'vitest', candidateTimeoutMs: 30_000 });
+    const spawner = await createSpawnValidator({ projectDir: dir, runner: createRunner('vitest'), candidateTimeoutMs: 30_000 });
     const slow = new Map<number, CandidateVerdict>();
     const startedSpawn = performance.now();
     try {

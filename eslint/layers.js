@@ -4,17 +4,20 @@ import { dirname, relative, resolve, sep } from 'node:path';
 /**
  * The layers of src/, lowest first. A unit (a folder of src/, or a file directly in it) may import only units
  * of a lower layer: core is the vocabulary and ports everyone speaks (no I/O); then the debug log, so that any
- * layer may log; the adapters (code analysis, editing, model back ends, isolation, config); the sandbox and
- * the test runners; the built-in engine; the denoisers and the loop, which meet only through core's ports;
- * the fix entry point; the CLI; the package's public faces. Planned capabilities get their folder in the layer
- * they belong to when they are built.
+ * layer may log; the adapters (code analysis, editing, model back ends, isolation, config); the sandbox; the
+ * test runners (whose warm sessions work in sandbox copies); coherence (contracts read from the tests,
+ * scaffolding, type-check feedback); the built-in engine; the denoisers and the loop, which meet only through
+ * core's ports; the fix entry point; the CLI; the package's public faces. Planned capabilities get their
+ * folder in the layer they belong to when they are built.
  * @type {readonly (readonly string[])[]}
  */
 export const layers = [
   ['core'],
   ['debug.ts'],
   ['analysis', 'edit', 'provider', 'isolation', 'config'],
-  ['workspace', 'runner'],
+  ['workspace'],
+  ['runner'],
+  ['coherence'],
   ['builtin'],
   ['denoise', 'loop'],
   ['fix-scope.ts'],

@@ -29,7 +29,18 @@ export type { Delivery, FixJsonOutput, FixJsonResult, JsonErrorKind, JsonErrorRe
 
 // Ports and the built-in adapters
 export type { Failure, SourceFrame, TestId, TestReport, TestResult, TestStatus } from './core/test-report.js';
-export type { RunOptions, TestRunner } from './core/test-runner.js';
+export type { RunOptions, RunnerCapabilities, TestRunner } from './core/test-runner.js';
+export type {
+  CandidateRun,
+  CandidateRunRequest,
+  CoverageMatrix,
+  CoverageOptions,
+  RunCandidateOptions,
+  StatementSite,
+  WarmSession,
+  WarmSessionOptions,
+  WarmSessionProvider,
+} from './core/warm-session.js';
 export { createRunner, detectRunner, isTestFile, runnerNames } from './runner/runner-registry.js';
 export type { DenoiseContext, Denoiser, ProgressData, ProjectView } from './core/denoiser.js';
 export { createBuiltinDenoiser } from './denoise/builtin-denoiser.js';

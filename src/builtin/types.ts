@@ -1,18 +1,8 @@
 import type { TestId } from '../core/test-report.js';
+import type { StatementSite } from '../core/warm-session.js';
 
-/** A statement of a source file that coverage can attribute to tests. Offsets index the original text. */
-export interface StatementSite {
-  /** Dense id across the whole project instrumentation (0, 1, 2, …): what instrumented code reports. */
-  readonly id: number;
-  /** Project-relative POSIX path. */
-  readonly file: string;
-  /** 1-based line of the statement's start. */
-  readonly line: number;
-  /** 1-based line of the statement's end (frames inside a multi-line statement match it); absent means `line`. */
-  readonly endLine?: number;
-  readonly start: number;
-  readonly end: number;
-}
+/** Statements and per-test coverage are the warm session's vocabulary (core/warm-session.ts). */
+export type { CoverageMatrix, StatementSite } from '../core/warm-session.js';
 
 /** How suspicious a statement is, from the tests that cover it (Ochiai) and the failing tests' frames. */
 export interface Suspicion {
@@ -20,12 +10,6 @@ export interface Suspicion {
   readonly score: number;
   readonly failedCovering: number;
   readonly passedCovering: number;
-}
-
-/** Per-test coverage: the statement ids each test executed. */
-export interface CoverageMatrix {
-  readonly sites: readonly StatementSite[];
-  readonly tests: readonly { readonly id: TestId; readonly passed: boolean; readonly statements: readonly number[] }[];
 }
 
 /** One replacement of original text in one file. Offsets index the original text of that file. */

@@ -1,4 +1,5 @@
 import type { TestId, TestReport } from './test-report.js';
+import type { WarmSessionProvider } from './warm-session.js';
 
 export interface RunOptions {
   /**
@@ -28,10 +29,32 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * What a runner can do beyond running the suite. Callers ask for a capability, never for a runner by name: a
+ * runner that gains one (a warm session for jest, say) is used for it without any change elsewhere.
+ */
+export interface RunnerCapabilities {
+  /** Results per test (ids, status, messages, frames), not only one verdict for the whole command. */
+  readonly perTestResults: boolean;
+  /** `RunOptions.tests`, `files` and `exclude` narrow what runs, not only what is reported. */
+  readonly subsets: boolean;
+  /** Per-test statement coverage of instrumented code (from its warm session, where the project's framework version allows). */
+  readonly perTestCoverage: boolean;
+  /** A warm session validates candidates without a process per candidate (`warmSession`). */
+  readonly warmValidation: boolean;
+}
+
+/** What a runner that says nothing of itself is taken to offer: per-test results and subsets, nothing warm. */
+export const defaultCapabilities: RunnerCapabilities = { perTestResults: true, subsets: true, perTestCoverage: false, warmValidation: false };
+
 /** Drives one test framework inside a project directory (the sandbox). */
 export interface TestRunner {
   /** The adapter's name, as given to `--runner`. */
   readonly name: string;
+  /** What it offers besides `run`; `defaultCapabilities` when absent. */
+  readonly capabilities?: RunnerCapabilities;
+  /** The warm session for candidate validation and per-test coverage, when the runner has one. */
+  readonly warmSession?: WarmSessionProvider;
   /** Runs the tests in `cwd` and returns per-test results. Never throws for failing or hanging tests. */
   run(cwd: string, options: RunOptions): Promise<TestReport>;
   /** Releases any warm process. */

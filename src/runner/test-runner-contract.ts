@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestRunner } from '../core/test-runner.js';
+import { defaultCapabilities } from '../core/test-runner.js';
 import type { TestId, TestReport } from '../core/test-report.js';
 import { testKey } from '../core/test-report.js';
 
@@ -23,7 +24,8 @@ function texts(report: TestReport): string[] {
 
 /**
  * The behaviours every `TestRunner` adapter must show, as a vitest suite: failing tests found with messages
- * and project frames, passing tests passed, subset re-runs by id and by file, sane durations, normalized output.
+ * and project frames, passing tests passed, sane durations, normalized output; and what its capabilities
+ * promise: subset re-runs by id and by file, a warm session that runs tests with per-test coverage.
  */
 export function describeTestRunnerContract(name: string, factory: () => TestRunner, fixture: ContractFixture): void {
   describe(`TestRunner contract: ${name}`, () => {
@@ -32,6 +34,7 @@ export function describeTestRunnerContract(name: string, factory: () => TestRunn
     let roots: string[];
     let full: TestReport;
     const runner = factory();
+    const capabilities = runner.capabilities ?? defaultCapabilities;
 
     beforeAll(async () => {
       project = await fixture.setup();
@@ -83,7 +86,38 @@ export function describeTestRunnerContract(name: string, factory: () => TestRunn
       }
     });
 
-    it(
+    it('declares a warm session exactly when it says it validates warm', () => {
+      expect(runner.warmSession !== undefined).toBe(capabilities.warmValidation);
+      if (capabilities.perTestCoverage) expect(runner.warmSession).toBeDefined();
+    });
+
+    it.runIf(capabilities.warmValidation)(
+      'runs tests in its warm session, with per-test coverage',
+      async () => {
+        const provider = runner.warmSession;
+        if (provider === undefined || !provider.supports(project.dir)) throw new Error(`${name}: the warm session does not support the contract fixture`);
+        const session = await provider.start({ projectDir: project.dir, testTimeoutMs: timeoutMs, candidateTimeoutMs: timeoutMs });
+        try {
+          const failing = fixture.failing[0] as TestId;
+          const passing = fixture.passing[0] as TestId;
+          const run = await session.run({ active: 0, tests: [failing, passing] });
+          expect(run.status).toBe('complete');
+          const statusOf = (id: TestId) => (run.status === 'complete' ? run.results.find((result) => testKey(result.id) === testKey(id))?.status : undefined);
+          expect(statusOf(failing)).toBe('failed');
+          expect(statusOf(passing)).toBe('passed');
+          if (capabilities.perTestCoverage) {
+            const matrix = await session.coverage({ sites: [], tests: [passing] });
+            expect(matrix.tests.map((test) => testKey(test.id))).toEqual([testKey(passing)]);
+            expect(matrix.tests[0]?.passed).toBe(true);
+          }
+        } finally {
+          await session.dispose();
+        }
+      },
+      timeoutMs * 4,
+    );
+
+    it.runIf(capabilities.subsets)(
       're-runs only the requested tests',
       async () => {
         const wanted = [fixture.failing[0], fixture.passing[0]].filter((id): id is TestId => id !== undefined);
@@ -95,7 +129,7 @@ export function describeTestRunnerContract(name: string, factory: () => TestRunn
       timeoutMs * 2,
     );
 
-    it(
+    it.runIf(capabilities.subsets)(
       'scopes a run to the given files',
       async () => {
         const file = fixture.failing[0]?.file ?? '';

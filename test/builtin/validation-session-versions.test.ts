@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createValidationSession, hasValidationSession } from '../../src/builtin/harness/create-validation-session.js';
 import type { ValidationSession } from '../../src/builtin/harness/validation-session.js';
+import { createValidationSession, hasValidationSession } from '../../src/builtin/harness/validation-session.js';
+import { createRunner } from '../../src/runner/runner-registry.js';
 import { instrumentCoverage } from '../../src/builtin/localize/instrument-coverage.js';
 import type { CandidateVerdict } from '../../src/builtin/types.js';
 import type { TestId } from '../../src/core/test-report.js';
@@ -27,10 +28,9 @@ describe.each(frameworkVersions('vitest', [1, 2, 3, 4]).map((version) => [versio
     let session: ValidationSession;
     beforeAll(async () => {
       project = await copyFixtureWithVersion('vitest-candidates', version);
-      expect(hasValidationSession('vitest', project.dir)).toBe(true);
-      session = await createValidationSession({
+      expect(hasValidationSession(createRunner('vitest'), project.dir)).toBe(true);
+      session = await createValidationSession(createRunner('vitest'), {
         projectDir: project.dir,
-        runner: 'vitest',
         testTimeoutMs: 10_000,
         candidateTimeoutMs: 8_000,
         hitLimit: 100_000,

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createValidationSession } from '../../src/builtin/harness/create-validation-session.js';
 import type { ValidationSession } from '../../src/builtin/harness/validation-session.js';
+import { createValidationSession } from '../../src/builtin/harness/validation-session.js';
+import { createRunner } from '../../src/runner/runner-registry.js';
 import type { CandidateVerdict } from '../../src/builtin/types.js';
 import type { TestId } from '../../src/core/test-report.js';
 import type { FixtureProject } from '../helpers/fixture-project.js';
@@ -44,7 +45,12 @@ describe('the warm vitest validation session', () => {
   beforeAll(async () => {
     project = await copyFixture('vitest-candidates');
     before = await snapshot(project.dir);
-    session = await createValidationSession({ projectDir: project.dir, runner: 'vitest', testTimeoutMs: 10_000, candidateTimeoutMs: 8_000, hitLimit: 100_000 });
+    session = await createValidationSession(createRunner('vitest'), {
+      projectDir: project.dir,
+      testTimeoutMs: 10_000,
+      candidateTimeoutMs: 8_000,
+      hitLimit: 100_000,
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -171,7 +177,7 @@ describe('disposing a session', () => {
   it('leaves no process behind', async () => {
     const project = await copyFixture('vitest-candidates');
     try {
-      const session = await createValidationSession({ projectDir: project.dir, runner: 'vitest', testTimeoutMs: 10_000, candidateTimeoutMs: 8_000 });
+      const session = await createValidationSession(createRunner('vitest'), { projectDir: project.dir, testTimeoutMs: 10_000, candidateTimeoutMs: 8_000 });
       await session.run({ active: 0, tests: configTests });
       const root = session.root;
       // the host and its workers run in the session's copy of the project

@@ -3,10 +3,11 @@ import type { TestId, TestResult } from '../../core/test-report.js';
 import { pairCandidates } from '../candidates/pair-candidates.js';
 import { rankPlausible } from '../candidates/rank-plausible.js';
 import { generateCandidates } from '../candidates/generate-candidates.js';
-import { createValidationSession, hasValidationSession } from '../harness/create-validation-session.js';
+import type { TestRunner } from '../../core/test-runner.js';
+import { createRunner } from '../../runner/runner-registry.js';
 import { createSpawnValidator } from '../harness/spawn-validator.js';
-import type { CandidateValidator } from '../harness/spawn-validator.js';
-import type { ValidationSession, ValidationSessionOptions } from '../harness/validation-session.js';
+import type { CandidateValidator, ValidationSession } from '../harness/validation-session.js';
+import { createValidationSession, hasValidationSession } from '../harness/validation-session.js';
 import { boostCalledFunctions } from '../localize/called-functions.js';
 import { instrumentCoverage } from '../localize/instrument-coverage.js';
 import { rankStatements } from '../localize/rank-statements.js';
@@ -38,8 +39,8 @@ export interface SearchOptions {
   /** The project as it stands (the loop's sandbox); only copied, never written. */
   readonly root: string;
   /**
-   * The runner's name; a runner with a warm session for the project's framework version (vitest ≥ 3) gets it,
-   * with per-test coverage; others spawn per candidate.
+   * The runner's `--runner` spec; a runner that offers warm validation for the project's framework version
+   * (`TestRunner.warmSession`) validates on it, with per-test coverage; others spawn per candidate.
    */
   readonly runner: string;
   /** The files candidates may change, with their current text. */
@@ -123,11 +124,12 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
   // Iterators left with a step in flight; they end once the validator is disposed.
   const unwinding: (Promise<unknown> | undefined)[] = [];
   try {
-    const session = hasValidationSession(options.runner, options.root) ? await startSession(options, options.runner) : undefined;
+    const runner = createRunner(options.runner);
+    const session = hasValidationSession(runner, options.root) ? await startSession(options, runner) : undefined;
     if (session) adopt(session);
     // Without a hit counter, a looping candidate can only be stopped by the clock: a few baseline runs' worth.
     const spawnTimeoutMs = Math.min(options.testTimeoutMs, Math.max(10_000, 3 * (options.baselineMs ?? 0)));
-    const spawn = async () => adopt(await createSpawnValidator({ projectDir: options.root, runner: options.runner, candidateTimeoutMs: spawnTimeoutMs }));
+    const spawn = async () => adopt(await createSpawnValidator({ projectDir: options.root, runner, candidateTimeoutMs: spawnTimeoutMs }));
     if (!session) await spawn();
     if (expired) return finish(stopReason() ?? 'deadline');
 
@@ -243,11 +245,10 @@ async function readyNow<T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T
 }
 
 /** The warm session, or undefined when it cannot start here (the search then spawns per candidate). */
-async function startSession(options: SearchOptions, runner: ValidationSessionOptions['runner']): Promise<ValidationSession | undefined> {
+async function startSession(options: SearchOptions, runner: TestRunner): Promise<ValidationSession | undefined> {
   try {
-    return await createValidationSession({
+    return await createValidationSession(runner, {
       projectDir: options.root,
-      runner,
       testTimeoutMs: options.testTimeoutMs,
       candidateTimeoutMs: Math.min(options.testTimeoutMs, hangAfterMs),
     });

@@ -1,25 +1,18 @@
-import { createRunner } from '../../runner/runner-registry.js';
 import type { TestRunner } from '../../core/test-runner.js';
 import type { TestId, TestReport } from '../../core/test-report.js';
 import { createSandbox } from '../../workspace/sandbox.js';
 import { claimTempDir, releaseTempDir } from '../../workspace/sandbox-retention.js';
 import { applyCandidate } from '../schemata/apply-changes.js';
-import type { Candidate, CandidateVerdict } from '../types.js';
 import { toVerdict } from './to-verdict.js';
-import type { CandidateRun } from './validation-session.js';
+import type { CandidateRun } from '../../core/warm-session.js';
+import type { CandidateValidator } from './validation-session.js';
 
 export interface SpawnValidatorOptions {
   readonly projectDir: string;
-  /** A runner spec for `createRunner` (`vitest`, `jest`, `command:…`). */
-  readonly runner: string;
+  /** The project's runner; disposing the validator disposes it. */
+  readonly runner: TestRunner;
   /** Wall-clock limit of one spawned run. */
   readonly candidateTimeoutMs: number;
-}
-
-/** The candidate validator both paths share: verdicts as they come, then `dispose`. */
-export interface CandidateValidator {
-  validate(candidates: readonly Candidate[], testsFor: (candidate: Candidate) => readonly TestId[]): AsyncIterable<CandidateVerdict>;
-  dispose(): Promise<void>;
 }
 
 function toRun(report: TestReport): CandidateRun {
@@ -34,7 +27,7 @@ function toRun(report: TestReport): CandidateRun {
 export async function createSpawnValidator(options: SpawnValidatorOptions): Promise<CandidateValidator> {
   const sandbox = await createSandbox(options.projectDir);
   await claimTempDir(sandbox.root);
-  const runner: TestRunner = createRunner(options.runner);
+  const runner = options.runner;
   // Disposal stops a run still in flight (a search that already has what it needs does not wait for it).
   const stop = new AbortController();
   // The candidate being written, run or put back; disposal waits for it before it removes the copy.

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TestResult } from '../../core/test-report.js';
-import { findHanger } from './harness-events.js';
-import { hitLimitMessage } from './host-protocol.js';
+import { hitLimitMessage } from '../../core/instrumentation.js';
 import { toVerdict } from './to-verdict.js';
 
 const a = { file: 'test/a.test.ts', name: 'a' };
@@ -33,13 +32,5 @@ describe('toVerdict', () => {
   it('is an error for a throw outside tests and for a test that never ran', () => {
     expect(toVerdict(3, [a], run([], ['boom at import']))).toMatchObject({ status: 'error', message: 'boom at import' });
     expect(toVerdict(3, [a, b], run([passed(a)]))).toMatchObject({ status: 'error' });
-  });
-});
-
-describe('findHanger', () => {
-  it('picks the candidate whose test started longest ago without ending', () => {
-    const event = (kind: 'start' | 'end', active: number, at: number) => ({ kind, active, file: 'f', titles: [`t${active}`], at });
-    expect(findHanger([event('start', 1, 1), event('end', 1, 2), event('start', 2, 3), event('start', 3, 4)])).toBe(2);
-    expect(findHanger([event('start', 1, 1), event('end', 1, 2)])).toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
 import type { TestId, TestResult } from '../../core/test-report.js';
 import { testKey } from '../../core/test-report.js';
 import type { CandidateVerdict } from '../types.js';
-import { hitLimitMessage } from './host-protocol.js';
-import type { CandidateRun } from './validation-session.js';
+import { hitLimitMessage } from '../../core/instrumentation.js';
+import type { CandidateRun } from '../../core/warm-session.js';
 
 const frameworkTimeout = /\b(?:Test|Hook) timed out in \d+ ?ms\b|Exceeded timeout of \d+ ?ms/;
 

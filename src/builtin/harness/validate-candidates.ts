@@ -3,12 +3,10 @@ import { applyCandidate } from '../schemata/apply-changes.js';
 import { buildSchemata } from '../schemata/build-schemata.js';
 import type { Candidate, CandidateVerdict } from '../types.js';
 import { toVerdict } from './to-verdict.js';
-import type { CandidateRun, ValidationSession } from './validation-session.js';
+import type { CandidateRun, WarmSession } from '../../core/warm-session.js';
 
 export interface ValidateCandidatesOptions {
-  readonly session: Pick<ValidationSession, 'load' | 'runBatch'>;
-  /** The original text of a project file, undefined when there is none. */
-  readonly readOriginal: (file: string) => Promise<string | undefined>;
+  readonly session: Pick<WarmSession, 'load' | 'runBatch' | 'readOriginal'>;
   readonly candidates: readonly Candidate[];
   readonly testsFor: (candidate: Candidate) => readonly TestId[];
   /** Candidates per framework run. */
@@ -35,7 +33,7 @@ export async function* validateCandidates(options: ValidateCandidatesOptions): A
   const { session, candidates, testsFor } = options;
   const files = new Map<string, string>();
   for (const file of new Set(candidates.flatMap((candidate) => candidate.changes.map((change) => change.file)))) {
-    const text = await options.readOriginal(file);
+    const text = await session.readOriginal(file);
     if (text !== undefined) files.set(file, text);
   }
   const plan = buildSchemata(files, candidates);

@@ -21,6 +21,8 @@ export function createCommandRunner(command: string): TestRunner {
   const name = `command:${command}`;
   return {
     name,
+    // Results per test only when the command writes TAP or JUnit; every run runs the whole command.
+    capabilities: { perTestResults: false, subsets: false, perTestCoverage: false, warmValidation: false },
     async run(cwd: string, options: RunOptions): Promise<TestReport> {
       const roots = projectRoots(cwd);
       const since = Date.now() - mtimeSlackMs;

@@ -4,6 +4,7 @@ import { resolveFrameworkBin } from '../core/resolve-framework.js';
 import type { FrameworkLaunch } from '../core/run-with-reporter.js';
 import { runWithReporter } from '../core/run-with-reporter.js';
 import type { RunOptions, TestRunner } from '../../core/test-runner.js';
+import { defaultCapabilities } from '../../core/test-runner.js';
 
 const reporterPath = fileURLToPath(new URL('./runtime/reporter.mjs', import.meta.url));
 
@@ -21,6 +22,7 @@ export function jestLaunch(cwd: string, options: RunOptions, files: readonly str
 export function createJestRunner(): TestRunner {
   return {
     name: 'jest',
+    capabilities: defaultCapabilities,
     async run(cwd, options) {
       const tests = remainingTests(options);
       const report = await runWithReporter('jest', cwd, { ...options, ...(tests ? { tests } : {}) }, async (_runDir, files) => jestLaunch(cwd, options, files));

@@ -5,6 +5,7 @@ import { resolveFrameworkBin } from '../core/resolve-framework.js';
 import type { FrameworkLaunch } from '../core/run-with-reporter.js';
 import { runWithReporter } from '../core/run-with-reporter.js';
 import type { RunOptions, TestRunner } from '../../core/test-runner.js';
+import { defaultCapabilities } from '../../core/test-runner.js';
 import { mochaGrep } from './mocha-grep.js';
 import type { MochaLaunchRequest } from './mocha-launch.js';
 import { mochaLaunchVariable } from './mocha-launch.js';
@@ -35,6 +36,7 @@ export function mochaLaunch(cwd: string, options: Pick<RunOptions, 'tests' | 'ex
 export function createMochaRunner(): TestRunner {
   return {
     name: 'mocha',
+    capabilities: defaultCapabilities,
     run: (cwd, options) => runWithReporter('mocha', cwd, options, async (_runDir, files) => mochaLaunch(cwd, options, files)),
   };
 }

@@ -4,6 +4,7 @@ import { excludeLeafTitlePattern, leafTitlePattern } from '../core/name-filter.j
 import type { FrameworkLaunch } from '../core/run-with-reporter.js';
 import { runWithReporter } from '../core/run-with-reporter.js';
 import type { RunOptions, TestRunner } from '../../core/test-runner.js';
+import { defaultCapabilities } from '../../core/test-runner.js';
 
 const reporterPath = fileURLToPath(new URL('./runtime/reporter.mjs', import.meta.url));
 
@@ -34,6 +35,7 @@ export function nodeTestLaunch(options: RunOptions, files: readonly string[] | u
 export function createNodeTestRunner(): TestRunner {
   return {
     name: 'node-test',
+    capabilities: defaultCapabilities,
     async run(cwd, options) {
       const tests = remainingTests(options);
       const report = await runWithReporter('node-test', cwd, { ...options, ...(tests ? { tests } : {}) }, async (_runDir, files) =>

@@ -4,6 +4,7 @@ import type { FrameworkLaunch } from '../core/run-with-reporter.js';
 import { runWithReporter } from '../core/run-with-reporter.js';
 import { packageExportUrl, resolveFrameworkBin } from '../core/resolve-framework.js';
 import type { RunOptions, TestRunner } from '../../core/test-runner.js';
+import { vitestWarmSession } from './warm-session.js';
 
 const reporterPath = fileURLToPath(new URL('./runtime/reporter.mjs', import.meta.url));
 const setupPath = fileURLToPath(new URL('./runtime/setup.mjs', import.meta.url));
@@ -26,10 +27,15 @@ export function vitestLaunch(cwd: string, options: RunOptions, files: readonly s
   return { args, env };
 }
 
-/** Runs `vitest run` from the project's own vitest (1 to 4) with redgreen's streaming reporter. */
+/**
+ * Runs `vitest run` from the project's own vitest (1 to 4) with redgreen's streaming reporter; its warm session
+ * (warm-session.ts) validates candidates and measures per-test coverage.
+ */
 export function createVitestRunner(): TestRunner {
   return {
     name: 'vitest',
+    capabilities: { perTestResults: true, subsets: true, perTestCoverage: true, warmValidation: true },
+    warmSession: vitestWarmSession,
     async run(cwd, options) {
       const tests = remainingTests(options);
       const report = await runWithReporter('vitest', cwd, { ...options, ...(tests ? { tests } : {}) }, async (_runDir, files) =>

@@ -2,23 +2,20 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RunnerError } from '../../core/errors.js';
-import { fullNamePattern } from '../../runner/core/name-filter.js';
-import { packageExportUrl, resolveFrameworkBin } from '../../runner/core/resolve-framework.js';
-import { createRunDir, projectRoots, runnerEnv } from '../../runner/core/run-dir.js';
+import { hitLimitMessage, runtimeGlobal } from '../../core/instrumentation.js';
 import type { TestId, TestResult } from '../../core/test-report.js';
 import { testKey } from '../../core/test-report.js';
+import type { CandidateRun, CandidateRunRequest, CoverageMatrix, WarmSession, WarmSessionOptions, WarmSessionProvider } from '../../core/warm-session.js';
 import { createSandbox } from '../../workspace/sandbox.js';
 import { claimTempDir, releaseTempDir } from '../../workspace/sandbox-retention.js';
-import type { CoverageMatrix } from '../types.js';
-import { findHanger, readHarnessEvents } from './harness-events.js';
 import type { HostProcess } from './host-process.js';
 import { startHostProcess } from './host-process.js';
-import { validateCandidates } from './validate-candidates.js';
-import { hostResult, splitReply } from './split-reply.js';
-import type { CandidateRun, CandidateRunRequest, ValidationSession, ValidationSessionOptions } from './validation-session.js';
+import { fullNamePattern } from '../core/name-filter.js';
+import { packageExportUrl, resolveFrameworkBin } from '../core/resolve-framework.js';
+import { createRunDir, projectRoots, runnerEnv } from '../core/run-dir.js';
+import { findHanger, readHarnessEvents } from './harness-events.js';
 import type { HarnessProvided, HostSpec, HostTestResult, VitestHostConfig } from './host-protocol.js';
-import { hitLimitMessage } from './host-protocol.js';
-import { runtimeGlobal } from '../runtime.js';
+import { hostResult, splitReply } from './split-reply.js';
 
 const hostScript = fileURLToPath(new URL('./runtime/vitest-host.mjs', import.meta.url));
 const setupFile = fileURLToPath(new URL('./runtime/harness-setup.mjs', import.meta.url));
@@ -28,9 +25,21 @@ function nodeEntryUrl(packageDir: string): string {
 }
 
 /** The vitest majors the warm session runs on (the host drives 1 and 2 through the APIs of their era). */
-export function vitestSessionMajors(major: number): boolean {
+function supportedMajor(major: number): boolean {
   return major >= 1;
 }
+
+/** The vitest runner's warm session, for the vitest versions it supports (1 to 4). */
+export const vitestWarmSession: WarmSessionProvider = {
+  supports(projectDir) {
+    try {
+      return supportedMajor(resolveFrameworkBin(projectDir, 'vitest').major);
+    } catch {
+      return false;
+    }
+  },
+  start: createVitestWarmSession,
+};
 
 /**
  * The warm vitest session: the project's own vitest (1 to 4), created once in a host process of its own (see
@@ -43,7 +52,7 @@ export function vitestSessionMajors(major: number): boolean {
  * code depends on the candidate (a change outside any function, or an instrumented function called while a
  * module loads), each candidate gets a run, and so a fresh worker, of its own.
  */
-export async function createVitestValidationSession(options: ValidationSessionOptions): Promise<ValidationSession> {
+async function createVitestWarmSession(options: WarmSessionOptions): Promise<WarmSession> {
   const sandbox = await createSandbox(options.projectDir);
   const runDir = await createRunDir();
   await Promise.all([claimTempDir(sandbox.root), claimTempDir(runDir.dir)]);
@@ -61,7 +70,7 @@ export async function createVitestValidationSession(options: ValidationSessionOp
   let vitestUrl: string;
   try {
     const framework = resolveFrameworkBin(sandbox.root, 'vitest');
-    if (!vitestSessionMajors(framework.major))
+    if (!supportedMajor(framework.major))
       throw new RunnerError(`the warm validation session needs vitest 1 or later, not ${framework.major}: each candidate runs in a process of its own`);
     vitestUrl = packageExportUrl(framework.packageDir, '.', './dist/index.js');
     hostConfig = {
@@ -211,8 +220,9 @@ export async function createVitestValidationSession(options: ValidationSessionOp
     return originals.has(file) ? originals.get(file) : sandbox.readFile(file);
   }
 
-  const session: ValidationSession = {
+  const session: WarmSession = {
     root: sandbox.root,
+    readOriginal,
     async load(files) {
       // A search that stopped early closes the session while a batch is still unwinding: its last writes must
       // not land in (or recreate) a working copy that is being removed, nor fail because it is gone.
@@ -249,9 +259,6 @@ export async function createVitestValidationSession(options: ValidationSessionOp
           statements: [...new Set(test.coverage ?? [])].sort((a, b) => a - b),
         }));
       return { sites: coverageOptions.sites, tests };
-    },
-    validate(candidates, testsFor) {
-      return validateCandidates({ session, readOriginal, candidates, testsFor, batchSize: options.batchSize ?? 32 });
     },
     async dispose() {
       disposed = true;

@@ -1,5 +1,5 @@
 /**
- * The one protocol of the warm session's process boundary: the parent (vitest-session.ts, host-process.ts)
+ * The one protocol of the warm session's process boundary: the parent (warm-session.ts, ../core/host-process.ts)
  * and the host it forks (runtime/vitest-host.mjs, which imports these types through JSDoc) both speak it, and
  * the harness setup file in the workers reads `HarnessProvided`.
  */
@@ -61,13 +61,10 @@ export type HostReply =
       readonly errors: readonly { readonly active?: number; readonly file?: string; readonly error: HostError }[];
     };
 
-/** The message a looping candidate's test fails with once `tick()` passes the hit limit. */
-export const hitLimitMessage = 'redgreen: candidate exceeded the hit limit';
-
 /** What the host provides to every worker (vitest `provide('redgreen', …)`), read by runtime/harness-setup.mjs. */
 export interface HarnessProvided {
   readonly hitLimit: number;
-  /** The message `tick()` throws past the hit limit (`hitLimitMessage`). */
+  /** The message `tick()` throws past the hit limit (`hitLimitMessage` of core/instrumentation.ts). */
   readonly hitLimitMessage: string;
   /** The global the instrumented code calls into (`runtimeGlobal`). */
   readonly runtimeGlobal: string;

@@ -8,7 +8,7 @@
 import { appendFileSync } from 'node:fs';
 
 /** @typedef {import('../host-protocol.js').HarnessProvided} HarnessProvided */
-/** @typedef {import('../../runtime.js').RedgreenRuntime} RedgreenRuntime */
+/** @typedef {import('../../../core/instrumentation.js').RedgreenRuntime} RedgreenRuntime */
 /** @typedef {{ name: string, suite?: HarnessTask, file?: unknown, filepath?: string, meta: Record<string, unknown>, result?: { state?: string } }} HarnessTask */
 /** @typedef {{ task: HarnessTask, skip(): void }} HarnessContext */
 /**

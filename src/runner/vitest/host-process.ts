@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { RunnerError } from '../../core/errors.js';
 import { containLaunch } from '../../isolation/boundary.js';
-import { logProcess } from '../../runner/core/log-process.js';
-import { createOutputBuffer } from '../../runner/core/output-buffer.js';
-import { killGroup, trackGroup, untrackGroup } from '../../runner/core/process-groups.js';
+import { logProcess } from '../core/log-process.js';
+import { createOutputBuffer } from '../core/output-buffer.js';
+import { killGroup, trackGroup, untrackGroup } from '../core/process-groups.js';
 import type { HostReply, HostRequest } from './host-protocol.js';
 
 export interface HostProcessOptions {

@@ -1,9 +1,9 @@
-import { toFailure } from '../../runner/core/build-report.js';
-import { projectPath } from '../../runner/core/stack-frames.js';
+import { toFailure } from '../core/build-report.js';
+import { projectPath } from '../core/stack-frames.js';
 import type { TestResult } from '../../core/test-report.js';
 import { testKey } from '../../core/test-report.js';
 import type { HostReply, HostTestResult } from './host-protocol.js';
-import type { CandidateRunRequest } from './validation-session.js';
+import type { CandidateRunRequest } from '../../core/warm-session.js';
 
 type ResultReply = Extract<HostReply, { type: 'result' }>;
 

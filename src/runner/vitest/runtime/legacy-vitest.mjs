@@ -2,7 +2,7 @@
 // The warm host's driver for vitest 1 and 2, which have neither test specifications with test modules nor
 // `invalidateFile`: files go to `runFiles` as specs of their era, results are read from the state's file
 // tasks, and a changed file is invalidated in vite's module graph and in the workers' module caches.
-import { toError } from '../../../runner/core/runtime/write-event.mjs';
+import { toError } from '../../core/runtime/write-event.mjs';
 
 /** @typedef {import('../host-protocol.js').HostTestResult} HostTestResult */
 /** @typedef {import('../host-protocol.js').HostReply} HostReply */

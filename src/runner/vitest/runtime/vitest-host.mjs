@@ -3,7 +3,7 @@
 // own vitest once (`createVitest` from the URL in its config), keeps it warm and runs spec lists on request, one
 // spec per (candidate, test file), the candidate carried in the module id's query. A looping candidate can only
 // block a worker; the parent's watchdog kills the whole group. Messages are host-protocol.ts's.
-import { toError } from '../../../runner/core/runtime/write-event.mjs';
+import { toError } from '../../core/runtime/write-event.mjs';
 import { createLegacyDriver } from './legacy-vitest.mjs';
 
 /** @typedef {import('../host-protocol.js').VitestHostConfig} VitestHostConfig */
