@@ -18,7 +18,7 @@ export type { IsolationMode } from './core/isolation.js';
 export type { TokenUsage } from './core/usage.js';
 
 // Configuration
-export { defineConfig } from './config/schema.js';
+export { defineConfig } from './config/define-config.js';
 export type { RedgreenConfig } from './config/schema.js';
 export { loadConfig } from './config/load-config.js';
 export type { LoadConfigOptions, LoadedConfig } from './config/load-config.js';

@@ -22,7 +22,7 @@ async function project(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-const schemaSource = fileURLToPath(new URL('./schema.ts', import.meta.url));
+const schemaSource = fileURLToPath(new URL('./define-config.ts', import.meta.url));
 
 describe('loadConfig', () => {
   it('reads redgreen.config.json before the redgreen key of package.json', async () => {

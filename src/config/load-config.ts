@@ -82,7 +82,7 @@ function loaders(cwd: string): Record<string, Loader> {
 
 /**
  * Loads a config module with jiti, which compiles TypeScript on the fly and resolves the config's own imports
- * (`import { defineConfig } from 'redgreen'`) from where the file is. Loaded only when a config needs it, and
+ * (`import { defineConfig } from 'redgreen/config'`) from where the file is. Loaded only when a config needs it, and
  * told not to cache compiled files: that cache would be written into the user's project. `redgreen` itself is
  * imported natively, so a run shares the modules it has already loaded instead of compiling a second copy.
  */

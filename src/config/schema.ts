@@ -39,11 +39,6 @@ export const configSchema = z
 
 export type RedgreenConfig = z.infer<typeof configSchema>;
 
-/** Types a config file's settings: `export default defineConfig({ maxIter: 3 })`. */
-export function defineConfig(config: RedgreenConfig): RedgreenConfig {
-  return config;
-}
-
 /** The JSON Schema published as `schema/redgreen.config.schema.json`, for editors. */
 export function configJsonSchema(): Record<string, unknown> {
   return {

@@ -43,7 +43,7 @@ describe('config files', () => {
     await writeFile(
       join(root, 'redgreen.config.ts'),
       [
-        "import { defineConfig } from 'redgreen';",
+        "import { defineConfig } from 'redgreen/config';",
         `const model: string = ${JSON.stringify(`scripted:${replies}`)};`,
         'export default defineConfig({ model, maxIter: 1 });',
         '',
