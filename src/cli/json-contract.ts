@@ -2,7 +2,7 @@ import type { ErrorCode } from '../core/errors.js';
 import type { IsolationMode } from '../isolation/policy.js';
 import type { FlakyTest } from '../loop/flaky-tests.js';
 import type { ReplyStats } from '../loop/reply-stats.js';
-import type { RunResult, RunStopReason } from '../core/run-result.js';
+import type { RunResult, RunStopReason, ScaffoldReport } from '../core/run-result.js';
 import type { Attempt, Score } from '../core/attempts.js';
 import type { TokenUsage } from '../provider/model-provider.js';
 import type { TestId } from '../core/test-report.js';
@@ -47,6 +47,8 @@ export interface FixJsonResult {
   readonly flaky: readonly FlakyTest[];
   readonly failures: RunResult['failures'];
   readonly steps: readonly Attempt[];
+  /** What was scaffolded before the baseline (stubs for what the tests import and the code lacks), when anything was. */
+  readonly scaffold?: ScaffoldReport;
   /** Files the fix changes, project-relative. */
   readonly files: readonly string[];
   /** The fix as a unified diff ('' when there is none). */

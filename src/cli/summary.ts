@@ -101,6 +101,7 @@ export function toJson(result: RunResult, delivery: Delivery, extras: JsonRunExt
     flaky: result.flaky,
     failures: result.failures,
     steps: result.attempts,
+    ...(result.scaffold === undefined ? {} : { scaffold: result.scaffold }),
     files: result.changes.map((c) => c.file),
     diff: result.diff,
     warnings: [...sensitiveEditWarnings(result), ...(extras.warnings ?? [])],

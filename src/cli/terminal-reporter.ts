@@ -53,6 +53,14 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
         line(c.yellow('isolation off: tests run with your environment and full access to your files'));
       }
     },
+    onScaffold({ files, findings, notes }) {
+      const created = files.filter((f) => f.created).length;
+      const counts = [created > 0 ? `${created} created` : '', files.length > created ? `${files.length - created} completed` : ''].filter((s) => s !== '');
+      if (files.length > 0) line(`scaffold  ${counts.join(', ')} for what the tests expect: ${files.map((f) => f.file).join(', ')}`);
+      for (const finding of findings.slice(0, 5)) line(c.dim(`          ${finding}`));
+      if (findings.length > 5) line(c.dim(`          … and ${findings.length - 5} more`));
+      for (const note of notes) line(c.yellow(`          ${note}`));
+    },
     onBaseline({ score }) {
       const state = score.failed > 0 ? c.red(`${score.failed} failing`) : flaky > 0 ? c.yellow('only flaky tests fail') : c.green('green');
       line(`baseline  ${score.passed}/${score.total} tests passing  ${state}`);

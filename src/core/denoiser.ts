@@ -19,6 +19,14 @@ export interface ProjectView {
   isEditable(file: string): boolean;
 }
 
+/** What the tests expect of the code, read from the test files before the run (see coherence/). */
+export interface TestExpectations {
+  /** A TypeScript declaration summary of the modules, exports and members the tests use, with the types they expect. */
+  readonly summary: string;
+  /** Differences between what the tests expect and the code that scaffolding could not settle (arity, async), one line each. */
+  readonly findings: readonly string[];
+}
+
 /** Everything a denoiser may use to propose the next step. */
 export interface DenoiseContext {
   readonly step: number;
@@ -32,6 +40,8 @@ export interface DenoiseContext {
   readonly history: readonly Attempt[];
   /** The edit mode the policy suggests for this step. */
   readonly suggestedMode: EditKind;
+  /** What the tests expect of the code, when it could be read from them. */
+  readonly expectations?: TestExpectations;
   /**
    * Why this step's earlier proposals could not be used (unreadable, refused), newest last. The loop appends
    * to it before asking the same iterator for another proposal, so a denoiser resumed after a `yield` can

@@ -1,6 +1,6 @@
 import type { FlakyTest } from './run-result.js';
 import type { Attempt, Score } from './attempts.js';
-import type { RunResult } from './run-result.js';
+import type { RunResult, ScaffoldReport } from './run-result.js';
 import type { TestReport } from './test-report.js';
 import type { EditKind } from './edits.js';
 import type { ProgressData } from './denoiser.js';
@@ -20,6 +20,8 @@ export interface RunStartEvent {
 /** Observer of a run. Every hook is optional; a hook that throws is reported once and never stops the run. */
 export interface RunReporter {
   onRunStart?(event: RunStartEvent): void | Promise<void>;
+  /** Stubs written before the baseline for what the tests import and the code lacks (before `onBaseline`). */
+  onScaffold?(event: ScaffoldReport): void | Promise<void>;
   onBaseline?(event: { readonly report: TestReport; readonly score: Score }): void | Promise<void>;
   /** Tests just found flaky (at the baseline: before `onBaseline`); they are no longer goals of the run. */
   onFlaky?(event: { readonly tests: readonly FlakyTest[] }): void | Promise<void>;
@@ -47,6 +49,7 @@ export function combineReporters(reporters: readonly RunReporter[], onError: (ho
   };
   return {
     onRunStart: call('onRunStart'),
+    onScaffold: call('onScaffold'),
     onBaseline: call('onBaseline'),
     onFlaky: call('onFlaky'),
     onStepStart: call('onStepStart'),

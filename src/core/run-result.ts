@@ -36,6 +36,19 @@ export interface ReplyStats {
  */
 export type RunStopReason = StopReason | 'flaky' | 'backend';
 
+/**
+ * What the run scaffolded before its baseline (tests first: they import modules and names that do not exist
+ * yet). The scaffolded files are part of `changes` like any edit, shown in the diff and applied only on approval.
+ */
+export interface ScaffoldReport {
+  /** Files written into the sandbox: created, or existing ones with missing exports or members added. */
+  readonly files: readonly { readonly file: string; readonly created: boolean }[];
+  /** What the tests expected that the code lacked, one line each. */
+  readonly findings: readonly string[];
+  /** What was left alone and why: packages that are not installed, conflicting expectations, files outside the edit scope. */
+  readonly notes: readonly string[];
+}
+
 /** The outcome of the loop, before approval and write-back. */
 export interface RunResult {
   readonly runId: string;
@@ -54,6 +67,8 @@ export interface RunResult {
   /** The still-failing goals with the first line of why each fails, in the same order. */
   readonly failures: readonly { readonly id: TestId; readonly message: string }[];
   readonly attempts: readonly Attempt[];
+  /** What was scaffolded before the baseline, when the tests expected code that did not exist. */
+  readonly scaffold?: ScaffoldReport;
   /** The best state's changes against the project. */
   readonly changes: readonly FileChange[];
   /** The same as a git-style unified diff. */

@@ -31,6 +31,7 @@ export function createLlmDenoiser(options: LlmDenoiserOptions): Denoiser {
     async *propose(context: DenoiseContext): AsyncIterable<Proposal> {
       const selected = await selectContext(context.project, context.failures);
       const messages: ChatMessage[] = buildPrompt({
+        ...(context.expectations === undefined ? {} : { expectations: context.expectations }),
         failures: context.failures,
         testSources: selected.testSources,
         editableSources: selected.editableSources,

@@ -34,4 +34,13 @@ describe('buildPrompt', () => {
     expect(user?.content).not.toContain('idea 1');
     expect(user?.content).toContain('idea 4');
   });
+  it('shows what the tests expect, before the test sources, and what is still to settle', () => {
+    const expectations = { summary: 'export function add(a: number, b: number): number;', findings: ['src/a.ts: `add` takes 1 argument, the tests pass 2'] };
+    const [, user] = buildPrompt({ ...input, expectations });
+    const text = user?.content ?? '';
+    expect(text).toContain('## What the tests expect (read from them)\n\n```ts\nexport function add(a: number, b: number): number;\n```');
+    expect(text).toContain('Still to settle:\n- src/a.ts: `add` takes 1 argument, the tests pass 2');
+    expect(text.indexOf('What the tests expect')).toBeLessThan(text.indexOf('Test sources'));
+    expect(buildPrompt(input)[1]?.content).not.toContain('What the tests expect');
+  });
 });

@@ -2,6 +2,7 @@ import type { EditKind } from '../core/edits.js';
 import type { ChatMessage } from '../provider/model-provider.js';
 import type { TestResult } from '../core/test-report.js';
 import type { Attempt } from '../core/attempts.js';
+import type { TestExpectations } from '../core/denoiser.js';
 
 export interface SourceFile {
   readonly path: string;
@@ -20,6 +21,8 @@ export interface PromptInput {
   readonly formatInstructions: string;
   /** Earlier attempts shown in full; older ones are summarized in a line each. */
   readonly recentAttempts?: number;
+  /** What the tests expect of the code (declaration summary and unsettled findings), when it was read from them. */
+  readonly expectations?: TestExpectations;
 }
 
 const modeAdvice: Record<EditKind, string> = {
@@ -41,6 +44,7 @@ export function buildPrompt(input: PromptInput): ChatMessage[] {
 
   const sections = [
     section('Failing tests', input.failures.map(describeFailure).join('\n\n')),
+    input.expectations ? section('What the tests expect (read from them)', describeExpectations(input.expectations)) : '',
     section('Test sources (the specification)', input.testSources.map((f) => listing(f, false)).join('\n\n')),
     section('Code you may edit', input.editableSources.map((f) => listing(f, true)).join('\n\n')),
     input.history.length > 0 ? section('Earlier attempts (do not repeat what failed)', describeHistory(input.history, input.recentAttempts ?? 3)) : '',
@@ -60,6 +64,11 @@ export function buildRetryMessage(reason: string, formatInstructions: string): s
     '',
     formatInstructions.trim(),
   ].join('\n');
+}
+
+function describeExpectations(expectations: TestExpectations): string {
+  const findings = expectations.findings.map((finding) => `- ${finding}`).join('\n');
+  return [`\`\`\`ts\n${expectations.summary.trim()}\n\`\`\``, findings === '' ? '' : `Still to settle:\n${findings}`].filter((s) => s !== '').join('\n\n');
 }
 
 function section(title: string, body: string): string {

@@ -1,4 +1,4 @@
-import type { DenoiseContext, ProjectView } from '../core/denoiser.js';
+import type { DenoiseContext, ProjectView, TestExpectations } from '../core/denoiser.js';
 import type { EditKind } from '../core/edits.js';
 import type { TestReport } from '../core/test-report.js';
 import type { EditScope } from './edit-scope.js';
@@ -14,6 +14,7 @@ export interface ProposeInput {
   readonly scope: EditScope;
   /** Epoch ms when the run's time budget ends. */
   readonly deadline?: number;
+  readonly expectations?: TestExpectations;
 }
 
 /** One step's proposals, pulled one at a time; `feedback` tells the denoiser why the last one was not used. */
@@ -39,6 +40,7 @@ export async function openProposals(ctx: RunContext, input: ProposeInput): Promi
     failures: failingResults(input.best),
     history: input.history,
     suggestedMode: input.suggestedMode,
+    ...(input.expectations === undefined ? {} : { expectations: input.expectations }),
     stepFeedback: feedback,
     ...(input.deadline === undefined ? {} : { deadline: input.deadline }),
     runner: ctx.runner.name,

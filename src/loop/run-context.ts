@@ -34,6 +34,8 @@ export interface LoopOptions {
   readonly budgetSeconds?: number;
   /** Re-runs of a test whose outcome flipped, to tell a flaky test from a real failure or fix (default 2; 0: none). */
   readonly flakyReruns?: number;
+  /** Write stubs for what the goal tests import and the code lacks before the baseline (default true). */
+  readonly scaffold?: boolean;
 }
 
 /** Everything the stages share. Built once per run by the orchestrator's caller. */

@@ -43,7 +43,8 @@ function context(denoiser: Denoiser, signal?: AbortSignal): RunContext {
     reporter: combineReporters([]),
     isTestFile: (file) => file.startsWith('test/'),
     ...(signal ? { signal } : {}),
-    options: { maxSteps: 5, allowTestEdits: false, testTimeoutMs: 1000, formatRetries: 0 },
+    // In-memory sandboxes: nothing on disk for scaffolding to read.
+    options: { maxSteps: 5, allowTestEdits: false, testTimeoutMs: 1000, formatRetries: 0, scaffold: false },
   };
 }
 

@@ -59,7 +59,8 @@ function context(sandbox: SandboxFiles, runner: TestRunner, denoiser: Denoiser):
     denoiser,
     reporter: combineReporters([]),
     isTestFile: (file) => file.startsWith('test/'),
-    options: { maxSteps: 3, allowTestEdits: false, testTimeoutMs: 1000, formatRetries: 0 },
+    // In-memory sandboxes: nothing on disk for scaffolding to read.
+    options: { maxSteps: 3, allowTestEdits: false, testTimeoutMs: 1000, formatRetries: 0, scaffold: false },
   };
 }
 

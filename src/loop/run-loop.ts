@@ -4,6 +4,7 @@ import type { TokenUsage } from '../provider/model-provider.js';
 import type { TestReport } from '../core/test-report.js';
 import type { FileChange } from '../core/file-change.js';
 import { unifiedDiff } from '../workspace/run-files.js';
+import { scaffoldMissing } from './0-scaffold.js';
 import { runBaseline } from './1-baseline.js';
 import { openProposals } from './2-propose.js';
 import type { ProposalStream } from './2-propose.js';
@@ -35,6 +36,14 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const started = Date.now();
   const flaky = createFlakyTests();
   const reruns = ctx.options.flakyReruns ?? defaultFlakyReruns;
+  const scope = createEditScope({
+    isTestFile: ctx.isTestFile,
+    allowTestEdits: ctx.options.allowTestEdits,
+    srcGlobs: ctx.options.srcGlobs,
+    allowEdit: ctx.options.allowEdit,
+    packageDir: ctx.options.packageDir,
+  });
+  const scaffold = await scaffoldMissing(ctx, scope);
   const seen = await runBaseline(ctx);
   flaky.add(await findFlakyAtBaseline(ctx, seen, reruns));
   const goals = flaky.hide(seen);
@@ -50,15 +59,8 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const baselineScore = scoreReport(baseline);
   await ctx.reporter.onBaseline({ report: baseline, score: baselineScore });
 
-  const scope = createEditScope({
-    isTestFile: ctx.isTestFile,
-    allowTestEdits: ctx.options.allowTestEdits,
-    srcGlobs: ctx.options.srcGlobs,
-    allowEdit: ctx.options.allowEdit,
-    packageDir: ctx.options.packageDir,
-  });
   const history: Attempt[] = [];
-  const kept = new Map<string, FileChange>();
+  const kept = new Map<string, FileChange>(scaffold.changes.map((change) => [change.file, change]));
   const usage = { promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
   let best = baseline;
   let exhausted = false;
@@ -86,7 +88,15 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     }
     await ctx.reporter.onStepStart({ step, maxSteps: ctx.options.maxSteps, suggestedMode: decision.suggestedMode });
     const deadline = ctx.options.budgetSeconds === undefined ? undefined : started + ctx.options.budgetSeconds * 1000;
-    const stream = await openProposals(ctx, { step, best, history, suggestedMode: decision.suggestedMode, scope, deadline });
+    const stream = await openProposals(ctx, {
+      step,
+      best,
+      history,
+      suggestedMode: decision.suggestedMode,
+      scope,
+      deadline,
+      expectations: scaffold.expectations,
+    });
     try {
       for (let retry = 0; retry <= ctx.options.formatRetries; retry++) {
         const attemptStarted = Date.now();
@@ -150,6 +160,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     stillFailing: failingResults(best).map((r) => r.id),
     failures: failingResults(best).map((r) => ({ id: r.id, message: headline(r.failure?.message ?? r.status) })),
     attempts: history,
+    ...(scaffold.report === undefined ? {} : { scaffold: scaffold.report }),
     changes,
     diff: unifiedDiff(changes),
     usage,

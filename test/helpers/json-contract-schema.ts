@@ -48,6 +48,13 @@ export const fixJsonResultSchema = z.strictObject({
   flaky: z.array(z.strictObject({ id: testId, runs: z.number().int(), passed: z.number().int(), step: z.number().int() })),
   failures: z.array(z.strictObject({ id: testId, message: z.string() })),
   steps: z.array(step),
+  scaffold: z
+    .strictObject({
+      files: z.array(z.strictObject({ file: z.string(), created: z.boolean() })),
+      findings: z.array(z.string()),
+      notes: z.array(z.string()),
+    })
+    .optional(),
   files: z.array(z.string()),
   diff: z.string(),
   warnings: z.array(z.strictObject({ kind: z.enum(['sensitive-edit', 'model']), file: z.string().optional(), message: z.string() })),
