@@ -34,6 +34,8 @@ export interface FunctionContract extends Callable {
   readonly kind: 'function';
   /** The exported name; `default` for a default export. */
   readonly name: string;
+  /** The name a test gave a default import (`import Stack from …`), for printing; absent for named exports. */
+  readonly localName?: string;
   readonly evidence: readonly Evidence[];
 }
 
@@ -57,6 +59,8 @@ export interface PropertyContract {
 export interface ClassContract {
   readonly kind: 'class';
   readonly name: string;
+  /** The name a test gave a default import (`import Stack from …`), for printing; absent for named exports. */
+  readonly localName?: string;
   readonly constructorParams: readonly ParameterContract[];
   readonly members: readonly (MethodContract | PropertyContract)[];
   /** The tests expect it to be an error class (thrown and matched with `toThrow(Name)`, or `instanceof Error`). */
@@ -68,6 +72,8 @@ export interface ClassContract {
 export interface ValueContract {
   readonly kind: 'value';
   readonly name: string;
+  /** The name a test gave a default import (`import Stack from …`), for printing; absent for named exports. */
+  readonly localName?: string;
   readonly type: string;
   readonly evidence: readonly Evidence[];
 }
