@@ -9,6 +9,7 @@ import type { ScaffoldFile, ScaffoldPlan } from '../coherence/scaffold.js';
 import { readScaffoldInputs } from '../coherence/scaffold-inputs.js';
 import { ConfigError, UsageError } from '../core/errors.js';
 import type { FileChange } from '../core/file-change.js';
+import { describeRecovery, recoverWriteBacks } from '../workspace/recover-write-back.js';
 import { createRunId, unifiedDiff } from '../workspace/run-files.js';
 import { writeBack } from '../workspace/write-back.js';
 import { askApproval } from './approve.js';
@@ -77,6 +78,8 @@ export async function scaffoldProject(
     if (flags.json !== true) io.stderr(`not written: ${why}\n`);
     return finish(io, flags, { outcome: 'not-applied', model, findings, plan }, exitCodes.green);
   }
+  // A write-back that a crash cut short is finished or rolled back first: write-back refuses to start over one.
+  for (const recovered of await recoverWriteBacks(projectDir)) io.stderr(`${describeRecovery(recovered)}\n`);
   const written = await writeBack(projectDir, changes, createRunId());
   if (flags.json !== true) io.stderr(`${c.green('scaffolded')} ${count} (originals backed up in ${written.backupDir})\n`);
   return finish(io, flags, { outcome: 'scaffolded', model, findings, plan, backupDir: written.backupDir }, exitCodes.green);

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture, repoRoot } from '../helpers/fixture-project.js';
 import type { FixtureProject } from '../helpers/fixture-project.js';
-import { runCli, snapshotFiles } from '../helpers/run-cli.js';
+import { runCli, runInTerminal, snapshotFiles } from '../helpers/run-cli.js';
 
 const run = promisify(execFile);
 
@@ -116,6 +116,19 @@ describe('redgreen scaffold on a project that has only tests', () => {
       ]),
     );
     expect(await snapshotFiles(project.dir)).toEqual(before);
+  });
+
+  it('asks on a terminal, and writes only what is approved', async () => {
+    project = await copyFixture('tdd-tests-only');
+    const before = await snapshotFiles(project.dir);
+    const declined = await runInTerminal(['scaffold', project.dir], 'n');
+    expect(declined.code, declined.output).toBe(0);
+    expect(declined.output).toContain('Write these stubs to 7 files? [y/N]');
+    expect(declined.output).toContain('not written: not approved');
+    expect(await snapshotFiles(project.dir)).toEqual(before);
+    const approved = await runInTerminal(['scaffold', project.dir], 'y');
+    expect(approved.code, approved.output).toBe(0);
+    expect(await readFile(join(project.dir, 'src/stack.ts'), 'utf8')).toContain("throw new NotImplementedError('Stack.peek');");
   });
 
   it('reports a missing package without stubbing it', async () => {
