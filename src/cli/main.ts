@@ -6,6 +6,7 @@ import { describeError } from '../core/errors.js';
 import { exitCodeFor, exitCodes, showsStack } from './exit-codes.js';
 import type { FixCommandOptions } from './fix-command.js';
 import { addFixFlags } from './fix-flags.js';
+import type { ScaffoldCommandOptions } from './scaffold-command.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { jsonError, toJsonError } from './json-error.js';
@@ -30,17 +31,35 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .configureHelp({ showGlobalOptions: true })
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
-  const fixCommand = program.command('fix').description('repair the project in [dir] until its tests pass').argument('[dir]', 'project directory', '.');
-  addFixFlags(fixCommand).action(async (dir: string, options: FixCommandOptions) => {
+  /** The global options applied: the debug log, and the colours a command's output may use. */
+  const commandIo = (): CliIo => {
     const globals = program.opts<{ color: boolean; verbose?: boolean }>();
     if (globals.verbose === true) restoreLog = { sink: setDebugSink(io.stderr) };
     color = globals.color && io.color;
-    const runIo: CliIo = globals.color ? io : { ...io, color: false, stdoutColor: false };
+    return globals.color ? io : { ...io, color: false, stdoutColor: false };
+  };
+
+  const fixCommand = program.command('fix').description('repair the project in [dir] until its tests pass').argument('[dir]', 'project directory', '.');
+  addFixFlags(fixCommand).action(async (dir: string, options: FixCommandOptions) => {
+    const runIo = commandIo();
     const loading = performance.now();
     const { runFixCommand } = await import('./fix-command.js');
     debug('time', `loaded the fix command in ${Math.round(performance.now() - loading)}ms`);
     exitCode = await withInterrupts(runIo, json, (signal) => runFixCommand(dir, options, runIo, signal));
   });
+
+  program
+    .command('scaffold')
+    .description('write typed stubs for the modules, exports and members the tests in [dir] use but the code lacks')
+    .argument('[dir]', 'project directory', '.')
+    .option('-y, --yes', 'write the stubs without asking')
+    .option('--dry-run', 'only show the stubs; write nothing')
+    .option('--json', 'print one JSON object on stdout')
+    .action(async (dir: string, options: ScaffoldCommandOptions) => {
+      const runIo = commandIo();
+      const { runScaffoldCommand } = await import('./scaffold-command.js');
+      exitCode = await withInterrupts(runIo, json, (signal) => runScaffoldCommand(dir, options, runIo, signal));
+    });
 
   try {
     await program.parseAsync([...argv], { from: 'node' });
