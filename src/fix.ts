@@ -39,6 +39,8 @@ export interface FixOptions {
   /** Globs of the files that may be edited, relative to `projectDir` (`../a/src/**` reaches a sibling package). */
   readonly src?: readonly string[];
   readonly allowTestEdits?: boolean;
+  /** Write typed stubs for what the tests import and the code lacks before the baseline (default true). */
+  readonly scaffold?: boolean;
   /** Globs, relative to `projectDir`, of files that run code or change dependencies (package.json scripts and dependencies, `.npmrc`, git hooks, CI) the run may edit. */
   readonly allowEdit?: readonly string[];
   readonly testTimeoutMs?: number;
@@ -157,6 +159,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
         testFiles,
         srcGlobs: options.src && toRoot(options.src),
         allowTestEdits: options.allowTestEdits ?? false,
+        scaffold: options.scaffold ?? true,
         allowEdit: options.allowEdit && toRoot(options.allowEdit),
         packageDir: location.subdir,
         testTimeoutMs: options.testTimeoutMs ?? fixDefaults.testTimeoutMs,

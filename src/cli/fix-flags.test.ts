@@ -1,12 +1,12 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { fixOptionNames } from '../config/options.js';
-import { addFixFlags } from './fix-flags.js';
+import { addFixFlags, givenFlags } from './fix-flags.js';
 
 function parse(args: string[]): Record<string, unknown> {
   const command = addFixFlags(new Command('fix').exitOverride().configureOutput({ writeErr: () => undefined }));
   command.parse(args, { from: 'user' });
-  return command.opts();
+  return givenFlags(command, command.opts());
 }
 
 describe('addFixFlags', () => {
@@ -53,5 +53,10 @@ describe('addFixFlags', () => {
     expect(() => parse(['--temperature', '3'])).toThrow(/expected a number from 0 to 2/);
     expect(() => parse(['--isolation', 'tight'])).toThrow(/expected strict, basic or off/);
     expect(() => parse(['--model', ''])).toThrow(/expected a non-empty string/);
+  });
+
+  it('leaves out what the user did not give, so a config file still decides (a lone --no-x flag defaults x to true)', () => {
+    expect(parse([])).toEqual({});
+    expect(parse(['--no-scaffold'])).toEqual({ scaffold: false });
   });
 });

@@ -10,6 +10,14 @@ export function addFixFlags(command: Command): Command {
   return command;
 }
 
+/**
+ * The flags the user gave, without the values commander supplies by itself (a lone `--no-x` flag makes `x`
+ * true by default): those would hide a project's config, which flags override only when given.
+ */
+export function givenFlags<T extends object>(command: Command, values: T): T {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => command.getOptionValueSource(name) !== 'default')) as T;
+}
+
 /** The commander option for one table entry. */
 export function toOption(spec: OptionSpec): Option {
   const option = new Option(spec.flag, helpText(spec));

@@ -5,7 +5,7 @@ import type { DebugSink } from '../debug.js';
 import { describeError } from '../core/errors.js';
 import { exitCodeFor, exitCodes, showsStack } from './exit-codes.js';
 import type { FixCommandOptions } from './fix-command.js';
-import { addFixFlags } from './fix-flags.js';
+import { addFixFlags, givenFlags } from './fix-flags.js';
 import type { ScaffoldCommandOptions } from './scaffold-command.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
@@ -45,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const loading = performance.now();
     const { runFixCommand } = await import('./fix-command.js');
     debug('time', `loaded the fix command in ${Math.round(performance.now() - loading)}ms`);
-    exitCode = await withInterrupts(runIo, json, (signal) => runFixCommand(dir, options, runIo, signal));
+    exitCode = await withInterrupts(runIo, json, (signal) => runFixCommand(dir, givenFlags(fixCommand, options), runIo, signal));
   });
 
   program

@@ -155,6 +155,16 @@ export const fixOptions = {
     config: false,
     details: 'Progress stays on stderr.',
   },
+  scaffold: {
+    flag: '--no-scaffold',
+    kind: switchKind,
+    description: 'do not write typed stubs, before the first test run, for what the tests import and the code lacks',
+    default: true,
+    defaultText: 'stubs are written',
+    config: true,
+    details:
+      'Tests first: missing modules, exports and class members become stubs that throw `not implemented: <name>`, shown in the diff like any edit (see [Scaffolding](#scaffolding-from-tests-redgreen-scaffold)).',
+  },
   allowTestEdits: {
     flag: '--allow-test-edits',
     kind: switchKind,

@@ -1,7 +1,7 @@
 import type { TestExpectations } from '../core/denoiser.js';
 import type { FileChange } from '../core/file-change.js';
 import type { ScaffoldReport } from '../core/run-result.js';
-import { planScaffold } from '../coherence/plan-scaffold.js';
+import { scaffoldForTests } from '../coherence/scaffold-for-tests.js';
 import type { EditScope } from './edit-scope.js';
 import type { RunContext } from './run-context.js';
 
@@ -25,7 +25,7 @@ export async function scaffoldMissing(ctx: RunContext, scope: EditScope): Promis
   if (ctx.options.scaffold === false) return { changes: [] };
   const testFiles = ctx.options.testFiles ?? (await ctx.sandbox.listFiles()).filter((file) => ctx.isTestFile(file));
   if (testFiles.length === 0) return { changes: [] };
-  const plan = await planScaffold(ctx.sandbox.root, testFiles);
+  const plan = await scaffoldForTests(ctx.sandbox.root, testFiles);
   const notes = [...plan.notes];
   const changes: FileChange[] = [];
   const written: { file: string; created: boolean }[] = [];

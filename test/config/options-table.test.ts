@@ -34,6 +34,7 @@ const samples = {
   stream: true,
   infill: true,
   allowTestEdits: true,
+  scaffold: false,
   allowEdit: ['.npmrc'],
   isolation: 'basic',
   allowNetwork: true,

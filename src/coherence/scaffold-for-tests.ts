@@ -1,0 +1,57 @@
+import { checkContracts } from './check-contracts.js';
+import type { ContractFinding } from './contract-model.js';
+import { extractContracts } from './extract-contracts.js';
+import { planScaffold } from './scaffold.js';
+import { readScaffoldInputs } from './scaffold-inputs.js';
+
+/** What the loop writes before its baseline for a project's tests, and what it leaves alone. */
+export interface TestsScaffold {
+  /** Project-relative files with their whole new text: created, or existing ones with exports or members added. */
+  readonly files: readonly { readonly file: string; readonly text: string; readonly created: boolean }[];
+  /** What the tests expect that the code lacks. */
+  readonly findings: readonly ContractFinding[];
+  /** The findings the stubs do not settle (a wrong arity, a function that should be async): for the denoisers. */
+  readonly unsettled: readonly ContractFinding[];
+  /** The declaration summary of what the tests expect ('' when they import nothing of the project). */
+  readonly summary: string;
+  /** What is left alone and why: packages not installed, conflicting expectations, test files that do not parse. */
+  readonly notes: readonly string[];
+}
+
+/** The findings a stub answers: what is missing. The others need the code changed, which is the denoisers' work. */
+const settledByStubs = new Set<ContractFinding['kind']>(['missing-module', 'missing-export', 'missing-member']);
+
+/**
+ * Reads what `testFiles` expect of the code in `root`, compares it with the code, and plans the stubs for what
+ * is missing (the same steps as `redgreen scaffold`). A test file that does not parse stops scaffolding: its
+ * problem is a note, and the baseline reports the file as failing to load.
+ */
+export async function scaffoldForTests(root: string, testFiles: readonly string[]): Promise<TestsScaffold> {
+  const model = await extractContracts(root, { testFiles });
+  const summary = '';
+  if (model.problems.length > 0) {
+    const notes = model.problems.map((problem) => `nothing scaffolded: ${problem.file}:${problem.line}: ${problem.message}`);
+    return { files: [], findings: [], unsettled: [], summary, notes };
+  }
+  const findings = await checkContracts(root, model);
+  const plan = planScaffold(model, findings, await readScaffoldInputs(root, model));
+  if (plan.status === 'refused') {
+    const notes = plan.problems.map((problem) => `nothing scaffolded: ${problem.file}:${problem.line}: ${problem.message}`);
+    return { files: [], findings, unsettled: [], summary, notes };
+  }
+  const notes = [
+    ...plan.missingPackages.map(
+      (missing) =>
+        `\`${missing.specifier}\` is not installed (${missing.importedBy.map((at) => `${at.file}:${at.line}`).join(', ')} imports it): install it; it is not stubbed`,
+    ),
+    ...plan.conflicts.map((conflict) => `${conflict.message} (scaffolded as the first test reads it)`),
+    ...plan.skipped.map((note) => `not scaffolded: ${note.message}`),
+  ];
+  return {
+    files: plan.files.map((file) => ({ file: file.path, text: file.after, created: file.change === 'created' })),
+    findings,
+    unsettled: findings.filter((finding) => !settledByStubs.has(finding.kind)),
+    summary,
+    notes,
+  };
+}
