@@ -25,7 +25,8 @@ export async function checkContracts(projectDir: string, model: ContractModel): 
   const checker = program.getTypeChecker();
   for (const module of present) {
     const source = program.getSourceFile(join(projectDir, module.file));
-    const moduleSymbol = source === undefined ? undefined : checker.getSymbolAtLocation(source);
+    // A CommonJS file has no symbol at its location for the checker; its `symbol` holds the same exports.
+    const moduleSymbol = source === undefined ? undefined : (checker.getSymbolAtLocation(source) ?? (source as unknown as { symbol?: ts.Symbol }).symbol);
     const exports = moduleSymbol === undefined ? [] : checker.getExportsOfModule(moduleSymbol);
     findings.push(...checkModule(checker, module, exports));
   }

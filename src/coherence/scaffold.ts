@@ -176,7 +176,7 @@ function writeTarget(
   const file = target.module.file;
   const before = target.create ? undefined : inputs.texts.get(file);
   if (!target.create && before === undefined) return undefined;
-  const mentioned = (name: string): boolean => before !== undefined && new RegExp(`\\b${name}\\b`).test(before);
+  const mentioned = (name: string): boolean => before !== undefined && new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(before);
   // JavaScript stubs name only this module's classes; TypeScript ones import the others' as types.
   const knownType = (name: string): boolean => classOwner.get(name) === file || (dialect.lang === 'ts' && classOwner.has(name)) || mentioned(name);
   const renderer = createStubRenderer({ dialect, knownType, defaultName: nameFromFile(file) });
