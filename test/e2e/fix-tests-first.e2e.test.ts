@@ -161,7 +161,18 @@ describe('redgreen fix from tests alone', () => {
   it('with --no-scaffold, the missing modules stay import failures and nothing is stubbed', async () => {
     project = await copyFixture('tdd-tests-only');
     const replies = await writeReplies([implementations[1] as string]);
-    const run = await runCli(['fix', project.dir, '--model', `scripted:${replies}`, '--edit-format', 'whole-file', '--max-iter', '1', '--no-scaffold', '--json']);
+    const run = await runCli([
+      'fix',
+      project.dir,
+      '--model',
+      `scripted:${replies}`,
+      '--edit-format',
+      'whole-file',
+      '--max-iter',
+      '1',
+      '--no-scaffold',
+      '--json',
+    ]);
     const json = fixJsonResultSchema.parse(parseJsonOutput(run.stdout));
     expect(json.status).toBe('red');
     expect(json.scaffold).toBeUndefined();
