@@ -153,6 +153,9 @@ export function walkTestFile(input: WalkInput): void {
     if (ts.isPropertyAccessExpression(parent) && parent.expression === current) {
       use.used = true;
       if (['then', 'catch', 'finally'].includes(parent.name.text)) use.awaited = true;
+      const callback = ts.isCallExpression(parent.parent) && parent.name.text === 'then' ? parent.parent.arguments[0] : undefined;
+      const settled = callback !== undefined && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) ? callback.parameters[0]?.name : undefined;
+      if (settled !== undefined && ts.isIdentifier(settled)) remember(settled, use);
       return;
     }
     if (ts.isExpressionStatement(parent)) {
