@@ -67,6 +67,7 @@ describe('Stack', () => {
     const other = Stack.from([1, 2]);
     expect(other).toBeInstanceOf(Stack);
     expect(other.peek()).toBe(2);
+    expect(stack.peek()).toBeNull();
     stack.label = 'main';
   });
   it('keeps a capacity', () => {
@@ -76,7 +77,7 @@ describe('Stack', () => {
 });
 `,
       'test/math.test.ts': `import { expect, it, test } from 'vitest';
-import { add, clamp, mean, square, describeUser, tags } from '../src/math';
+import { add, clamp, mean, square, describeUser, tags, explode, Boom } from '../src/math';
 import * as strings from '../src/strings.js';
 import Greeter from '../src/greeter.js';
 import padLeft from 'left-pad';
@@ -84,6 +85,7 @@ import { readFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { x } from '../src/existing.js';
 import { helper } from '../src/lib';
+import config = require('../src/config');
 
 it.each([
   [1, 2, 3],
@@ -122,6 +124,12 @@ it('uses a namespace and a default import', () => {
   expect(tags()).toContain('a');
   void padLeft; void readFileSync; void chalk; void x; void helper;
 });
+
+it('reads a whole-module require and a function expected to throw', () => {
+  expect(config.limit).toBe(3);
+  expect(config.names).toEqual(['a']);
+  expect(explode).toThrow(Boom);
+});
 `,
       'test/api.test.ts': `import { expect, it } from 'vitest';
 import { load, save, fetchAll, NotFoundError } from '../src/api.js';
@@ -155,6 +163,7 @@ it('fetches all', () => {
   it('resolves specifiers to files to create, existing files and folder indexes, in file order', () => {
     expect(model.modules.map((module) => [module.specifier, module.file, module.exists])).toEqual([
       ['../src/api.js', 'src/api.ts', false],
+      ['../src/config', 'src/config.ts', false],
       ['../src/existing.js', 'src/existing.ts', true],
       ['../src/greeter.js', 'src/greeter.ts', false],
       ['../src/lib', 'src/lib/index.ts', true],
@@ -188,6 +197,7 @@ it('fetches all', () => {
           async: false,
           throws: [],
         },
+        { kind: 'method', name: 'peek', static: false, params: [], returns: 'number | null', async: false, throws: [] },
         { kind: 'property', name: 'label', type: 'string', static: false, written: true },
         { kind: 'property', name: 'capacity', type: 'number', static: false, written: false },
       ],
@@ -233,6 +243,22 @@ it('fetches all', () => {
     expect(functionOf(model, 'src/math.ts', 'describeUser').params).toEqual([{ name: 'user', type: '{ id: number; name: string }', optional: false }]);
     expect(functionOf(model, 'src/math.ts', 'describeUser').returns).toBe('{ label: string; admin: boolean }');
     expect(functionOf(model, 'src/math.ts', 'tags').returns).toBe('string');
+  });
+
+  it('reads values of a whole-module require, and a function only expected to throw', () => {
+    expect(moduleOf(model, 'src/config.ts').exports.map((contract) => shape(contract))).toEqual([
+      { kind: 'value', name: 'limit', type: 'number' },
+      { kind: 'value', name: 'names', type: 'string[]' },
+    ]);
+    expect(shape(functionOf(model, 'src/math.ts', 'explode'))).toEqual({
+      kind: 'function',
+      name: 'explode',
+      params: [],
+      returns: 'void',
+      async: false,
+      throws: ['Boom'],
+    });
+    expect(classOf(model, 'src/math.ts', 'Boom').extendsError).toBe(true);
   });
 
   it('reads namespace members with optional parameters, and a default-imported class', () => {
