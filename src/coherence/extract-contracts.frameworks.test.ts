@@ -28,7 +28,7 @@ describe('extractContracts on JavaScript projects of several frameworks', () => 
     project = await createTempProject({
       'package.json': '{"name":"js-demo"}',
       // jest, CommonJS
-      '__tests__/cart.test.js': `const { Cart, total } = require('../lib/cart');
+      '__tests__/cart.test.js': `const { Cart, total, average } = require('../lib/cart');
 const format = require('../lib/format.cjs');
 
 describe('cart', () => {
@@ -39,6 +39,13 @@ describe('cart', () => {
     expect(total([1, 2])).toBe(3);
     expect(() => total(null)).toThrowError(TypeError);
     expect(total).not.toThrow();
+  });
+  function expectAverage(xs, want) {
+    expect(average(xs)).toBe(want);
+  }
+  test('averages', () => {
+    expectAverage([2, 4], 3);
+    expectAverage([], 0);
   });
   test('formats', async () => {
     const { pad } = await import('../lib/pad.mjs');
@@ -116,6 +123,7 @@ describe('shapes', () => {
       extendsError: false,
     });
     expect(exportShape(model, 'lib/cart.js', 'total')).toEqual(fn('total', [['items', 'number[] | null']], 'number', { throws: ['TypeError'] }));
+    expect(exportShape(model, 'lib/cart.js', 'average')).toEqual(fn('average', [['xs', 'number[]']], 'number'));
     expect(exportShape(model, 'lib/pad.mjs', 'pad')).toEqual(
       fn(
         'pad',

@@ -10,6 +10,7 @@ import { mergeExport } from './extract/merge-exports.js';
 import type { ExportReading, ModuleReading } from './extract/observations.js';
 import { resolveSpecifier } from './extract/resolve-specifier.js';
 import { createTestProgram } from './extract/test-program.js';
+import { readPathAliases } from './extract/tsconfig-paths.js';
 import type { BoundName } from './extract/walk-test-file.js';
 import { walkTestFile } from './extract/walk-test-file.js';
 
@@ -30,6 +31,7 @@ export async function extractContracts(projectDir: string, options: ExtractOptio
   const program = createTestProgram(projectDir, readable);
   const checker = program.getTypeChecker();
   const typeScriptProject = existsSync(join(projectDir, 'tsconfig.json'));
+  const aliases = typeScriptProject ? readPathAliases(projectDir) : [];
   const modules = new Map<string, ModuleReading>();
   const missing = new Map<string, Evidence[]>();
   const exportOf = (module: ModuleReading, name: string, evidence: Evidence): ExportReading => {
@@ -47,7 +49,7 @@ export async function extractContracts(projectDir: string, options: ExtractOptio
     const bindings = new Map<ts.Symbol, BoundName>();
     for (const site of collectImports(source)) {
       const evidence: Evidence = { file, line: source.getLineAndCharacterOfPosition(site.node.getStart(source)).line + 1 };
-      const target = resolveSpecifier(site.specifier, { projectDir, importer: file, typeScriptProject });
+      const target = resolveSpecifier(site.specifier, { projectDir, importer: file, typeScriptProject, aliases });
       if (target.kind === 'ignored') continue;
       if (target.kind === 'missing-package') {
         missing.set(target.name, [...(missing.get(target.name) ?? []), evidence]);

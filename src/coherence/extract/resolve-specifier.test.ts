@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TempProject } from '../../../test/helpers/temp-project.js';
 import { createTempProject } from '../../../test/helpers/temp-project.js';
 import { packageName, resolveSpecifier } from './resolve-specifier.js';
+import { readPathAliases } from './tsconfig-paths.js';
 
 describe('resolveSpecifier', () => {
   let project: TempProject;
@@ -42,6 +43,17 @@ describe('resolveSpecifier', () => {
     expect(resolve('vitest')).toEqual({ kind: 'ignored' });
     expect(resolve('@scope/pkg/deep')).toEqual({ kind: 'ignored' });
     expect(resolve('lodash/fp')).toEqual({ kind: 'missing-package', name: 'lodash' });
+  });
+
+  it('follows tsconfig path aliases to existing and new files', async () => {
+    await project.write({ 'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"], "~config": ["./src/a.ts"] } } }' });
+    const aliases = readPathAliases(project.dir);
+    const viaAlias = (specifier: string) =>
+      resolveSpecifier(specifier, { projectDir: project.dir, importer: 'test/x.test.ts', typeScriptProject: true, aliases });
+    expect(viaAlias('@/a.js')).toEqual({ kind: 'module', file: 'src/a.ts', exists: true });
+    expect(viaAlias('@/later/thing')).toEqual({ kind: 'module', file: 'src/later/thing.ts', exists: false });
+    expect(viaAlias('~config')).toEqual({ kind: 'module', file: 'src/a.ts', exists: true });
+    expect(viaAlias('#internal')).toEqual({ kind: 'ignored' });
   });
 
   it('reads package names of scoped and deep specifiers', () => {
