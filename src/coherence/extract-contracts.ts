@@ -92,8 +92,11 @@ export async function extractContracts(projectDir: string, options: ExtractOptio
 async function checkTestFiles(projectDir: string, testFiles: readonly string[]): Promise<{ readable: string[]; problems: TestFileProblem[] }> {
   const readable: string[] = [];
   const problems: TestFileProblem[] = [];
-  for (const file of testFiles) {
-    const text = await readFile(join(projectDir, file), 'utf8').catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  const texts = await Promise.all(
+    testFiles.map((file) => readFile(join(projectDir, file), 'utf8').catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))),
+  );
+  for (const [index, file] of testFiles.entries()) {
+    const text = texts[index]!;
     if (text instanceof Error) {
       problems.push({ file, line: 0, message: `${file}: cannot be read (${text.message})` });
       continue;
