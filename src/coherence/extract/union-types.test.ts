@@ -7,6 +7,10 @@ describe('unionOf', () => {
     expect(unionOf(['unknown[]', 'number[]'])).toBe('number[]');
     expect(unionOf(['unknown'])).toBe('unknown');
     expect(unionOf(['string | null', 'number'])).toBe('string | null | number');
+    expect(unionOf(['() => boolean', '(name: string) => number[]', '{ a: () => void }'])).toBe(
+      '(() => boolean) | ((name: string) => number[]) | { a: () => void }',
+    );
+    expect(unionOf(['() => boolean'])).toBe('() => boolean');
   });
 
   it('merges object shapes, making a property that some lack optional', () => {

@@ -7,7 +7,20 @@ export function unionOf(types: readonly string[]): string {
   const known = [...new Set(types.flatMap((type) => splitTopLevel(type, '|')))].filter((type) => type !== 'unknown');
   const typedArray = known.some((type) => type.endsWith('[]') && type !== 'unknown[]');
   const kept = mergeShapes(known.filter((type) => !(typedArray && type === 'unknown[]')));
-  return kept.length === 0 ? 'unknown' : kept.join(' | ');
+  if (kept.length === 0) return 'unknown';
+  return kept.length === 1 ? kept[0]! : kept.map((type) => (isBareFunction(type) ? `(${type})` : type)).join(' | ');
+}
+
+/** A function type not in brackets (an arrow at the top level): `() => void` must be `(() => void)` inside a union. */
+function isBareFunction(type: string): boolean {
+  let depth = 0;
+  for (let index = 0; index < type.length; index++) {
+    const char = type[index]!;
+    if ('({[<'.includes(char)) depth++;
+    else if (')}]'.includes(char) || (char === '>' && type[index - 1] !== '=')) depth--;
+    else if (char === '=' && type[index + 1] === '>' && depth === 0) return true;
+  }
+  return false;
 }
 
 /** Object shapes (`{ a: number }`) become one shape, and so do arrays of object shapes (`{ a: number }[]`), at the first one's place. */
