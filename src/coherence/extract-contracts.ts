@@ -14,6 +14,7 @@ import { readPathAliases } from './extract/tsconfig-paths.js';
 import type { BoundName } from './extract/walk-test-file.js';
 import { walkTestFile } from './extract/walk-test-file.js';
 
+/** Which test files to read. */
 export interface ExtractOptions {
   /** Project-relative test files to read; default: every test file of the project (runner/is-test-file.ts conventions). */
   readonly testFiles?: readonly string[];

@@ -14,6 +14,7 @@ export interface BoundName {
   readonly exportName: string;
 }
 
+/** What the walk of one test file needs: the shared checker, the file, its import bindings, and the export readings to fill. */
 export interface WalkInput {
   readonly checker: ts.TypeChecker;
   readonly source: ts.SourceFile;
