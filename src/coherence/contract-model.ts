@@ -20,7 +20,8 @@ export interface ParameterContract {
   readonly optional: boolean;
 }
 
-interface Callable {
+/** What functions and methods share: parameters, result, awaiting, expected errors. */
+export interface Callable {
   readonly params: readonly ParameterContract[];
   /** The result type the tests expect (`Promise<T>` when they await it, with `async` set). */
   readonly returns: string;

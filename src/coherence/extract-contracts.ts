@@ -10,9 +10,11 @@ import { mergeExport } from './extract/merge-exports.js';
 import type { ExportReading, ModuleReading } from './extract/observations.js';
 import { resolveSpecifier } from './extract/resolve-specifier.js';
 import { createTestProgram } from './extract/test-program.js';
+import { readPathAliases } from './extract/tsconfig-paths.js';
 import type { BoundName } from './extract/walk-test-file.js';
 import { walkTestFile } from './extract/walk-test-file.js';
 
+/** Which test files to read. */
 export interface ExtractOptions {
   /** Project-relative test files to read; default: every test file of the project (runner/is-test-file.ts conventions). */
   readonly testFiles?: readonly string[];
@@ -30,6 +32,7 @@ export async function extractContracts(projectDir: string, options: ExtractOptio
   const program = createTestProgram(projectDir, readable);
   const checker = program.getTypeChecker();
   const typeScriptProject = existsSync(join(projectDir, 'tsconfig.json'));
+  const aliases = typeScriptProject ? readPathAliases(projectDir) : [];
   const modules = new Map<string, ModuleReading>();
   const missing = new Map<string, Evidence[]>();
   const exportOf = (module: ModuleReading, name: string, evidence: Evidence): ExportReading => {
@@ -47,7 +50,7 @@ export async function extractContracts(projectDir: string, options: ExtractOptio
     const bindings = new Map<ts.Symbol, BoundName>();
     for (const site of collectImports(source)) {
       const evidence: Evidence = { file, line: source.getLineAndCharacterOfPosition(site.node.getStart(source)).line + 1 };
-      const target = resolveSpecifier(site.specifier, { projectDir, importer: file, typeScriptProject });
+      const target = resolveSpecifier(site.specifier, { projectDir, importer: file, typeScriptProject, aliases });
       if (target.kind === 'ignored') continue;
       if (target.kind === 'missing-package') {
         missing.set(target.name, [...(missing.get(target.name) ?? []), evidence]);
@@ -90,8 +93,11 @@ export async function extractContracts(projectDir: string, options: ExtractOptio
 async function checkTestFiles(projectDir: string, testFiles: readonly string[]): Promise<{ readable: string[]; problems: TestFileProblem[] }> {
   const readable: string[] = [];
   const problems: TestFileProblem[] = [];
-  for (const file of testFiles) {
-    const text = await readFile(join(projectDir, file), 'utf8').catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  const texts = await Promise.all(
+    testFiles.map((file) => readFile(join(projectDir, file), 'utf8').catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))),
+  );
+  for (const [index, file] of testFiles.entries()) {
+    const text = texts[index]!;
     if (text instanceof Error) {
       problems.push({ file, line: 0, message: `${file}: cannot be read (${text.message})` });
       continue;

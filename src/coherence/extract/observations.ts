@@ -33,6 +33,7 @@ export interface ArgumentReading {
   readonly type: string;
 }
 
+/** One call (or `new`) of an imported function, class or member: its arguments, where it is, and how its result is treated. */
 export interface CallReading extends ValueUse {
   readonly args: readonly ArgumentReading[];
   readonly evidence: Evidence;

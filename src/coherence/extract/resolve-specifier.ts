@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { PathAlias } from './tsconfig-paths.js';
+import { applyPathAlias } from './tsconfig-paths.js';
 
 /** Where an import of a test leads: a module of the project (existing or to create), a missing package, or nothing of ours. */
 export type SpecifierTarget =
@@ -39,12 +41,21 @@ export interface ResolveContext {
   /** Project-relative path of the importing test file. */
   readonly importer: string;
   readonly typeScriptProject: boolean;
+  /** The tsconfig `paths` aliases (tsconfig-paths.ts). */
+  readonly aliases?: readonly PathAlias[];
 }
 
 /** Resolves an import specifier of a test file (see SpecifierTarget). Touches the disk; no module is loaded. */
 export function resolveSpecifier(specifier: string, context: ResolveContext): SpecifierTarget {
-  if (specifier.startsWith('.') || specifier.startsWith('/')) return resolveRelative(specifier, context);
+  if (specifier.startsWith('.') || specifier.startsWith('/'))
+    return resolveRelative(resolve(dirname(join(context.projectDir, context.importer)), specifier), context);
   if (specifier.startsWith('node:') || builtins.has(specifier)) return { kind: 'ignored' };
+  const aliased = applyPathAlias(specifier, context.aliases ?? []);
+  if (aliased !== undefined) return resolveRelative(aliased, context);
+  if (specifier.startsWith('#')) {
+    const imported = resolveInstalled(specifier, specifier, context.projectDir);
+    return imported === undefined || imported === 'installed' ? { kind: 'ignored' } : { kind: 'module', file: imported, exists: true };
+  }
   const name = packageName(specifier);
   if (testFrameworks.has(name) || testFrameworks.has(specifier)) return { kind: 'ignored' };
   const inside = resolveInstalled(specifier, name, context.projectDir);
@@ -59,9 +70,7 @@ export function packageName(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
 
-function resolveRelative(specifier: string, context: ResolveContext): SpecifierTarget {
-  const importerDir = dirname(join(context.projectDir, context.importer));
-  const target = resolve(importerDir, specifier);
+function resolveRelative(target: string, context: ResolveContext): SpecifierTarget {
   const found = existingFile(target);
   if (found !== undefined) return { kind: 'module', file: toProjectPath(context.projectDir, found), exists: true };
   return { kind: 'module', file: toProjectPath(context.projectDir, fileToCreate(target, context)), exists: false };

@@ -21,7 +21,8 @@ export function tidy(text: string): string {
 }
 
 /** A parameter name for an argument that is not an identifier, from its type: `n`, `text`, `items`, `options`… */
-export function nameForType(type: string): string {
+export function nameForType(nullableType: string): string {
+  const type = nullableType.replace(/\s*\|\s*(?:null|undefined)\b/g, '');
   if (type === 'number' || type === 'bigint') return 'n';
   if (type === 'string') return 'text';
   if (type === 'boolean') return 'flag';

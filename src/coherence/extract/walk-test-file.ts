@@ -14,6 +14,7 @@ export interface BoundName {
   readonly exportName: string;
 }
 
+/** What the walk of one test file needs: the shared checker, the file, its import bindings, and the export readings to fill. */
 export interface WalkInput {
   readonly checker: ts.TypeChecker;
   readonly source: ts.SourceFile;
@@ -87,6 +88,15 @@ export function walkTestFile(input: WalkInput): void {
     return owner?.kind === 'namespace' ? input.exportOf(owner.module, name.right.text, at(name)) : undefined;
   };
 
+  /** The class whose static method made a value (`Stack.from([1])`): the variable holding it is taken for an instance. */
+  const factoryOf = (initializer: ts.Expression | undefined): ExportReading | undefined => {
+    let inner = initializer === undefined ? undefined : unwrapExpression(initializer);
+    if (inner !== undefined && ts.isAwaitExpression(inner)) inner = unwrapExpression(inner.expression);
+    if (inner === undefined || !ts.isCallExpression(inner) || !ts.isPropertyAccessExpression(inner.expression)) return undefined;
+    const owner = targetOf(inner.expression.expression);
+    return owner?.kind === 'export' && /^[A-Z]/.test(owner.reading.localName ?? owner.reading.name) ? owner.reading : undefined;
+  };
+
   const classOf = (expression: ts.Expression): string | undefined => {
     const target = targetOf(expression);
     return target?.kind === 'instance' ? (target.reading.localName ?? target.reading.name) : undefined;
@@ -108,7 +118,7 @@ export function walkTestFile(input: WalkInput): void {
           ? constructed(unwrapExpression(node.initializer) as ts.NewExpression)
           : undefined;
       const declared = node.type !== undefined && ts.isTypeReferenceNode(node.type) ? typeTarget(node.type.typeName) : undefined;
-      const reading = made ?? declared;
+      const reading = made ?? declared ?? factoryOf(node.initializer);
       const symbol = symbolOf(node.name);
       if (reading !== undefined && symbol !== undefined) instances.set(symbol, reading);
     }
@@ -120,7 +130,11 @@ export function walkTestFile(input: WalkInput): void {
     }
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
       const symbol = symbolOf(node.expression);
-      if (symbol !== undefined && !bindings.has(symbol)) localCalls.set(symbol, [...(localCalls.get(symbol) ?? []), node]);
+      if (symbol !== undefined && !bindings.has(symbol)) {
+        const calls = localCalls.get(symbol);
+        if (calls === undefined) localCalls.set(symbol, [node]);
+        else calls.push(node);
+      }
     }
     ts.forEachChild(node, prepare);
   };
@@ -153,13 +167,20 @@ export function walkTestFile(input: WalkInput): void {
     if (ts.isPropertyAccessExpression(parent) && parent.expression === current) {
       use.used = true;
       if (['then', 'catch', 'finally'].includes(parent.name.text)) use.awaited = true;
+      const callback = ts.isCallExpression(parent.parent) && parent.name.text === 'then' ? parent.parent.arguments[0] : undefined;
+      const settled = callback !== undefined && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) ? callback.parameters[0]?.name : undefined;
+      if (settled !== undefined && ts.isIdentifier(settled)) remember(settled, use);
       return;
     }
     if (ts.isExpressionStatement(parent)) {
       throwContext(parent, use);
       return;
     }
-    if (ts.isArrowFunction(parent) && parent.body === current && throwContext(parent, use)) return;
+    // An arrow's expression body hands the value to whoever calls the arrow (`forEach`, a spy): not a use the tests check.
+    if (ts.isArrowFunction(parent) && parent.body === current) {
+      throwContext(parent, use);
+      return;
+    }
     use.used = true;
     if (ts.isVariableDeclaration(parent) && parent.initializer === current && ts.isIdentifier(parent.name)) remember(parent.name, use);
     else if (
@@ -216,6 +237,10 @@ export function walkTestFile(input: WalkInput): void {
     const use: Extract<Use, { kind: 'method' }> = { kind: 'method', member: node.expression.name.text, static: owner.kind === 'export', ...callReading(node) };
     owner.reading.uses.push(use);
     consume(node, use);
+    const holder = declaredBy(node);
+    const made = holder === undefined ? undefined : symbolOf(holder);
+    if (owner.kind === 'export' && made !== undefined && instances.get(made) === owner.reading)
+      use.hints.push({ kind: 'object', type: owner.reading.localName ?? owner.reading.name, evidence: at(node) });
   };
 
   const onPropertyAccess = (node: ts.PropertyAccessExpression): void => {
@@ -320,6 +345,13 @@ function assertedClass(method: string, index: number): 'error' | 'class' | undef
 function matchedClass(matcher: string): 'error' | 'class' | undefined {
   if (errorReferenceMatchers.has(matcher)) return 'error';
   return classReferenceMatchers.has(matcher) ? 'class' : undefined;
+}
+
+/** The variable a call initializes (`const s = Stack.from(…)`, also awaited). */
+function declaredBy(call: ts.Expression): ts.Identifier | undefined {
+  let node: ts.Node = call.parent;
+  while (ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node) || ts.isAsExpression(node)) node = node.parent;
+  return ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) ? node.name : undefined;
 }
 
 function isCallee(node: ts.Expression): boolean {
