@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { checkContracts } from '../coherence/check-contracts.js';
 import type { ContractFinding, ContractModel } from '../coherence/contract-model.js';
 import { extractContracts } from '../coherence/extract-contracts.js';
+import { printContracts } from '../coherence/print-contracts.js';
 import { planScaffold } from '../coherence/scaffold.js';
 import type { ScaffoldFile, ScaffoldPlan } from '../coherence/scaffold.js';
 import { readScaffoldInputs } from '../coherence/scaffold-inputs.js';
@@ -52,6 +53,7 @@ export async function scaffoldProject(
     io.stderr('nothing scaffolded: a test file could not be read as code; fix it and run again\n');
     return finish(io, flags, { outcome: 'refused', model, findings, plan }, exitCodes.usage);
   }
+  if (flags.json !== true && model.modules.length > 0) io.stderr(`${c.dim('what the tests expect:')}\n${printContracts(model).trimEnd()}\n\n`);
   if (flags.json !== true) printReport(io, findings, plan, c);
   if (plan.files.length === 0) {
     if (flags.json !== true) io.stderr('nothing to scaffold: every module, export and member the tests use exists\n');
@@ -125,6 +127,8 @@ export function toJson(report: Report, exitCode: number): Record<string, unknown
     status: report.outcome,
     exitCode,
     findings: report.findings,
+    /** What the tests expect, as a TypeScript declaration summary. */
+    expected: report.model.modules.length === 0 ? '' : printContracts(report.model),
     files: files.map((file) => ({ path: file.path, change: file.change })),
     skipped: planned?.skipped ?? [],
     missingPackages: report.model.missingPackages,

@@ -1,6 +1,7 @@
 import { checkContracts } from './check-contracts.js';
 import type { ContractFinding } from './contract-model.js';
 import { extractContracts } from './extract-contracts.js';
+import { printContracts } from './print-contracts.js';
 import { planScaffold } from './scaffold.js';
 import { readScaffoldInputs } from './scaffold-inputs.js';
 
@@ -28,7 +29,7 @@ const settledByStubs = new Set<ContractFinding['kind']>(['missing-module', 'miss
  */
 export async function scaffoldForTests(root: string, testFiles: readonly string[]): Promise<TestsScaffold> {
   const model = await extractContracts(root, { testFiles });
-  const summary = '';
+  const summary = model.modules.length === 0 ? '' : printContracts(model);
   if (model.problems.length > 0) {
     const notes = model.problems.map((problem) => `nothing scaffolded: ${problem.file}:${problem.line}: ${problem.message}`);
     return { files: [], findings: [], unsettled: [], summary, notes };

@@ -20,6 +20,7 @@ interface ScaffoldJson {
   readonly status: string;
   readonly exitCode: number;
   readonly findings: readonly { kind: string; file: string; message: string }[];
+  readonly expected: string;
   readonly files: readonly { path: string; change: string }[];
   readonly missingPackages: readonly { specifier: string }[];
   readonly conflicts: readonly unknown[];
@@ -102,6 +103,9 @@ describe('redgreen scaffold on a project that has only tests', () => {
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('+++ b/src/lru-cache.ts');
     expect(dry.stdout).toContain("+    throw new NotImplementedError('LruCache.get');");
+    expect(dry.stderr).toContain('what the tests expect:');
+    expect(dry.stderr).toContain('// src/stack.ts — missing; imported by test/stack.test.ts\n');
+    expect(dry.stderr).toContain('export class Stack {\n  constructor();\n');
     expect(await snapshotFiles(project.dir)).toEqual(before);
 
     const json = await runCli(['scaffold', project.dir, '--dry-run', '--json']);
@@ -109,6 +113,7 @@ describe('redgreen scaffold on a project that has only tests', () => {
     const result = JSON.parse(json.stdout) as ScaffoldJson;
     expect(result).toMatchObject({ schemaVersion: 1, status: 'dry-run', exitCode: 0, missingPackages: [], conflicts: [], problems: [] });
     expect(result.files).toEqual(stubs.map((path) => ({ path, change: 'created' })));
+    expect(result.expected).toContain('export class LruCache {');
     expect(result.findings.map((finding) => [finding.kind, finding.file])).toEqual(
       expect.arrayContaining([
         ['missing-module', 'src/stack.ts'],
