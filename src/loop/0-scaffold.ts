@@ -2,6 +2,7 @@ import type { TestExpectations } from '../core/denoiser.js';
 import type { FileChange } from '../core/file-change.js';
 import type { ScaffoldReport } from '../core/run-result.js';
 import { scaffoldForTests } from '../coherence/scaffold-for-tests.js';
+import { testsNeedScaffold } from '../coherence/tests-need-scaffold.js';
 import type { EditScope } from './edit-scope.js';
 import type { RunContext } from './run-context.js';
 
@@ -25,6 +26,8 @@ export async function scaffoldMissing(ctx: RunContext, scope: EditScope): Promis
   if (ctx.options.scaffold === false) return { changes: [] };
   const testFiles = ctx.options.testFiles ?? (await ctx.sandbox.listFiles()).filter((file) => ctx.isTestFile(file));
   if (testFiles.length === 0) return { changes: [] };
+  // The full extraction builds a program over every goal test file: only when something may be missing.
+  if (!(await testsNeedScaffold(ctx.sandbox.root, testFiles))) return { changes: [] };
   const plan = await scaffoldForTests(ctx.sandbox.root, testFiles);
   const notes = [...plan.notes];
   const changes: FileChange[] = [];
