@@ -35,12 +35,13 @@ export function synthesizeStubs(
         const result = synthesize(entry.stub, entry.examples, {
           id: options.firstId + found.length,
           timeBudgetMs: Math.min(budget, maxPerStubMs),
-          siblings: siblings.filter((s) => s.name !== entry.stub.name),
+          siblings: entry.stub.callPrefix === '' ? siblings.filter((s) => s.name !== entry.stub.name) : [],
         });
         if (result.status !== 'found') continue;
         found.push({ ...result.candidate, score: 10 });
         const sibling = siblingOf(entry.stub, entry.examples, result.body);
-        siblings.push(sibling);
+        // Module functions call each other by name; methods get no components (their class is not tracked).
+        if (entry.stub.callPrefix === '') siblings.push(sibling);
         bodies.push({ candidate: found[found.length - 1] as Candidate, sibling, file });
         pending.splice(pending.indexOf(entry), 1);
         progress = true;

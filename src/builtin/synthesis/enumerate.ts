@@ -19,6 +19,12 @@ export interface EnumerateOptions {
   readonly target?: readonly number[];
 }
 
+/**
+ * The largest program `meetInTheMiddle` starts from: the other half is kept earlier, so no larger, and joined
+ * programs reach size 9. Larger halves are most of the search, and looking up their partners would double its time.
+ */
+const maxJoinedHalf = 4;
+
 /** The programs kept so far of one type, smallest first. */
 export type KeptPrograms = (type: ValueType) => readonly Program[];
 
@@ -82,7 +88,7 @@ export function enumerate(
       if (!suggestion.now) wait(suggestion.program);
       else if (accept(suggestion.program)) return suggestion.program;
     }
-    if (options.target && program.type === 'number' && !program.values.includes(unknownValue)) {
+    if (options.target && program.type === 'number' && size <= maxJoinedHalf && !program.values.includes(unknownValue)) {
       for (const joined of meetInTheMiddle(program, options.target, seen)) wait(joined);
     }
     return undefined;
@@ -132,7 +138,7 @@ type Pool = Map<number, Map<ValueType, Program[]>>;
 function* grow(size: number, pool: Pool, productions: readonly Production[]): Generator<Unprinted> {
   for (const production of productions) {
     for (const args of argumentTuples(production.args, size - 1, pool)) {
-      const values = args[0]?.values.map((_, i) => apply(production, args, i)) ?? [];
+      const values = valuesOf(production, args);
       yield { size, values, type: vectorType(values), print: () => production.print(...args) };
     }
   }
@@ -143,14 +149,37 @@ function* grow(size: number, pool: Pool, productions: readonly Production[]): Ge
   }
 }
 
-/** The production on example `i`: unknown if an argument is, and the error value if evaluation throws (e.g. a bad `repeat` count). */
-function apply(production: Production, args: readonly Program[], i: number): unknown {
-  const values: unknown[] = [];
-  for (const arg of args) {
-    const value = arg.values[i];
-    if (value === unknownValue) return unknownValue;
-    values.push(value);
+/**
+ * The production on every example: unknown where an argument is, and the error value where evaluation throws
+ * (e.g. a bad `repeat` count). Unrolled by arity: this is the innermost loop of the search.
+ */
+function valuesOf(production: Production, args: readonly Program[]): unknown[] {
+  const [x, y, z] = args;
+  if (!x) return [];
+  if (args.length > 3) return x.values.map((_, i) => applyAt(production, args, i));
+  const evaluate = production.evaluate;
+  const values = new Array<unknown>(x.values.length);
+  for (let i = 0; i < values.length; i++) {
+    const a = x.values[i];
+    const b = y?.values[i];
+    const c = z?.values[i];
+    if (a === unknownValue || b === unknownValue || c === unknownValue) {
+      values[i] = unknownValue;
+      continue;
+    }
+    try {
+      values[i] = args.length === 1 ? evaluate(a) : args.length === 2 ? evaluate(a, b) : evaluate(a, b, c);
+    } catch {
+      values[i] = errorValue;
+    }
   }
+  return values;
+}
+
+/** The production on example `i`, for any arity. */
+function applyAt(production: Production, args: readonly Program[], i: number): unknown {
+  const values = args.map((arg) => arg.values[i]);
+  if (values.includes(unknownValue)) return unknownValue;
   try {
     return production.evaluate(...values);
   } catch {
