@@ -49,6 +49,30 @@ describe('findStubs', () => {
 });
 
 describe('extractExamples', () => {
+  it('reads one example per iteration of loops over literals, and nothing from values it cannot read', () => {
+    const tests = [
+      'for (const n of [0, 4]) expect(choose(n, 0)).toBe(1);',
+      'for (const [n, k, v] of [[5, 2, 10], [4, 1, 4]]) { expect(choose(n, k)).toBe(v); }',
+      'for (let n = 1; n <= 2; n++) expect(choose(n, n - 1)).toBe(n);',
+      '[3, 6].forEach((n) => expect(choose(n, n)).toBe(1));',
+      "it.each([[6, 3, 20], [2, 1, 2]])('choose(%i, %i)', (n, k, expected) => { expect(choose(n, k)).toBe(expected); });",
+      'for (let n = 0; n < 2; n++) for (let k = 0; k <= n; k++) expect(choose(n, k)).toBe(triangle[n][k]);',
+      'for (const n of someList) expect(choose(n, 0)).toBe(1);',
+    ].join('\n');
+    expect(extractExamples(tests, 'choose').map((e) => [...e.args, e.expected])).toEqual([
+      [0, 0, 1],
+      [4, 0, 1],
+      [5, 2, 10],
+      [4, 1, 4],
+      [1, 0, 1],
+      [2, 1, 2],
+      [3, 3, 1],
+      [6, 6, 1],
+      [6, 3, 20],
+      [2, 1, 2],
+    ]);
+  });
+
   it('reads literal expect(...) and assert examples of the function only', () => {
     const tests = [
       "import { clamp } from '../src/clamp.js';",
