@@ -5,27 +5,74 @@ import { findStubs, type Stub } from './find-stubs.js';
 import { synthesize } from './synthesize.js';
 
 describe('findStubs', () => {
-  it('finds functions that only throw "not implemented", and empty non-void bodies', () => {
+  it('finds placeholder bodies in every shape: any throw with a literal message, empty bodies, `as any` returns', () => {
     const text = [
       "export function max3(a: number, b: number, c: number): number {\n  throw new Error('not implemented');\n}",
       'export const isEven = (n: number): boolean => { throw new Error("TODO"); };',
       'export function empty(s: string): string {}',
       'export function log(s: string): void {}',
-      "export function real(x) { throw new Error('bad input'); }",
+      "export function scaffolded(n: number = 1) { throw new NotImplementedError('not implemented: scaffolded'); }",
+      "export function kata(x) { throw new Error('Remove this statement and implement this function'); }",
+      'export function bare(x) { throw new Error(); }',
+      'export function untyped(x) {}',
+      'export function nothing(x: number): number { return undefined as any; }',
+      'export function nil(x: number) { return null as unknown as number; }',
+      'export const zero = (x: number): number => 0 as any;',
+      'export class Calc { add(a: number, b: number): number { return {} as any; } static twice(x: number) { throw new Error(); } }',
       'export function rest(...xs: number[]): number { throw new Error(); }',
+      'export function real(x: string) { throw new Error(`bad input: ${x}`); }',
+      "export function fail(): never { throw new Error('unreachable'); }",
+      'export function works(x: number): number { return x as any; }',
+      'export class Box { constructor(x: number) {} }',
     ].join('\n');
     const stubs = findStubs('src/m.ts', text);
-    expect(stubs.map((s) => [s.name, s.params, s.line, s.returnType])).toEqual([
-      ['max3', ['a', 'b', 'c'], 1, 'number'],
-      ['isEven', ['n'], 4, 'boolean'],
-      ['empty', ['s'], 5, 'string'],
+    expect(stubs.map((s) => [s.name, s.params, s.line, s.returnType, s.callPrefix])).toEqual([
+      ['max3', ['a', 'b', 'c'], 1, 'number', ''],
+      ['isEven', ['n'], 4, 'boolean', ''],
+      ['empty', ['s'], 5, 'string', ''],
+      ['scaffolded', ['n'], 7, undefined, ''],
+      ['kata', ['x'], 8, undefined, ''],
+      ['bare', ['x'], 9, undefined, ''],
+      ['untyped', ['x'], 10, undefined, ''],
+      ['nothing', ['x'], 11, 'number', ''],
+      ['nil', ['x'], 12, undefined, ''],
+      ['zero', ['x'], 13, 'number', ''],
+      ['add', ['a', 'b'], 14, 'number', 'this.'],
+      ['twice', ['x'], 14, undefined, undefined],
     ]);
     expect(text.slice(stubs[0]?.start, stubs[0]?.end)).toBe("throw new Error('not implemented');");
     expect(stubs[2]?.start).toBe(stubs[2]?.end);
+    expect(stubs[3]).toMatchObject({ paramTypes: ['number'], defaults: [1] });
+    expect(stubs[9]).toMatchObject({ expression: true });
+    expect(text.slice(stubs[9]?.start, stubs[9]?.end)).toBe('0 as any');
   });
 });
 
 describe('extractExamples', () => {
+  it('reads one example per iteration of loops over literals, and nothing from values it cannot read', () => {
+    const tests = [
+      'for (const n of [0, 4]) expect(choose(n, 0)).toBe(1);',
+      'for (const [n, k, v] of [[5, 2, 10], [4, 1, 4]]) { expect(choose(n, k)).toBe(v); }',
+      'for (let n = 1; n <= 2; n++) expect(choose(n, n - 1)).toBe(n);',
+      '[3, 6].forEach((n) => expect(choose(n, n)).toBe(1));',
+      "it.each([[6, 3, 20], [2, 1, 2]])('choose(%i, %i)', (n, k, expected) => { expect(choose(n, k)).toBe(expected); });",
+      'for (let n = 0; n < 2; n++) for (let k = 0; k <= n; k++) expect(choose(n, k)).toBe(triangle[n][k]);',
+      'for (const n of someList) expect(choose(n, 0)).toBe(1);',
+    ].join('\n');
+    expect(extractExamples(tests, 'choose').map((e) => [...e.args, e.expected])).toEqual([
+      [0, 0, 1],
+      [4, 0, 1],
+      [5, 2, 10],
+      [4, 1, 4],
+      [1, 0, 1],
+      [2, 1, 2],
+      [3, 3, 1],
+      [6, 6, 1],
+      [6, 3, 20],
+      [2, 1, 2],
+    ]);
+  });
+
   it('reads literal expect(...) and assert examples of the function only', () => {
     const tests = [
       "import { clamp } from '../src/clamp.js';",
@@ -86,7 +133,7 @@ describe('synthesize', () => {
   it('clamp to 0..255', () => {
     const tests = 'expect(clamp(-5)).toBe(0); expect(clamp(300)).toBe(255); expect(clamp(7)).toBe(7); expect(clamp(255)).toBe(255); expect(clamp(0)).toBe(0);';
     const { expression, fn } = solve(stub('clamp', 'x: number', 'number'), tests, 'clamp');
-    expect(expression).toMatch(/Math\.min.*Math\.max|Math\.max.*Math\.min/);
+    expect(expression).toMatch(/Math\.min\(x, 255\)/);
     expect([-100, 1000, 128].map((x) => fn(x))).toEqual([0, 255, 128]);
   });
 
