@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FixtureProject } from '../helpers/fixture-project.js';
 import { copyFixture } from '../helpers/fixture-project.js';
@@ -55,5 +56,25 @@ describe('redgreen fix grows functions from their tests (built-in engine, no mod
     );
     expect(run2()).toEqual([3628800, 120, 924]);
     process.stdout.write(`tdd-factorial went green in ${(wallMs / 1000).toFixed(1)} s\n`);
+  }, 200_000);
+
+  it('starts from the tests alone: scaffolds the module, then fills it in', async () => {
+    project = await copyFixture('tdd-factorial');
+    const started = Date.now();
+    const run = await runCli(['fix', project.dir, '--yes', '--json']);
+    const wallMs = Date.now() - started;
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { status: string; scaffold?: { files: readonly { file: string; created: boolean }[] }; files: readonly string[] };
+    expect(result.status).toBe('green');
+    expect(result.scaffold?.files).toContainEqual({ file: 'src/combinatorics.ts', created: true });
+    expect(result.files).toContain('src/combinatorics.ts');
+    const source = await readFile(join(project.dir, 'src/combinatorics.ts'), 'utf8');
+    // Both bodies were synthesized: no stub is left, and the module computes both beyond the tests' arguments.
+    expect(source).not.toMatch(/throw new NotImplementedError\(/);
+    const compiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const exports: Record<string, (...args: number[]) => number> = {};
+    new Function('exports', 'require', compiled)(exports, () => ({ NotImplementedError: Error }));
+    expect([exports.factorial?.(10), exports.choose?.(10, 3), exports.choose?.(12, 6)]).toEqual([3628800, 120, 924]);
+    process.stdout.write(`tdd-factorial from tests alone went green in ${(wallMs / 1000).toFixed(1)} s\n`);
   }, 200_000);
 });
