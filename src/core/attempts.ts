@@ -84,10 +84,18 @@ export interface TypeDiagnostic {
   readonly message: string;
 }
 
+/**
+ * What type errors a proposal introduces do to it: `strict` refuses it before its tests run, `warn` lets its
+ * tests run and passes the errors on as feedback, `off` does not check.
+ */
+export const typecheckModes = ['strict', 'warn', 'off'] as const;
+
+export type TypecheckMode = (typeof typecheckModes)[number];
+
 /** What the type check found in a step's edits: errors the project did not have before them. */
 export interface AttemptTypecheck {
   /** `strict`: the errors refused the edits; `warn`: the tests ran anyway. */
-  readonly mode: 'strict' | 'warn';
+  readonly mode: Exclude<TypecheckMode, 'off'>;
   readonly introduced: readonly TypeDiagnostic[];
   /** Whether the edits' tests ran (not under `strict`). */
   readonly testsRan: boolean;

@@ -1,3 +1,4 @@
+import type { TypecheckMode } from '../core/attempts.js';
 import type { Denoiser } from '../core/denoiser.js';
 import type { RunReporter } from '../core/events.js';
 import type { TestRunner } from '../core/test-runner.js';
@@ -34,6 +35,8 @@ export interface LoopOptions {
   readonly budgetSeconds?: number;
   /** Re-runs of a test whose outcome flipped, to tell a flaky test from a real failure or fix (default 2; 0: none). */
   readonly flakyReruns?: number;
+  /** What type errors a proposal introduces do to it; absent: `strict` when the project has a tsconfig.json, else `off`. */
+  readonly typecheck?: TypecheckMode;
 }
 
 /** Everything the stages share. Built once per run by the orchestrator's caller. */
