@@ -18,7 +18,7 @@ export type TypecheckConfig =
  * temp dir, where a stray tsconfig.json is not the project's). A tsconfig.json is used as it stands: JavaScript
  * files are type-checked only where it asks for `checkJs`. A jsconfig.json counts only when it sets `checkJs`,
  * since JavaScript that its author does not type-check has no type errors to introduce. No config: off.
- * Output settings are dropped: the session never emits.
+ * Output settings are dropped (the session never emits) and declaration files go unchecked.
  */
 export function readTypecheckConfig(projectDir: string, root: string = projectDir): TypecheckConfig {
   const tsconfig = findWithin(projectDir, root, 'tsconfig.json');
@@ -43,7 +43,17 @@ function parse(configFile: string, defaults: ts.CompilerOptions): TypecheckConfi
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configFile), defaults, configFile);
   const fatal = parsed.errors.find((d) => d.category === ts.DiagnosticCategory.Error && d.code !== noInputsCode);
   if (fatal !== undefined) return { status: 'off', reason: `${configFile}: ${ts.flattenDiagnosticMessageText(fatal.messageText, '\n')}` };
-  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, incremental: false, composite: false, declaration: false, emitDeclarationOnly: false };
+  // Declaration files are not checked (skipLibCheck): only a project's own sources are reported, and checking the
+  // declarations of its dependencies would be most of a fresh check's time.
+  const options: ts.CompilerOptions = {
+    ...parsed.options,
+    skipLibCheck: true,
+    noEmit: true,
+    incremental: false,
+    composite: false,
+    declaration: false,
+    emitDeclarationOnly: false,
+  };
   delete options.tsBuildInfoFile;
   delete options.outDir;
   return {
