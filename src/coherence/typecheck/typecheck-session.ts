@@ -32,7 +32,9 @@ export interface TypecheckSession {
    * Re-checks the project after `changed` (root-relative files, written, created or deleted on disk) and returns
    * the diagnostics not in the baseline. Files changed by earlier calls are re-read too, so a reverted edit needs
    * no call of its own. Reuses everything the edit did not touch: parsed files and the diagnostics of files
-   * the edit cannot affect.
+   * the edit cannot affect. The baseline stays the project as the session found it: errors an earlier edit
+   * introduced and that stayed are reported again. The compiler options are read once; a later edit of the
+   * tsconfig.json does not change them.
    */
   check(changed: readonly string[]): TypecheckResult;
 }
