@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import type { TypecheckMode } from './core/attempts.js';
 import type { Denoiser } from './core/denoiser.js';
 import { defaultEditFormat } from './denoise/edit-format-table.js';
 import { createBuiltinDenoiser } from './denoise/builtin-denoiser.js';
@@ -77,6 +78,8 @@ export interface FixOptions {
   readonly passEnv?: readonly string[];
   /** Per-process limits for the tests' processes. */
   readonly limits?: Partial<ResourceLimits>;
+  /** What type errors a proposal introduces do to it (default: `strict` when the project has a tsconfig.json, else `off`). */
+  readonly typecheck?: TypecheckMode;
 }
 
 export interface FixSession {
@@ -167,6 +170,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
         budgetSeconds: options.budgetSeconds,
         formatRetries: options.formatRetries ?? fixDefaults.formatRetries,
         flakyReruns: options.flakyReruns ?? fixDefaults.flakyReruns,
+        ...(options.typecheck === undefined ? {} : { typecheck: options.typecheck }),
       },
     });
     const cost = options.prices ? meter.cost(options.prices) : undefined;

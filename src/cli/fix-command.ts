@@ -151,6 +151,7 @@ export function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 
     passEnv: s.passEnv,
     ...(s.memoryLimit === undefined ? {} : { limits: { memoryBytes: s.memoryLimit * 1024 * 1024 } }),
     flakyReruns: s.flakyReruns,
+    typecheck: s.typecheck,
     prices: s.prices,
     modelSettings: {
       temperature: s.temperature,

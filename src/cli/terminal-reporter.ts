@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import type { RunReporter } from '../core/events.js';
 import { describeFlaky } from '../loop/flaky-tests.js';
-import type { Attempt } from '../core/attempts.js';
+import type { Attempt, AttemptTypecheck } from '../core/attempts.js';
 
 export interface TerminalReporterOptions {
   /** Where progress goes; stderr keeps stdout free for `--json` and the diff. */
@@ -20,6 +20,11 @@ const outcomeWords: Record<Attempt['outcome'], string> = {
   malformed: 'unreadable reply',
   error: 'denoiser failed',
 };
+
+/** `type errors: 2 (not run)` under `strict`, `type errors: 2` when the tests ran anyway. */
+function typeErrorsWords(typecheck: AttemptTypecheck): string {
+  return `type errors: ${typecheck.introduced.length}${typecheck.testsRan ? '' : ' (not run)'}`;
+}
 
 /** Live progress: a header, the baseline, then one line per step. */
 export function createTerminalReporter(options: TerminalReporterOptions): RunReporter {
@@ -73,8 +78,12 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
       const word = outcomeWords[attempt.outcome];
       const colored = attempt.outcome === 'green' || attempt.outcome === 'improved' ? c.green(word) : c.yellow(word);
       const label = attempt.retry === 0 ? `step ${String(attempt.step).padStart(2)}` : `retry ${attempt.retry}`.padEnd(7);
-      line(`${label}  ${tests.padEnd(11)}  ${mode.padEnd(7)}  ${files.padEnd(7)}  ${seconds.padStart(6)}  ${colored}`);
-      if ((attempt.outcome === 'green' || attempt.outcome === 'improved') && attempt.reasoning !== '') {
+      const typed = attempt.typecheck === undefined ? '' : `  ${c.yellow(typeErrorsWords(attempt.typecheck))}`;
+      line(`${label}  ${tests.padEnd(11)}  ${mode.padEnd(7)}  ${files.padEnd(7)}  ${seconds.padStart(6)}  ${colored}${typed}`);
+      if (attempt.typecheck !== undefined) {
+        for (const d of attempt.typecheck.introduced.slice(0, 3))
+          line(c.dim(`          ${d.file}:${d.line}:${d.column} TS${d.code} ${d.message.split('\n')[0] ?? ''}`));
+      } else if ((attempt.outcome === 'green' || attempt.outcome === 'improved') && attempt.reasoning !== '') {
         line(c.dim(`          ${attempt.reasoning.split('\n')[0] ?? ''}`));
       } else if (attempt.outcome !== 'green' && attempt.outcome !== 'improved') {
         for (const feedback of attempt.feedback.slice(0, 3)) line(c.dim(`          ${feedback.split('\n')[0] ?? ''}`));

@@ -1,3 +1,4 @@
+import { typecheckModes } from '../core/attempts.js';
 import type { ValueKind } from './value-kinds.js';
 import { count, envNames, globs, numberBetween, oneOf, path, positiveInt, seconds, switchKind, text, wholeNumber } from './value-kinds.js';
 
@@ -164,6 +165,15 @@ export const fixOptions = {
     config: true,
     details:
       'Tests first: missing modules, exports and class members become stubs that throw `not implemented: <name>`, shown in the diff like any edit (see [Scaffolding](#scaffolding-from-tests-redgreen-scaffold)).',
+  },
+  typecheck: {
+    flag: '--typecheck <mode>',
+    kind: oneOf(typecheckModes),
+    description: 'type errors a proposal introduces: strict refuses it before its tests run | warn runs its tests and feeds the errors back | off',
+    defaultText: 'strict with a tsconfig.json, else off',
+    config: true,
+    details:
+      "Checked with the project's tsconfig.json (or a jsconfig.json that sets `checkJs`) after each proposal is applied; only errors the project did not already have count. The built-in engine's candidates are pruned by its own checker.",
   },
   allowTestEdits: {
     flag: '--allow-test-edits',

@@ -36,7 +36,7 @@ export type AttemptOutcome =
   | 'improved' // more tests pass than in the best state so far, nothing regressed
   | 'no-improvement' // applied and ran, but not better than the best state; reverted
   | 'regressed' // a test that passed in the best state now fails; reverted
-  | 'refused' // an edit was refused (path, no-match, ambiguous, syntax); nothing applied
+  | 'refused' // an edit was refused (path, no-match, ambiguous, syntax, introduced type errors); nothing applied
   | 'malformed' // the reply held no readable edit
   | 'error'; // the denoiser failed (e.g. the model server could not be reached)
 
@@ -70,6 +70,35 @@ export interface Attempt {
   readonly failing: readonly TestId[];
   readonly durationMs: number;
   readonly usage?: TokenUsage;
+  /** The type errors this step's edits introduced, when the project is type-checked and they introduced any. */
+  readonly typecheck?: AttemptTypecheck;
+}
+
+/** A type error, where it is (project-relative file, 1-based line and column) and what the compiler says. */
+export interface TypeDiagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** The compiler's code: 2322 for TS2322. */
+  readonly code: number;
+  readonly message: string;
+}
+
+/**
+ * What type errors a proposal introduces do to it: `strict` refuses it before its tests run, `warn` lets its
+ * tests run and passes the errors on as feedback, `off` does not check.
+ */
+export const typecheckModes = ['strict', 'warn', 'off'] as const;
+
+export type TypecheckMode = (typeof typecheckModes)[number];
+
+/** What the type check found in a step's edits: errors the project did not have before them. */
+export interface AttemptTypecheck {
+  /** `strict`: the errors refused the edits; `warn`: the tests ran anyway. */
+  readonly mode: Exclude<TypecheckMode, 'off'>;
+  readonly introduced: readonly TypeDiagnostic[];
+  /** Whether the edits' tests ran (not under `strict`). */
+  readonly testsRan: boolean;
 }
 
 /** Scores a report: a test counts as passed only with status 'passed'; skipped tests are left out of the total. */

@@ -1,3 +1,4 @@
+import type { TypecheckMode } from '../core/attempts.js';
 import type { Denoiser } from '../core/denoiser.js';
 import type { RunReporter } from '../core/events.js';
 import type { TestRunner } from '../core/test-runner.js';
@@ -36,6 +37,8 @@ export interface LoopOptions {
   readonly flakyReruns?: number;
   /** Write stubs for what the goal tests import and the code lacks before the baseline (default true). */
   readonly scaffold?: boolean;
+  /** What type errors a proposal introduces do to it; absent: `strict` when the project has a tsconfig.json, else `off`. */
+  readonly typecheck?: TypecheckMode;
 }
 
 /** Everything the stages share. Built once per run by the orchestrator's caller. */

@@ -20,6 +20,8 @@ import type { FlakyTest, FlakyTests } from './flaky-tests.js';
 import { createFlakyTests } from './flaky-tests.js';
 import { decideNext } from './policy.js';
 import { replyStats } from './reply-stats.js';
+import type { TypeGate } from './type-gate.js';
+import { createTypeGate } from './type-gate.js';
 import type { RunContext } from './run-context.js';
 import type { RunResult, RunStopReason } from '../core/run-result.js';
 import type { Attempt, AttemptOutcome, Proposal, Score } from '../core/attempts.js';
@@ -59,6 +61,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const baselineScore = scoreReport(baseline);
   await ctx.reporter.onBaseline({ report: baseline, score: baselineScore });
 
+  const typeGate = createTypeGate(ctx);
   const history: Attempt[] = [];
   const kept = new Map<string, FileChange>(scaffold.changes.map((change) => [change.file, change]));
   const usage = { promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
@@ -115,7 +118,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
           break;
         }
         if (proposal.kind !== 'failed') addUsage(usage, proposal.usage);
-        const taken = await takeStep(ctx, { scope, flaky, reruns, step }, best, proposal);
+        const taken = await takeStep(ctx, { scope, flaky, reruns, step, typeGate }, best, proposal);
         best = taken.best;
         flakyStop = taken.flakyStop;
         if (taken.keep !== undefined) {
@@ -185,6 +188,7 @@ interface StepContext {
   readonly flaky: FlakyTests;
   readonly reruns: number;
   readonly step: number;
+  readonly typeGate: TypeGate;
 }
 
 async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, proposal: Proposal): Promise<StepResult> {
@@ -207,6 +211,7 @@ async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, pr
     };
   }
   const editKinds = [...new Set(proposal.edits.map((e) => e.kind))];
+  step.typeGate.prepare();
   const applied = await applyProposal(ctx.sandbox, scope, proposal.edits);
   if (applied.status === 'refused') {
     const files = [...new Set(proposal.edits.map((e) => e.file))];
@@ -218,6 +223,13 @@ async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, pr
   }
   const diff = unifiedDiff(applied.changes);
   const files = applied.changes.map((c) => c.file);
+  const typed = step.typeGate.review(applied.changes);
+  if (typed.action === 'refuse') {
+    await revertChanges(ctx.sandbox, applied.changes);
+    const record = { ...base, reasoning: proposal.reasoning, editKinds, files, diff, outcome: 'refused' as const, feedback: typed.feedback, score: bestScore };
+    return { record: { ...record, typecheck: typed.typecheck }, best, flakyStop: false };
+  }
+  const typeWarning = typed.action === 'warn' ? { feedback: typed.feedback, typecheck: { typecheck: typed.typecheck } } : { feedback: [], typecheck: {} };
   const verification = await verify(ctx, best, flaky.hide);
   if (verification.full) await found(ctx, flaky, await recheckFlips(ctx, best, verification.report, { times: step.reruns, step: step.step }));
   const goals = flaky.hide(best);
@@ -233,9 +245,10 @@ async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, pr
       files,
       diff,
       outcome: 'no-improvement' as const,
-      feedback,
+      feedback: [...feedback, ...typeWarning.feedback],
       score: scoreReport(checked),
       failing: [],
+      ...typeWarning.typecheck,
     };
     return { record, best: goals, flakyStop: true };
   }
@@ -249,9 +262,15 @@ async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, pr
     files,
     diff,
     outcome: selection.comparison.verdict,
-    feedback: [...applied.notes, ...selection.feedback, ...(confirmed.flakyOnly ? [`not green: the project's own test command ${confirmed.reason}`] : [])],
+    feedback: [
+      ...applied.notes,
+      ...selection.feedback,
+      ...(confirmed.flakyOnly ? [`not green: the project's own test command ${confirmed.reason}`] : []),
+      ...typeWarning.feedback,
+    ],
     score: scoreReport(candidate),
     failing: failingResults(candidate).map((r) => r.id),
+    ...typeWarning.typecheck,
   };
   if (selection.keep) return { record, keep: { report: candidate, changes: applied.changes }, best: candidate, flakyStop: confirmed.flakyOnly };
   await revertChanges(ctx.sandbox, applied.changes);

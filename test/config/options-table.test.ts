@@ -33,6 +33,7 @@ const samples = {
   seed: 42,
   stream: true,
   infill: true,
+  typecheck: 'warn',
   allowTestEdits: true,
   scaffold: false,
   allowEdit: ['.npmrc'],

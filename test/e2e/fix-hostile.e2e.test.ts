@@ -58,7 +58,9 @@ async function setUp(): Promise<{ project: FixtureProject; outside: string; befo
 
 async function fixWith(replies: readonly string[], flags: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   const file = await writeReplies([...replies, realFix]);
-  return runCli(['fix', project!.dir, '--model', `scripted:${file}`, '--json', ...flags], { env: { OPENAI_API_KEY: secret, ...env } });
+  // The attacks must run for the boundary to be tested: the type check would refuse them first (the fixture has no Node types).
+  const args = ['fix', project!.dir, '--model', `scripted:${file}`, '--json', '--typecheck', 'off', ...flags];
+  return runCli(args, { env: { OPENAI_API_KEY: secret, ...env } });
 }
 
 /** Processes whose command line holds `marker`, polled for a moment so that a process being killed has gone. */

@@ -1,0 +1,69 @@
+import { dirname, relative, sep } from 'node:path';
+import ts from 'typescript';
+
+/** The compiler setup a type-check session runs with, or why there is none. */
+export type TypecheckConfig =
+  | {
+      readonly status: 'on';
+      /** Absolute path of the tsconfig.json or jsconfig.json the setup comes from. */
+      readonly configFile: string;
+      readonly options: ts.CompilerOptions;
+      readonly rootNames: readonly string[];
+      readonly projectReferences?: readonly ts.ProjectReference[];
+    }
+  | { readonly status: 'off'; readonly reason: string };
+
+/**
+ * Reads the compiler setup of the project at `projectDir`, looking no higher than `root` (a sandbox sits in the
+ * temp dir, where a stray tsconfig.json is not the project's). A tsconfig.json is used as it stands: JavaScript
+ * files are type-checked only where it asks for `checkJs`. A jsconfig.json counts only when it sets `checkJs`,
+ * since JavaScript that its author does not type-check has no type errors to introduce. No config: off.
+ * Output settings are dropped (the session never emits) and declaration files go unchecked.
+ */
+export function readTypecheckConfig(projectDir: string, root: string = projectDir): TypecheckConfig {
+  const tsconfig = findWithin(projectDir, root, 'tsconfig.json');
+  if (tsconfig !== undefined) return parse(tsconfig, {});
+  const jsconfig = findWithin(projectDir, root, 'jsconfig.json');
+  if (jsconfig === undefined) return { status: 'off', reason: 'the project has no tsconfig.json or jsconfig.json' };
+  const parsed = parse(jsconfig, { allowJs: true, maxNodeModuleJsDepth: 2, allowSyntheticDefaultImports: true, skipLibCheck: true, noEmit: true });
+  if (parsed.status === 'on' && parsed.options.checkJs !== true) return { status: 'off', reason: `${relative(root, jsconfig)} does not ask for checkJs` };
+  return parsed;
+}
+
+function findWithin(projectDir: string, root: string, name: string): string | undefined {
+  const found = ts.findConfigFile(projectDir, ts.sys.fileExists, name);
+  if (found === undefined) return undefined;
+  const rel = relative(root, dirname(found));
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..') ? found : undefined;
+}
+
+function parse(configFile: string, defaults: ts.CompilerOptions): TypecheckConfig {
+  const read = ts.readConfigFile(configFile, ts.sys.readFile);
+  if (read.error !== undefined) return { status: 'off', reason: `${configFile}: ${ts.flattenDiagnosticMessageText(read.error.messageText, '\n')}` };
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configFile), defaults, configFile);
+  const fatal = parsed.errors.find((d) => d.category === ts.DiagnosticCategory.Error && d.code !== noInputsCode);
+  if (fatal !== undefined) return { status: 'off', reason: `${configFile}: ${ts.flattenDiagnosticMessageText(fatal.messageText, '\n')}` };
+  // Declaration files are not checked (skipLibCheck): only a project's own sources are reported, and checking the
+  // declarations of its dependencies would be most of a fresh check's time.
+  const options: ts.CompilerOptions = {
+    ...parsed.options,
+    skipLibCheck: true,
+    noEmit: true,
+    incremental: false,
+    composite: false,
+    declaration: false,
+    emitDeclarationOnly: false,
+  };
+  delete options.tsBuildInfoFile;
+  delete options.outDir;
+  return {
+    status: 'on',
+    configFile,
+    options,
+    rootNames: parsed.fileNames,
+    ...(parsed.projectReferences === undefined ? {} : { projectReferences: parsed.projectReferences }),
+  };
+}
+
+/** "No inputs were found in config file": a project whose sources a proposal may still create. */
+const noInputsCode = 18003;
