@@ -1,4 +1,5 @@
-import { dirname, relative, sep } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import ts from 'typescript';
 
 /** The compiler setup a type-check session runs with, or why there is none. */
@@ -47,6 +48,9 @@ function parse(configFile: string, defaults: ts.CompilerOptions): TypecheckConfi
   // declarations of its dependencies would be most of a fresh check's time.
   const options: ts.CompilerOptions = {
     ...parsed.options,
+    // TypeScript 6 includes no `@types` package unless `types` names it; the projects most users have were set up
+    // with TypeScript 5, which included every visible one. Without this, an edit using `process` would be refused.
+    ...(parsed.options.types === undefined ? { types: visibleTypePackages(dirname(configFile)) } : {}),
     skipLibCheck: true,
     noEmit: true,
     incremental: false,
@@ -63,6 +67,20 @@ function parse(configFile: string, defaults: ts.CompilerOptions): TypecheckConfi
     rootNames: parsed.fileNames,
     ...(parsed.projectReferences === undefined ? {} : { projectReferences: parsed.projectReferences }),
   };
+}
+
+/** The `@types` packages in `node_modules/@types` of `dir` and its ancestors: what TypeScript 5 included by default. */
+function visibleTypePackages(dir: string): string[] {
+  const names = new Set<string>();
+  for (let current = dir; ; current = dirname(current)) {
+    try {
+      for (const entry of readdirSync(join(current, 'node_modules', '@types'))) if (!entry.startsWith('.')) names.add(entry);
+    } catch {
+      // no @types here
+    }
+    if (dirname(current) === current) break;
+  }
+  return [...names].sort();
 }
 
 /** "No inputs were found in config file": a project whose sources a proposal may still create. */

@@ -119,6 +119,18 @@ describe('openTypecheckSession', () => {
     expect(session.check(['src/use.ts']).introduced.map((f) => f.diagnostic.file)).toEqual(['src/use.ts']);
   });
 
+  it('sees the @types packages a tsconfig without `types` relied on (TypeScript 5 included them all)', async () => {
+    const dir = await project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler' } }),
+      'src/env.ts': 'export const home: string = "";\n',
+      'node_modules/@types/ambient/index.d.ts': 'declare const ambientEnv: { readonly HOME?: string };\n',
+      'node_modules/@types/ambient/package.json': '{"name":"@types/ambient","types":"index.d.ts"}',
+    });
+    const session = open(dir);
+    await write(dir, { 'src/env.ts': 'export const home: string = ambientEnv.HOME ?? "";\n' });
+    expect(session.check(['src/env.ts']).introduced).toEqual([]);
+  });
+
   it('is off for a project with no tsconfig.json or jsconfig.json', async () => {
     const dir = await project({ 'src/math.ts': math });
     expect(openTypecheckSession({ root: dir })).toEqual({ status: 'off', reason: 'the project has no tsconfig.json or jsconfig.json' });
