@@ -62,6 +62,8 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
       const created = files.filter((f) => f.created).length;
       const counts = [created > 0 ? `${created} created` : '', files.length > created ? `${files.length - created} completed` : ''].filter((s) => s !== '');
       if (files.length > 0) line(`scaffold  ${counts.join(', ')} for what the tests expect: ${files.map((f) => f.file).join(', ')}`);
+      else if (findings.length > 0)
+        line(`contracts ${findings.length} difference${findings.length === 1 ? '' : 's'} between what the tests expect and the code`);
       for (const finding of findings.slice(0, 5)) line(c.dim(`          ${finding}`));
       if (findings.length > 5) line(c.dim(`          … and ${findings.length - 5} more`));
       for (const note of notes) line(c.yellow(`          ${note}`));

@@ -50,7 +50,7 @@ export async function scaffoldMissing(ctx: RunContext, scope: EditScope): Promis
   }
   const expectations = plan.summary === '' ? undefined : { summary: plan.summary, findings: plan.unsettled.map((finding) => finding.message) };
   const known = expectations === undefined ? {} : { expectations };
-  if (written.length === 0 && notes.length === 0) return { changes, ...known };
+  if (written.length === 0 && notes.length === 0 && plan.findings.length === 0) return { changes, ...known };
   const report: ScaffoldReport = { files: written, findings: plan.findings.map((finding) => finding.message), notes };
   await ctx.reporter.onScaffold(report);
   return { report, changes, ...known };

@@ -15,6 +15,11 @@ import type { Candidate, CoverageMatrix, StatementSite } from '../types.js';
 import { synthesizeStubs } from './synthesize-stubs.js';
 import { createTestSelector } from './tests-for.js';
 
+/**
+ * Time the search gives stub synthesis (in-process enumeration, 4 s per stub at most): on a busy machine two
+ * functions that call each other (choose over factorial) need most of it. Only stubs spend it.
+ */
+const synthesisBudgetMs = 10_000;
 /** Time kept back from the run's budget for the loop's own verification of a found patch. */
 const verifyReserveMs = 4_000;
 /**
@@ -154,7 +159,7 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     const testsFor = createTestSelector({ sites, ...(matrix ? { matrix } : {}), failing: options.failing.map((f) => f.id), all: options.allTests });
     const keep = (c: Candidate) => options.skip?.(c) !== true && testsFor(c).length > 0;
 
-    const synthesized = synthesizeStubs(options.files, options.testSources, { firstId: 1, deadline: Math.min(deadline, Date.now() + 5_000) });
+    const synthesized = synthesizeStubs(options.files, options.testSources, { firstId: 1, deadline: Math.min(deadline, Date.now() + synthesisBudgetMs) });
     const singles = [
       ...synthesized,
       ...generateCandidates(options.files, suspicious, { firstId: synthesized.length + 1, maxCandidates: options.maxCandidates ?? 2000 }),

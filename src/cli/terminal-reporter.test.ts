@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createTerminalReporter } from './terminal-reporter.js';
+
+function lines(report: (reporter: ReturnType<typeof createTerminalReporter>) => void): string[] {
+  let out = '';
+  report(createTerminalReporter({ write: (text) => (out += text) }));
+  return out.trimEnd().split('\n');
+}
+
+describe('the terminal reporter on scaffolding', () => {
+  it('lists the files written, the findings (five at most) and the notes', () => {
+    const findings = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `src/x.ts has no export \`${name}\``);
+    const out = lines((r) =>
+      r.onScaffold?.({
+        files: [
+          { file: 'src/x.ts', created: true },
+          { file: 'src/y.ts', created: false },
+        ],
+        findings,
+        notes: ['`left-pad` is not installed'],
+      }),
+    );
+    expect(out[0]).toBe('scaffold  1 created, 1 completed for what the tests expect: src/x.ts, src/y.ts');
+    expect(out.slice(1, 6).map((line) => line.trim())).toEqual(findings.slice(0, 5));
+    expect(out[6]?.trim()).toBe('… and 1 more');
+    expect(out[7]?.trim()).toBe('`left-pad` is not installed');
+  });
+
+  it('names the differences the stubs cannot settle when nothing was written', () => {
+    const out = lines((r) => r.onScaffold?.({ files: [], findings: ['src/x.ts: `add` takes 1 argument, the tests pass 2'], notes: [] }));
+    expect(out[0]).toBe('contracts 1 difference between what the tests expect and the code');
+  });
+});
