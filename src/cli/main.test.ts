@@ -1,24 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { fixJsonOutputSchema } from '../../test/helpers/json-contract-schema.js';
-import type { CliIo } from './io.js';
 import { main } from './main.js';
-
-function captureIo(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    stdin: new PassThrough(),
-    prompt: new PassThrough(),
-    isInteractive: false,
-    color: false,
-    cwd: process.cwd(),
-  };
-}
+import { captureIo } from '../../test/helpers/capture-io.js';
 
 const argv = (...args: string[]) => ['node', 'redgreen', ...args];
 

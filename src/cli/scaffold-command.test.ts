@@ -1,29 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture } from '../../test/helpers/fixture-project.js';
 import type { FixtureProject } from '../../test/helpers/fixture-project.js';
 import { snapshotFiles } from '../../test/helpers/run-cli.js';
 import { tddFixtureModel } from '../../test/helpers/tdd-fixture-model.js';
-import type { CliIo } from './io.js';
 import { scaffoldProject } from './scaffold-command.js';
-
-function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    stdin: new PassThrough(),
-    prompt: new PassThrough(),
-    isInteractive: false,
-    color: false,
-    cwd,
-  };
-}
+import { captureIo } from '../../test/helpers/capture-io.js';
 
 let project: FixtureProject | undefined;
 afterEach(async () => {

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, repoRoot } from '../../test/helpers/fixture-project.js';
 import type { FixtureProject } from '../../test/helpers/fixture-project.js';
-import { tddFixtureModel } from '../../test/helpers/tdd-fixture-model.js';
+import { tddFixtureModel, tddFixtureStubs } from '../../test/helpers/tdd-fixture-model.js';
 import { checkContracts } from './check-contracts.js';
 import { planScaffold } from './scaffold.js';
 import { readScaffoldInputs } from './scaffold-inputs.js';
@@ -32,15 +32,7 @@ afterAll(() => project.cleanup());
 
 describe('scaffolding the tests-only fixture', () => {
   it('creates one module per imported module and the shared error module', () => {
-    expect(written).toEqual([
-      'src/calculator.ts',
-      'src/lru-cache.ts',
-      'src/not-implemented.ts',
-      'src/queue.ts',
-      'src/stack.ts',
-      'src/users/fetch-users.ts',
-      'src/users/http.ts',
-    ]);
+    expect(written).toEqual(tddFixtureStubs);
   });
 
   it('type-checks with the tests under the project tsconfig', () => {

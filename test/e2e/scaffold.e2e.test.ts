@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture, repoRoot } from '../helpers/fixture-project.js';
 import type { FixtureProject } from '../helpers/fixture-project.js';
 import { runCli, runInTerminal, snapshotFiles } from '../helpers/run-cli.js';
+import { tddFixtureStubs } from '../helpers/tdd-fixture-model.js';
 
 const run = promisify(execFile);
 
@@ -27,15 +28,7 @@ interface ScaffoldJson {
   readonly problems: readonly { file: string; line: number; message: string }[];
 }
 
-const stubs = [
-  'src/calculator.ts',
-  'src/lru-cache.ts',
-  'src/not-implemented.ts',
-  'src/queue.ts',
-  'src/stack.ts',
-  'src/users/fetch-users.ts',
-  'src/users/http.ts',
-];
+const stubs = tddFixtureStubs;
 
 /** Every test of the project as `name → failure`, from vitest's JSON report; a file that failed to load fails the test. */
 async function vitestFailures(dir: string): Promise<Record<string, string>> {

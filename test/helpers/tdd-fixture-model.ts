@@ -7,6 +7,17 @@ const at = (file: string, line: number) => [{ file: `test/${file}.test.ts`, line
  * The contract model of fixtures/projects/tdd-tests-only, built by hand: what an extractor reads from its tests.
  * It lets scaffolding be tested on that fixture independently of extraction.
  */
+/** The files scaffolding writes for the fixture's tests: one module per imported module, and the shared error module. */
+export const tddFixtureStubs = [
+  'src/calculator.ts',
+  'src/lru-cache.ts',
+  'src/not-implemented.ts',
+  'src/queue.ts',
+  'src/stack.ts',
+  'src/users/fetch-users.ts',
+  'src/users/http.ts',
+];
+
 export function tddFixtureModel(): ContractModel {
   return aModel([
     aModule(
