@@ -159,4 +159,16 @@ describe('checkContracts', () => {
     ]);
     expect(findings).toEqual([]);
   });
+
+  it('reports nothing missing from a CommonJS module whose exports it cannot read (spread requires)', async () => {
+    const files = {
+      'lib/index.js': "'use strict';\nmodule.exports = { ...require('./queue'), ...require('./job') };\n",
+      'lib/queue.js': "'use strict';\nclass Queue {}\nmodule.exports = { Queue };\n",
+      'lib/job.js': "'use strict';\nfunction createJob() { return {}; }\nmodule.exports = { createJob };\n",
+    };
+    expect(await check(files, [aModule('lib/index.js', [aClass('Queue'), aFunction('createJob')])])).toEqual([]);
+    // an empty module still lacks what the tests import
+    const empty = await check({ 'lib/index.js': "'use strict';\n" }, [aModule('lib/index.js', [aFunction('createJob')])]);
+    expect(empty.map((finding) => finding.kind)).toEqual(['missing-export']);
+  });
 });

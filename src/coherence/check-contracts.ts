@@ -28,10 +28,15 @@ export async function checkContracts(projectDir: string, model: ContractModel): 
     // A CommonJS file has no symbol at its location for the checker; its `symbol` holds the same exports.
     const moduleSymbol = source === undefined ? undefined : (checker.getSymbolAtLocation(source) ?? (source as unknown as { symbol?: ts.Symbol }).symbol);
     const exports = moduleSymbol === undefined ? [] : checker.getExportsOfModule(moduleSymbol);
+    // A file that exports something the checker could not read (`module.exports = { ...require('./a') }`):
+    // what it exports cannot be told, so nothing is reported missing (a stub appended there would shadow it).
+    if (exports.length === 0 && source !== undefined && exportsSomething.test(source.text)) continue;
     findings.push(...checkModule(checker, module, exports));
   }
   return findings;
 }
+
+const exportsSomething = /\bmodule\.exports\b|\bexports\.[\w$]+\s*=|^\s*export\b/m;
 
 /** Enough to read declarations and their types; nothing of the project's own settings can make it fail. */
 const programOptions: ts.CompilerOptions = {
@@ -50,6 +55,9 @@ function checkModule(checker: ts.TypeChecker, module: ModuleContract, exports: r
   const byName = new Map(exports.map((symbol) => [symbol.name, symbol]));
   // `module.exports = …` in CommonJS is the module's default export, and its properties are the named ones.
   const exportEquals = byName.get('export=');
+  // `module.exports = { ...require('./a') }` and the like type as `any`: what it exports cannot be told, so
+  // nothing is reported missing (a stub appended there would shadow the real export).
+  if (exportEquals !== undefined && (checker.getTypeOfSymbol(exportEquals).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0) return [];
   if (exportEquals !== undefined) {
     if (!byName.has('default')) byName.set('default', exportEquals);
     for (const property of checker.getPropertiesOfType(checker.getTypeOfSymbol(exportEquals))) {

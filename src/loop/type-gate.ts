@@ -37,7 +37,12 @@ export function createTypeGate(ctx: RunContext): TypeGate {
     prepare() {
       if (state !== undefined) return;
       const started = performance.now();
-      const opened = openTypecheckSession({ root: ctx.sandbox.root, projectDir: join(ctx.sandbox.root, ctx.options.packageDir ?? '') });
+      const opened = openTypecheckSession({
+        root: ctx.sandbox.root,
+        projectDir: join(ctx.sandbox.root, ctx.options.packageDir ?? ''),
+        // Tests that may not be edited are checked by running them; their framework's types would triple the cost.
+        ...(ctx.options.allowTestEdits ? {} : { skip: ctx.isTestFile }),
+      });
       if (opened.status === 'off') {
         debug('typecheck', `off: ${opened.reason}`);
         state = 'off';

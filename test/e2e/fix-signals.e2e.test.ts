@@ -159,7 +159,8 @@ describe.skipIf(process.platform !== 'linux')('signals at every phase', () => {
     project = await slowProject();
     const before = await snapshotFiles(project.dir, ['node_modules', '.redgreen']);
     const model = `scripted:${recordedReplies('vitest-basic-fix')}`;
-    const run = await runAndSignal(['fix', project.dir, '--yes', '--model', model], 'baseline  ', ['SIGTERM'], 2500);
+    // --typecheck off: the signal must land while the step's tests run, not during the type check before them.
+    const run = await runAndSignal(['fix', project.dir, '--yes', '--model', model, '--typecheck', 'off'], 'baseline  ', ['SIGTERM'], 2500);
     await expectCleanStop(run, before);
     expect(run.stderr).toContain('stopped: interrupted');
     expect(run.stderr).not.toContain('GREEN');

@@ -231,7 +231,8 @@ describe.each(cases)('verdicts on $fixture ($runner)', (c) => {
     const file = brokenFile('shipping');
     await writeFile(join(project.dir, file), missingImportTest(c.style));
     const before = await snapshotFiles(project.dir);
-    const result = expectRed(await runCli(['fix', project.dir, '--json', '--yes', '--budget-seconds', '20']));
+    // --no-scaffold: the verdict on a module nobody wrote (scaffolding would stub it; see fix-tests-first).
+    const result = expectRed(await runCli(['fix', project.dir, '--json', '--yes', '--budget-seconds', '20', '--no-scaffold']));
     expect(loadFailureOf(result, file)?.message).toMatch(/missing-thing/);
     expect(result.exhaustedReason).toMatch(new RegExp(`${escapeRegExp(file)} imports .*missing-thing`));
     expect(await snapshotFiles(project.dir)).toEqual(before);
@@ -280,7 +281,7 @@ describe.each(cases)('verdicts on $fixture ($runner)', (c) => {
     await writeFile(join(project.dir, file), missingImportTest(c.style));
     const before = await snapshotFiles(project.dir);
     const replies = await writeReplies([searchReplace(c.source, c.bug, c.fix)]);
-    const result = expectRed(await runCli(['fix', project.dir, '--model', `scripted:${replies}`, '--json', '--yes']));
+    const result = expectRed(await runCli(['fix', project.dir, '--model', `scripted:${replies}`, '--json', '--yes', '--no-scaffold']));
     expect(result.steps[0]?.outcome).toBe('improved');
     expect(result.final.failed).toBe(1);
     expect(result.stillFailing).toEqual([{ file, name: loadFailureName }]);

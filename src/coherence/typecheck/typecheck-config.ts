@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ts from 'typescript';
 
@@ -49,8 +49,8 @@ function parse(configFile: string, defaults: ts.CompilerOptions): TypecheckConfi
   const options: ts.CompilerOptions = {
     ...parsed.options,
     // TypeScript 6 includes no `@types` package unless `types` names it; the projects most users have were set up
-    // with TypeScript 5, which included every visible one. Without this, an edit using `process` would be refused.
-    ...(parsed.options.types === undefined ? { types: visibleTypePackages(dirname(configFile)) } : {}),
+    // with TypeScript 5, which included them. Without this, an edit using `process` would be refused.
+    ...(parsed.options.types === undefined ? { types: declaredTypePackages(dirname(configFile)) } : {}),
     skipLibCheck: true,
     noEmit: true,
     incremental: false,
@@ -69,18 +69,35 @@ function parse(configFile: string, defaults: ts.CompilerOptions): TypecheckConfi
   };
 }
 
-/** The `@types` packages in `node_modules/@types` of `dir` and its ancestors: what TypeScript 5 included by default. */
-function visibleTypePackages(dir: string): string[] {
+/**
+ * The `@types` packages that the package.json of `dir` or of an ancestor depends on, and that are installed:
+ * what a project set up with TypeScript 5 relied on (it included every visible `@types` package; the ones a
+ * project declares are the ones its code means, and the hoisted rest of a dependency tree can triple a check).
+ */
+function declaredTypePackages(dir: string): string[] {
   const names = new Set<string>();
+  const fields = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
   for (let current = dir; ; current = dirname(current)) {
     try {
-      for (const entry of readdirSync(join(current, 'node_modules', '@types'))) if (!entry.startsWith('.')) names.add(entry);
+      const manifest = JSON.parse(readFileSync(join(current, 'package.json'), 'utf8')) as Record<string, unknown>;
+      for (const field of fields) {
+        const deps = manifest[field];
+        if (typeof deps !== 'object' || deps === null) continue;
+        for (const name of Object.keys(deps)) if (name.startsWith('@types/')) names.add(name.slice('@types/'.length));
+      }
     } catch {
-      // no @types here
+      // no package.json here, or not one that parses
     }
     if (dirname(current) === current) break;
   }
-  return [...names].sort();
+  return [...names].filter((name) => installed(dir, name)).sort();
+}
+
+function installed(dir: string, name: string): boolean {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, 'node_modules', '@types', name))) return true;
+    if (dirname(current) === current) return false;
+  }
 }
 
 /** "No inputs were found in config file": a project whose sources a proposal may still create. */

@@ -119,12 +119,13 @@ describe('openTypecheckSession', () => {
     expect(session.check(['src/use.ts']).introduced.map((f) => f.diagnostic.file)).toEqual(['src/use.ts']);
   });
 
-  it('sees the @types packages a tsconfig without `types` relied on (TypeScript 5 included them all)', async () => {
+  it('sees the @types packages the project depends on when its tsconfig has no `types` (TypeScript 5 included them)', async () => {
     const dir = await project({
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler' } }),
       'src/env.ts': 'export const home: string = "";\n',
       'node_modules/@types/ambient/index.d.ts': 'declare const ambientEnv: { readonly HOME?: string };\n',
       'node_modules/@types/ambient/package.json': '{"name":"@types/ambient","types":"index.d.ts"}',
+      'package.json': '{"devDependencies":{"@types/ambient":"1.0.0"}}',
     });
     const session = open(dir);
     await write(dir, { 'src/env.ts': 'export const home: string = ambientEnv.HOME ?? "";\n' });
