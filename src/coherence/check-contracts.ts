@@ -55,9 +55,6 @@ function checkModule(checker: ts.TypeChecker, module: ModuleContract, exports: r
   const byName = new Map(exports.map((symbol) => [symbol.name, symbol]));
   // `module.exports = …` in CommonJS is the module's default export, and its properties are the named ones.
   const exportEquals = byName.get('export=');
-  // `module.exports = { ...require('./a') }` and the like type as `any`: what it exports cannot be told, so
-  // nothing is reported missing (a stub appended there would shadow the real export).
-  if (exportEquals !== undefined && (checker.getTypeOfSymbol(exportEquals).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0) return [];
   if (exportEquals !== undefined) {
     if (!byName.has('default')) byName.set('default', exportEquals);
     for (const property of checker.getPropertiesOfType(checker.getTypeOfSymbol(exportEquals))) {

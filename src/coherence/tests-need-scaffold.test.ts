@@ -1,22 +1,19 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TempProject } from '../../test/helpers/temp-project.js';
+import { createTempProject } from '../../test/helpers/temp-project.js';
 import { testsNeedScaffold } from './tests-need-scaffold.js';
 
-let dir: string | undefined;
+let temp: TempProject | undefined;
 afterEach(async () => {
-  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
-  dir = undefined;
+  await temp?.cleanup();
+  temp = undefined;
 });
 
 async function project(files: Record<string, string>): Promise<string> {
-  dir = await mkdtemp(join(tmpdir(), 'redgreen-need-scaffold-'));
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, file)), { recursive: true });
-    await writeFile(join(dir, file), text);
-  }
-  return dir;
+  temp = await createTempProject(files, 'redgreen-need-scaffold-');
+  return temp.dir;
 }
 
 const test = "import { expect, it } from 'vitest';\nimport { add } from '../src/math.js';\nit('adds', () => expect(add(1, 2)).toBe(3));\n";

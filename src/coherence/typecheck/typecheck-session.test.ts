@@ -132,6 +132,17 @@ describe('openTypecheckSession', () => {
     expect(session.check(['src/env.ts']).introduced).toEqual([]);
   });
 
+  it('leaves out the files it is told to skip (the loop skips tests), unless a checked file imports them', async () => {
+    const dir = await project({ 'tsconfig.json': tsconfig, 'src/math.ts': math, 'test/math.test.ts': 'export const t: number = 1;\n' });
+    const opened = openTypecheckSession({ root: dir, skip: (file) => file.startsWith('test/') });
+    if (opened.status !== 'on') throw new Error(opened.reason);
+    await write(dir, {
+      'test/math.test.ts': 'export const t: number = "no";\n',
+      'src/math.ts': 'export function double(n: number): number {\n  return "x";\n}\n',
+    });
+    expect(opened.session.check(['test/math.test.ts', 'src/math.ts']).introduced.map((f) => f.diagnostic.file)).toEqual(['src/math.ts']);
+  });
+
   it('is off for a project with no tsconfig.json or jsconfig.json', async () => {
     const dir = await project({ 'src/math.ts': math });
     expect(openTypecheckSession({ root: dir })).toEqual({ status: 'off', reason: 'the project has no tsconfig.json or jsconfig.json' });
