@@ -1,5 +1,7 @@
 import picomatch from 'picomatch';
 import type { TypecheckMode } from './core/attempts.js';
+import type { NoiseSchedule, NoiseThresholds } from './core/noise.js';
+import { parseNoiseThresholds, parseSchedule } from './core/noise.js';
 import type { Denoiser } from './core/denoiser.js';
 import { defaultEditFormat } from './denoise/edit-format-table.js';
 import { createBuiltinDenoiser } from './denoise/builtin-denoiser.js';
@@ -80,6 +82,12 @@ export interface FixOptions {
   readonly limits?: Partial<ResourceLimits>;
   /** What type errors a proposal introduces do to it (default: `strict` when the project has a tsconfig.json, else `off`). */
   readonly typecheck?: TypecheckMode;
+  /** The noise level of each step: `linear`, `cosine` or levels such as `1,0.5,0.2`; absent: the edit mode escalates after failures. */
+  readonly schedule?: string | NoiseSchedule;
+  /** With a schedule, where steps switch to patches and to rewrites (`0.66,0.33` by default). */
+  readonly noiseThresholds?: string | NoiseThresholds;
+  /** With a schedule, steps without a better state before the noise is raised again (default 2). */
+  readonly stallSteps?: number;
 }
 
 export interface FixSession {
@@ -116,6 +124,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
     model,
     budgetSeconds: input.budgetSeconds ?? (model === builtinModel ? fixDefaults.builtinBudgetSeconds : undefined),
   };
+  const noise = noiseOptions(options);
   const { location, runner, loopRunner, toRoot } = await resolveFixScope(options.projectDir, options.runner);
   const meter = createUsageMeter();
   const denoiser = createDenoiser(options, meter);
@@ -171,6 +180,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
         formatRetries: options.formatRetries ?? fixDefaults.formatRetries,
         flakyReruns: options.flakyReruns ?? fixDefaults.flakyReruns,
         ...(options.typecheck === undefined ? {} : { typecheck: options.typecheck }),
+        ...noise,
       },
     });
     const cost = options.prices ? meter.cost(options.prices) : undefined;
@@ -182,6 +192,23 @@ export async function fix(input: FixOptions): Promise<FixSession> {
   } finally {
     await Promise.allSettled([disposeRunner(runner), denoiser.dispose?.()]);
   }
+}
+
+/** The schedule settings as the loop takes them; text is read here, a bad value is a ConfigError naming the option. */
+function noiseOptions(options: FixOptions): { schedule?: NoiseSchedule; noiseThresholds?: NoiseThresholds; stallSteps?: number } {
+  const read = <T>(name: string, value: string | T | undefined, parse: (text: string) => { ok: true; value: T } | { ok: false; message: string }) => {
+    if (typeof value !== 'string') return value;
+    const parsed = parse(value);
+    if (!parsed.ok) throw new ConfigError(`${name}: ${parsed.message}`);
+    return parsed.value;
+  };
+  const schedule = read('schedule', options.schedule, parseSchedule);
+  const noiseThresholds = read('noiseThresholds', options.noiseThresholds, parseNoiseThresholds);
+  return {
+    ...(schedule === undefined ? {} : { schedule }),
+    ...(noiseThresholds === undefined ? {} : { noiseThresholds }),
+    ...(options.stallSteps === undefined ? {} : { stallSteps: options.stallSteps }),
+  };
 }
 
 function isolationPolicy(options: FixOptions): IsolationPolicy {

@@ -59,6 +59,8 @@ export interface FixJsonResult {
   readonly replies: ReplyStats;
   readonly costUsd?: number;
   readonly durationMs: number;
+  /** With `--schedule`: times the noise level was raised because no better state was found for `stallSteps` steps. */
+  readonly stallRestarts?: number;
   /** Where the sandbox was kept (red runs, `--keep-sandbox`). */
   readonly sandboxDir?: string;
   /** How the tests were contained; `fallbackReason` says why strict isolation was unavailable. */

@@ -22,6 +22,9 @@ export function printSummary(result: RunResult, delivery: Delivery, sandboxDir: 
       `${result.attempts.length} step${result.attempts.length === 1 ? '' : 's'}  ${(result.durationMs / 1000).toFixed(1)}s`,
   ];
   if (result.flaky.length > 0) lines.push(`flaky: ${describeFlaky(result.flaky)}`);
+  if (result.stallRestarts !== undefined && result.stallRestarts > 0) {
+    lines.push(`noise schedule restarted ${result.stallRestarts} time${result.stallRestarts === 1 ? '' : 's'} after steps that found no better state`);
+  }
   if (result.status === 'red' && result.stopReason === 'flaky' && result.failures.length === 0) {
     lines.push(`stopped: ${stopWords.flaky}`);
   } else if (result.status === 'red') {
@@ -110,6 +113,7 @@ export function toJson(result: RunResult, delivery: Delivery, extras: JsonRunExt
     replies: result.replies,
     ...(extras.cost === undefined ? {} : { costUsd: extras.cost }),
     durationMs: result.durationMs,
+    ...(result.stallRestarts === undefined ? {} : { stallRestarts: result.stallRestarts }),
     ...(extras.sandboxDir === undefined ? {} : { sandboxDir: extras.sandboxDir }),
     isolation: extras.isolation,
   };

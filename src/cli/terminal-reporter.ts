@@ -72,6 +72,10 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
       const state = score.failed > 0 ? c.red(`${score.failed} failing`) : flaky > 0 ? c.yellow('only flaky tests fail') : c.green('green');
       line(`baseline  ${score.passed}/${score.total} tests passing  ${state}`);
     },
+    onStepStart({ noise, restarted, suggestedMode }) {
+      if (restarted === true && noise !== undefined)
+        line(c.yellow(`stalled   no better state for a while: noise raised to σ ${noise.toFixed(2)} (${suggestedMode})`));
+    },
     onAttempt(attempt) {
       const tests = `${attempt.score.passed}/${attempt.score.total} tests`;
       const mode = attempt.editKinds.length > 0 ? attempt.editKinds.join('+') : '-';
@@ -81,7 +85,9 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
       const colored = attempt.outcome === 'green' || attempt.outcome === 'improved' ? c.green(word) : c.yellow(word);
       const label = attempt.retry === 0 ? `step ${String(attempt.step).padStart(2)}` : `retry ${attempt.retry}`.padEnd(7);
       const typed = attempt.typecheck === undefined ? '' : `  ${c.yellow(typeErrorsWords(attempt.typecheck))}`;
-      line(`${label}  ${tests.padEnd(11)}  ${mode.padEnd(7)}  ${files.padEnd(7)}  ${seconds.padStart(6)}  ${colored}${typed}`);
+      const sigma = attempt.noise === undefined ? '' : `σ ${attempt.noise.toFixed(2)}  `;
+      const rewarded = attempt.reward === undefined ? '' : c.dim(`  reward ${attempt.reward}`);
+      line(`${label}  ${sigma}${tests.padEnd(11)}  ${mode.padEnd(7)}  ${files.padEnd(7)}  ${seconds.padStart(6)}  ${colored}${rewarded}${typed}`);
       if (attempt.typecheck !== undefined) {
         for (const d of attempt.typecheck.introduced.slice(0, 3))
           line(c.dim(`          ${d.file}:${d.line}:${d.column} TS${d.code} ${d.message.split('\n')[0] ?? ''}`));

@@ -1,6 +1,7 @@
 import { typecheckModes } from '../core/attempts.js';
+import { parseNoiseThresholds, parseSchedule, scheduleForms, thresholdForms } from '../core/noise.js';
 import type { ValueKind } from './value-kinds.js';
-import { count, envNames, globs, numberBetween, oneOf, path, positiveInt, seconds, switchKind, text, wholeNumber } from './value-kinds.js';
+import { count, envNames, globs, numberBetween, oneOf, parsedText, path, positiveInt, seconds, switchKind, text, wholeNumber } from './value-kinds.js';
 
 /** One option of `redgreen fix`, declared once: the flag, the config key and the docs derive from it. */
 export interface OptionSpec {
@@ -85,6 +86,30 @@ export const fixOptions = {
     defaultText: '2; 0: off',
     config: true,
     details: 'Only the flipped tests re-run, all in one run each time (with `command:`, each re-run runs the whole command).',
+  },
+  schedule: {
+    flag: '--schedule <schedule>',
+    kind: parsedText(scheduleForms, parseSchedule),
+    description: 'noise level of each step, high to low: linear | cosine | levels from 0 to 1 such as 1,0.5,0.2',
+    defaultText: 'none: the edit mode escalates after failed steps',
+    config: true,
+    details:
+      "The noise level σ of a step sets how much of the code it may change: whole-function or whole-file rewrites at high σ, patches of hunks in the middle, single search/replace updates at low σ (see `noiseThresholds`), and a model's sampling temperature (0.2 at σ 0 to 1 at σ 1, unless `temperature` is set). `linear` falls evenly from 1 (1, 0.8, 0.6, 0.4, 0.2 over five steps); `cosine` lingers near full noise and falls faster toward the end (1, 0.90, 0.65, 0.35, 0.10); a list gives each step its level, the last one held. When no better state is found for `stallSteps` steps, the schedule restarts from its highest level, at least one granularity coarser, from the best state. Without a schedule, steps start with updates and escalate to patches and rewrites after failed ones.",
+  },
+  noiseThresholds: {
+    flag: '--noise-thresholds <rewrite,patch>',
+    kind: parsedText(thresholdForms, parseNoiseThresholds),
+    description: 'with --schedule: the noise levels from which a step asks for whole rewrites, and for patches',
+    default: '0.66,0.33',
+    defaultText: '0.66,0.33: three equal bands',
+    config: true,
+  },
+  stallSteps: {
+    flag: '--stall-steps <n>',
+    kind: positiveInt,
+    description: 'with --schedule: steps without a better state before the noise is raised again',
+    default: 2,
+    config: true,
   },
   budgetSeconds: {
     flag: '--budget-seconds <n>',

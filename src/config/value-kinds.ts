@@ -56,6 +56,15 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
   return { schema: z.enum(values, { error: `expected ${expected}` }), expected, fromFlag: (value) => value };
 }
 
+/** Text in a small language of its own (`1,0.5,0.2`), checked by `parse`, whose message says what was wrong. */
+export function parsedText(expected: string, parse: (text: string) => { ok: true } | { ok: false; message: string }): ValueKind<string> {
+  const schema = z.string({ error: `expected ${expected}` }).check((ctx) => {
+    const parsed = parse(ctx.value);
+    if (!parsed.ok) ctx.issues.push({ code: 'custom', message: parsed.message, input: ctx.value });
+  });
+  return { schema, expected, fromFlag: (value) => value };
+}
+
 /** A list of items of one kind: a repeatable flag with several arguments, an array in a config file. */
 export function listOf(item: ValueKind<string>, expected: string): ValueKind<string[]> {
   return { schema: z.array(item.schema, { error: `expected ${expected}` }), expected, fromFlag: (value) => value, list: true };

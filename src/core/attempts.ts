@@ -72,6 +72,14 @@ export interface Attempt {
   readonly usage?: TokenUsage;
   /** The type errors this step's edits introduced, when the project is type-checked and they introduced any. */
   readonly typecheck?: AttemptTypecheck;
+  /** The step's noise level σ ∈ [0,1], when the run has a noise schedule. */
+  readonly noise?: number;
+  /**
+   * How good the state after this attempt is (higher is better): weighted goal tests passing, minus
+   * regressions, new type errors and a small patch-size term (see loop/reward.ts). The starting state's own
+   * reward when nothing ran.
+   */
+  readonly reward?: number;
 }
 
 /** A type error, where it is (project-relative file, 1-based line and column) and what the compiler says. */

@@ -40,6 +40,11 @@ export interface DenoiseContext {
   readonly history: readonly Attempt[];
   /** The edit mode the policy suggests for this step. */
   readonly suggestedMode: EditKind;
+  /**
+   * The step's noise level σ ∈ [0,1] when the run has a noise schedule: how much of the code the step may
+   * change (1: whole files, near 0: single edits). Model denoisers sample hotter at high noise.
+   */
+  readonly noise?: number;
   /** What the tests expect of the code, when it could be read from them. */
   readonly expectations?: TestExpectations;
   /**

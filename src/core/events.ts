@@ -17,6 +17,16 @@ export interface RunStartEvent {
   readonly isolation?: { readonly mode: IsolationMode; readonly fallbackReason?: string };
 }
 
+export interface StepStartEvent {
+  readonly step: number;
+  readonly maxSteps: number;
+  readonly suggestedMode: EditKind;
+  /** The step's noise level, when the run has a noise schedule. */
+  readonly noise?: number;
+  /** The best state's reward had not risen for a while: the schedule restarted at a higher noise level. */
+  readonly restarted?: boolean;
+}
+
 /** Observer of a run. Every hook is optional; a hook that throws is reported once and never stops the run. */
 export interface RunReporter {
   onRunStart?(event: RunStartEvent): void | Promise<void>;
@@ -25,7 +35,7 @@ export interface RunReporter {
   onBaseline?(event: { readonly report: TestReport; readonly score: Score }): void | Promise<void>;
   /** Tests just found flaky (at the baseline: before `onBaseline`); they are no longer goals of the run. */
   onFlaky?(event: { readonly tests: readonly FlakyTest[] }): void | Promise<void>;
-  onStepStart?(event: { readonly step: number; readonly maxSteps: number; readonly suggestedMode: EditKind }): void | Promise<void>;
+  onStepStart?(event: StepStartEvent): void | Promise<void>;
   onAttempt?(attempt: Attempt): void | Promise<void>;
   /** What a long-running proposal is doing (the built-in engine's candidates tried). */
   onProgress?(event: { readonly step: number; readonly message: string; readonly data?: ProgressData }): void | Promise<void>;

@@ -76,4 +76,6 @@ export interface RunResult {
   readonly usage: TokenUsage;
   readonly replies: ReplyStats;
   readonly durationMs: number;
+  /** Times the noise schedule restarted at a higher level because the reward stalled (only with a schedule). */
+  readonly stallRestarts?: number;
 }

@@ -18,10 +18,20 @@ export interface LlmDenoiserOptions {
   readonly seed?: number;
 }
 
+/** The sampling temperatures a noise schedule spans: near-greedy for single edits, free for whole rewrites. */
+export const noiseTemperatures = { min: 0.2, max: 1 } as const;
+
+/** The temperature of a step at noise level σ: min + σ·(max − min). Pure. */
+export function noiseTemperature(noise: number): number {
+  const sigma = Math.min(1, Math.max(0, noise));
+  return Math.round((noiseTemperatures.min + sigma * (noiseTemperatures.max - noiseTemperatures.min)) * 100) / 100;
+}
+
 /**
  * A denoiser backed by a code model: context selection → prompt → completion → reply parsing. When the loop
  * asks again within a step (the reply could not be read or applied), the conversation goes on with the
- * reason and a request for whole files, rather than starting over.
+ * reason and a request for whole files, rather than starting over. Under a noise schedule the step's noise
+ * level sets the temperature, unless the user set one.
  */
 export function createLlmDenoiser(options: LlmDenoiserOptions): Denoiser {
   const { provider } = options;
@@ -45,6 +55,7 @@ export function createLlmDenoiser(options: LlmDenoiserOptions): Denoiser {
         const completion = await generateUnlessExhausted(provider, {
           messages,
           temperature: options.temperature,
+          ...(context.noise === undefined ? {} : { defaultTemperature: noiseTemperature(context.noise) }),
           maxTokens: options.maxTokens,
           seed: options.seed,
           signal: context.signal,

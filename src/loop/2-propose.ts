@@ -15,6 +15,8 @@ export interface ProposeInput {
   /** Epoch ms when the run's time budget ends. */
   readonly deadline?: number;
   readonly expectations?: TestExpectations;
+  /** The step's noise level, under a noise schedule. */
+  readonly noise?: number;
 }
 
 /** One step's proposals, pulled one at a time; `feedback` tells the denoiser why the last one was not used. */
@@ -40,6 +42,7 @@ export async function openProposals(ctx: RunContext, input: ProposeInput): Promi
     failures: failingResults(input.best),
     history: input.history,
     suggestedMode: input.suggestedMode,
+    ...(input.noise === undefined ? {} : { noise: input.noise }),
     ...(input.expectations === undefined ? {} : { expectations: input.expectations }),
     stepFeedback: feedback,
     ...(input.deadline === undefined ? {} : { deadline: input.deadline }),

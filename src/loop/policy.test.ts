@@ -35,4 +35,14 @@ describe('decideNext', () => {
     expect(decideNext({ ...base, history })).toEqual({ action: 'propose', suggestedMode: 'rewrite' });
     expect(decideNext({ ...base, history: [...history, anAttempt({ outcome: 'improved' })] })).toEqual({ action: 'propose', suggestedMode: 'update' });
   });
+  it("under a noise schedule, takes the mode from the step's noise level, not from the failures", () => {
+    const history = [anAttempt({ outcome: 'refused' }), anAttempt({ outcome: 'malformed' })];
+    expect(decideNext({ ...base, history, noise: 0.2 })).toEqual({ action: 'propose', suggestedMode: 'update' });
+    expect(decideNext({ ...base, noise: 0.5 })).toEqual({ action: 'propose', suggestedMode: 'patch' });
+    expect(decideNext({ ...base, noise: 1 })).toEqual({ action: 'propose', suggestedMode: 'rewrite' });
+    expect(decideNext({ ...base, noise: 0.5, thresholds: { rewrite: 0.4, patch: 0.2 } })).toEqual({ action: 'propose', suggestedMode: 'rewrite' });
+  });
+  it('stops the same way under a noise schedule', () => {
+    expect(decideNext({ ...base, step: 4, noise: 0.1 })).toEqual({ action: 'stop', reason: 'budget' });
+  });
 });

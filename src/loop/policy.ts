@@ -1,6 +1,8 @@
 import type { StopReason } from '../core/run-result.js';
 import type { EditKind } from '../core/edits.js';
 import type { Attempt, Score } from '../core/attempts.js';
+import type { NoiseThresholds } from '../core/noise.js';
+import { granularity } from './schedule.js';
 
 export interface PolicyInput {
   /** The step about to be taken, 1-based. */
@@ -15,6 +17,9 @@ export interface PolicyInput {
   readonly secondsLeft?: number;
   /** The user asked to stop (Ctrl-C). */
   readonly interrupted?: boolean;
+  /** The step's noise level, when the run has a schedule: it sets the edit mode instead of the escalation. */
+  readonly noise?: number;
+  readonly thresholds?: NoiseThresholds;
 }
 
 export type Decision = { readonly action: 'stop'; readonly reason: StopReason } | { readonly action: 'propose'; readonly suggestedMode: EditKind };
@@ -25,7 +30,8 @@ const unapplied = new Set(['refused', 'malformed']);
 /**
  * What to do next. Pure: stop on green, on a spent step or time budget, or when the denoiser is exhausted;
  * otherwise propose, starting with small search/replace updates and falling back to whole-file rewrites
- * after a reply that could not be applied (seed 003's scalpel → transplant escalation).
+ * after a reply that could not be applied (seed 003's scalpel → transplant escalation). Under a noise
+ * schedule the step's noise level picks the mode instead (see `granularity`).
  */
 export function decideNext(input: PolicyInput): Decision {
   if (input.interrupted === true) return { action: 'stop', reason: 'interrupted' };
@@ -33,7 +39,8 @@ export function decideNext(input: PolicyInput): Decision {
   if (input.step > input.maxSteps) return { action: 'stop', reason: 'budget' };
   if (input.secondsLeft !== undefined && input.secondsLeft <= 0) return { action: 'stop', reason: 'time' };
   if (input.denoiserExhausted) return { action: 'stop', reason: 'exhausted' };
-  return { action: 'propose', suggestedMode: suggestMode(input.history) };
+  const suggestedMode = input.noise === undefined ? suggestMode(input.history) : granularity(input.noise, input.thresholds);
+  return { action: 'propose', suggestedMode };
 }
 
 function suggestMode(history: readonly Attempt[]): EditKind {

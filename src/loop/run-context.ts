@@ -1,4 +1,5 @@
 import type { TypecheckMode } from '../core/attempts.js';
+import type { NoiseSchedule, NoiseThresholds } from '../core/noise.js';
 import type { Denoiser } from '../core/denoiser.js';
 import type { RunReporter } from '../core/events.js';
 import type { TestRunner } from '../core/test-runner.js';
@@ -39,6 +40,12 @@ export interface LoopOptions {
   readonly scaffold?: boolean;
   /** What type errors a proposal introduces do to it; absent: `strict` when the project has a tsconfig.json, else `off`. */
   readonly typecheck?: TypecheckMode;
+  /** The noise level of each step (see schedule.ts); absent: the edit mode escalates after failures instead. */
+  readonly schedule?: NoiseSchedule;
+  /** Where the noise level switches to `patch` and to `rewrite` (default 0.33 and 0.66). */
+  readonly noiseThresholds?: NoiseThresholds;
+  /** Steps without a better best state before the schedule restarts at a higher noise level (default 2). */
+  readonly stallSteps?: number;
 }
 
 /** Everything the stages share. Built once per run by the orchestrator's caller. */

@@ -126,6 +126,83 @@ describe('runLoop', () => {
   });
 });
 
+/** A denoiser that rewrites `src/a.ts` with the next text and records the noise and mode each step was asked at. */
+function recordingDenoiser(texts: readonly string[]): Denoiser & { seen: { noise?: number; mode: string }[] } {
+  const seen: { noise?: number; mode: string }[] = [];
+  let next = 0;
+  return {
+    name: 'scripted:test',
+    seen,
+    async *propose(context: DenoiseContext): AsyncIterable<Proposal> {
+      seen.push({ ...(context.noise === undefined ? {} : { noise: context.noise }), mode: context.suggestedMode });
+      const content = texts[next++];
+      if (content === undefined) return;
+      yield { kind: 'edits', edits: [{ kind: 'rewrite', file: 'src/a.ts', content }], reasoning: `edit ${next}`, denoiser: 'scripted:test' };
+    },
+  };
+}
+
+describe('runLoop under a noise schedule', () => {
+  /** Tests one…four: `export const a = N;` passes the first N. */
+  const countingRunner = (sandbox: SandboxFiles) =>
+    fakeRunner(sandbox, (code) => {
+      const n = Number(/a = (\d+)/.exec(code)?.[1] ?? 0);
+      return { results: ['one', 'two', 'three', 'four'].map((name, i) => aResult(name, i < n ? 'passed' : 'failed')) };
+    });
+
+  it('lowers the noise step by step under linear, the mode following it, and records noise and reward per attempt', async () => {
+    const sandbox = memorySandbox({ 'src/a.ts': 'export const a = 0;\n', 'test/a.test.ts': '' });
+    const denoiser = recordingDenoiser([1, 2, 3, 4].map((n) => `export const a = ${n};\n`));
+    const base = context(sandbox, countingRunner(sandbox), denoiser);
+    const result = await runLoop({ ...base, options: { ...base.options, maxSteps: 4, schedule: { kind: 'linear' } } });
+    expect(result.status).toBe('green');
+    expect(denoiser.seen).toEqual([
+      { noise: 1, mode: 'rewrite' },
+      { noise: 0.75, mode: 'rewrite' },
+      { noise: 0.5, mode: 'patch' },
+      { noise: 0.25, mode: 'update' },
+    ]);
+    expect(result.attempts.map((a) => a.noise)).toEqual([1, 0.75, 0.5, 0.25]);
+    // N tests passing, less two changed lines at a hundredth each.
+    expect(result.attempts.map((a) => a.reward)).toEqual([0.98, 1.98, 2.98, 3.98]);
+    expect(result.stallRestarts).toBe(0);
+  });
+
+  it('raises the noise from the best state when no better state comes for stallSteps steps', async () => {
+    const sandbox = memorySandbox({ 'src/a.ts': 'export const a = 1;\n', 'test/a.test.ts': '' });
+    const denoiser = recordingDenoiser(['export const a = 0;\n', 'export const a = 1; // same\n', 'export const a = 1; // still\n', 'export const a = 4;\n']);
+    const steps: { step: number; noise?: number; restarted?: boolean }[] = [];
+    const base = context(sandbox, countingRunner(sandbox), denoiser);
+    const result = await runLoop({
+      ...base,
+      reporter: combineReporters([{ onStepStart: ({ step, noise, restarted }) => void steps.push({ step, noise, ...(restarted ? { restarted } : {}) }) }]),
+      options: { ...base.options, maxSteps: 5, schedule: { kind: 'levels', levels: [0.5, 0.2] } },
+    });
+    expect(result.attempts.map((a) => a.outcome)).toEqual(['regressed', 'no-improvement', 'no-improvement', 'green']);
+    // Steps 1 and 2 find nothing better: step 3 restarts at the schedule's top; steps 3 and 4 again: step 5 would too.
+    expect(steps).toEqual([
+      { step: 1, noise: 0.5 },
+      { step: 2, noise: 0.2 },
+      { step: 3, noise: 0.5, restarted: true },
+      { step: 4, noise: 0.2 },
+    ]);
+    expect(denoiser.seen.map((s) => s.mode)).toEqual(['patch', 'update', 'patch', 'update']);
+    // A regression costs the lost pass and as much again; reverted attempts leave the best state's reward at 1.
+    expect(result.attempts.map((a) => a.reward)).toEqual([-1.02, 0.98, 0.98, 3.98]);
+    expect(result.stallRestarts).toBe(1);
+    expect(result.status).toBe('green');
+  });
+
+  it('without a schedule keeps the plain escalation and gives no noise', async () => {
+    const sandbox = memorySandbox({ 'src/a.ts': 'export const a = 0;\n', 'test/a.test.ts': '' });
+    const denoiser = recordingDenoiser(['export const a = 0; // no\n', 'export const a = 0; // no\n', 'export const a = 4;\n']);
+    const result = await runLoop(context(sandbox, countingRunner(sandbox), denoiser));
+    expect(denoiser.seen).toEqual([{ mode: 'update' }, { mode: 'update' }, { mode: 'rewrite' }]);
+    expect(result.attempts.every((a) => a.noise === undefined && a.reward !== undefined)).toBe(true);
+    expect(result.stallRestarts).toBeUndefined();
+  });
+});
+
 /**
  * A runner over fixed tests whose outcome is a function of the sandbox's `src/a.ts` and of how many times that
  * test has run so far (1 for its first run): flaky tests on a schedule. Honours `tests` as a real runner does.

@@ -19,6 +19,10 @@ import { defaultFlakyReruns, findFlakyAtBaseline, recheckFlips } from './flaky-c
 import type { FlakyTest, FlakyTests } from './flaky-tests.js';
 import { createFlakyTests } from './flaky-tests.js';
 import { decideNext } from './policy.js';
+import { changedLines, reward } from './reward.js';
+import { roundNoise } from './schedule.js';
+import type { StallOptions } from './stall.js';
+import { advanceClock, clockNoise, startClock } from './stall.js';
 import { replyStats } from './reply-stats.js';
 import type { TypeGate } from './type-gate.js';
 import { createTypeGate } from './type-gate.js';
@@ -70,13 +74,21 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   let exhaustedReason: string | undefined;
   let stopReason: RunStopReason;
   let backendError: string | undefined;
+  const schedule = scheduleOf(ctx);
+  let clock = startClock(reward({ parent: baseline, candidate: baseline }));
+  let restarts = 0;
+  let restarted = false;
 
   for (let step = 1; ; step++) {
     if (flakyStop) {
       stopReason = 'flaky';
       break;
     }
+    const noise = schedule === undefined ? undefined : roundNoise(clockNoise(clock, schedule));
+    const noiseFields = noise === undefined ? {} : { noise };
     const decision = decideNext({
+      ...noiseFields,
+      ...(ctx.options.noiseThresholds === undefined ? {} : { thresholds: ctx.options.noiseThresholds }),
       step,
       maxSteps: ctx.options.maxSteps,
       best: scoreReport(best),
@@ -89,7 +101,14 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
       stopReason = decision.reason;
       break;
     }
-    await ctx.reporter.onStepStart({ step, maxSteps: ctx.options.maxSteps, suggestedMode: decision.suggestedMode });
+    await ctx.reporter.onStepStart({
+      step,
+      maxSteps: ctx.options.maxSteps,
+      suggestedMode: decision.suggestedMode,
+      ...noiseFields,
+      ...(restarted ? { restarted } : {}),
+    });
+    let stateReward = clock.best;
     const deadline = ctx.options.budgetSeconds === undefined ? undefined : started + ctx.options.budgetSeconds * 1000;
     const stream = await openProposals(ctx, {
       step,
@@ -99,6 +118,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
       scope,
       deadline,
       expectations: scaffold.expectations,
+      ...noiseFields,
     });
     try {
       for (let retry = 0; retry <= ctx.options.formatRetries; retry++) {
@@ -118,6 +138,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
           break;
         }
         if (proposal.kind !== 'failed') addUsage(usage, proposal.usage);
+        const parent = best;
         const taken = await takeStep(ctx, { scope, flaky, reruns, step, typeGate }, best, proposal);
         best = taken.best;
         flakyStop = taken.flakyStop;
@@ -128,7 +149,14 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
             kept.set(change.file, { file: change.file, before: earlier ? earlier.before : change.before, after: change.after });
           }
         }
-        const record: Attempt = { ...taken.record, step, retry, durationMs: Date.now() - attemptStarted };
+        const rated = reward({
+          parent,
+          candidate: taken.tested ?? parent,
+          typeErrors: taken.record.typecheck?.introduced.length ?? 0,
+          changedLines: changedLines(taken.record.diff),
+        });
+        if (taken.keep !== undefined) stateReward = rated;
+        const record: Attempt = { ...taken.record, step, retry, durationMs: Date.now() - attemptStarted, ...noiseFields, reward: rated };
         history.push(record);
         await ctx.reporter.onAttempt(record);
         if ((record.outcome !== 'malformed' && record.outcome !== 'refused') || flakyStop) break;
@@ -140,6 +168,12 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     if (backendError !== undefined) {
       stopReason = 'backend';
       break;
+    }
+    if (schedule !== undefined && noise !== undefined) {
+      const advanced = advanceClock(clock, { noise, reward: stateReward }, schedule);
+      clock = advanced.clock;
+      restarted = advanced.restarted;
+      if (restarted) restarts++;
     }
     // A back end that stays down through its own retries twice in a row will not recover within this run.
     if (countTrailingErrors(history) >= 2) exhausted = true;
@@ -169,6 +203,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     usage,
     replies: replyStats(history),
     durationMs: Date.now() - started,
+    ...(schedule === undefined ? {} : { stallRestarts: restarts }),
   };
   await ctx.reporter.onRunEnd(result);
   return result;
@@ -176,6 +211,8 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
 
 interface StepResult {
   readonly record: Omit<Attempt, 'step' | 'retry' | 'durationMs'>;
+  /** The report of the attempt's tests, when they ran: what its reward is computed from. */
+  readonly tested?: TestReport;
   readonly keep?: { readonly report: TestReport; readonly changes: readonly FileChange[] };
   /** The state the loop goes on from: the kept candidate, or the best state without tests found flaky meanwhile. */
   readonly best: TestReport;
@@ -250,7 +287,7 @@ async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, pr
       failing: [],
       ...typeWarning.typecheck,
     };
-    return { record, best: goals, flakyStop: true };
+    return { record, tested: checked, best: goals, flakyStop: true };
   }
   const confirmed = await confirmIfGreen(ctx, flaky, step.step, checked, goals);
   const candidate = confirmed.report;
@@ -272,9 +309,10 @@ async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, pr
     failing: failingResults(candidate).map((r) => r.id),
     ...typeWarning.typecheck,
   };
-  if (selection.keep) return { record, keep: { report: candidate, changes: applied.changes }, best: candidate, flakyStop: confirmed.flakyOnly };
+  if (selection.keep)
+    return { record, tested: candidate, keep: { report: candidate, changes: applied.changes }, best: candidate, flakyStop: confirmed.flakyOnly };
   await revertChanges(ctx.sandbox, applied.changes);
-  return { record, best: goals, flakyStop: false };
+  return { record, tested: candidate, best: goals, flakyStop: false };
 }
 
 interface ConfirmedReport {
@@ -338,6 +376,13 @@ function headline(message: string): string {
   const lines = message.split('\n').filter((line) => line.trim() !== '');
   const first = lines[0] ?? '';
   return first.trimEnd().endsWith(':') && lines[1] !== undefined ? `${first.trimEnd()} ${lines[1].trim()}` : first;
+}
+
+/** The schedule and stall settings of a run that has a noise schedule. */
+function scheduleOf(ctx: RunContext): StallOptions | undefined {
+  const { schedule, maxSteps, stallSteps, noiseThresholds } = ctx.options;
+  if (schedule === undefined) return undefined;
+  return { schedule, maxSteps, ...(stallSteps === undefined ? {} : { stallSteps }), ...(noiseThresholds === undefined ? {} : { thresholds: noiseThresholds }) };
 }
 
 function countTrailingErrors(history: readonly Attempt[]): number {

@@ -10,6 +10,8 @@ export interface ChatMessage {
 /** Sampling settings a single request may set; unset ones fall back to the provider's `ModelSettings`. */
 export interface SamplingOptions {
   readonly temperature?: number;
+  /** The temperature to use when neither `temperature` nor the settings set one (a noise schedule's). */
+  readonly defaultTemperature?: number;
   readonly maxTokens?: number;
   readonly seed?: number;
   readonly signal?: AbortSignal;

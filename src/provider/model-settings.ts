@@ -32,12 +32,21 @@ export interface ResolvedSampling {
   readonly stream: boolean;
 }
 
-/** Merges a request's sampling options over `settings`; streaming is on for `onToken` or `settings.stream`. */
+/**
+ * Merges a request's sampling options over `settings`; streaming is on for `onToken` or `settings.stream`. A
+ * temperature the user set wins over the request's `defaultTemperature`.
+ */
 export function resolveSampling(
-  request: { readonly temperature?: number; readonly maxTokens?: number; readonly seed?: number; readonly onToken?: unknown },
+  request: {
+    readonly temperature?: number;
+    readonly defaultTemperature?: number;
+    readonly maxTokens?: number;
+    readonly seed?: number;
+    readonly onToken?: unknown;
+  },
   settings: ModelSettings = {},
 ): ResolvedSampling {
-  const temperature = request.temperature ?? settings.temperature;
+  const temperature = request.temperature ?? settings.temperature ?? request.defaultTemperature;
   const maxTokens = request.maxTokens ?? settings.maxTokens;
   const seed = request.seed ?? settings.seed;
   return {

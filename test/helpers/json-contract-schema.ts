@@ -25,6 +25,8 @@ const step = z.strictObject({
   failing: z.array(testId),
   durationMs: z.number(),
   usage: usage.optional(),
+  noise: z.number().min(0).max(1).optional(),
+  reward: z.number().optional(),
 });
 
 const delivery = z.discriminatedUnion('kind', [
@@ -70,6 +72,7 @@ export const fixJsonResultSchema = z.strictObject({
   }),
   costUsd: z.number().optional(),
   durationMs: z.number(),
+  stallRestarts: z.number().int().nonnegative().optional(),
   sandboxDir: z.string().optional(),
   isolation: z.strictObject({ mode: z.enum(['strict', 'basic', 'off']), fallbackReason: z.string().optional() }),
 });
