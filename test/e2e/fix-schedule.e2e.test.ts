@@ -37,6 +37,27 @@ describe('redgreen fix --schedule', () => {
     expect(run.stderr).toMatch(/step {2}2 {2}σ 0\.85 .*green {2}reward /);
   }, 120_000);
 
+  it('raises the noise when steps find no better state, and says so', async () => {
+    project = await copyFixture('vitest-basic');
+    const reword = (text: string) =>
+      searchReplace('src/math.ts', '/** Limits `value` to the range [min, max]. */', `/** ${text} */`, 'Clarifying the comment.');
+    const replies = await writeReplies([
+      reword('Keeps `value` within [min, max].'),
+      reword('Bounds `value` by [min, max].'),
+      searchReplace('src/math.ts', '  if (value < max) {', '  if (value > max) {'),
+    ]);
+    const args = ['--model', `scripted:${replies}`, '--schedule', '0.5,0.2', '--stall-steps', '1', '--max-iter', '4', '--dry-run'];
+    const run = await runCli(['fix', project.dir, ...args]);
+    expect(run.code, run.stderr).toBe(0);
+    // 0.5 asks for a patch; no better state: one granularity up (rewrite at 0.66), then full noise.
+    expect(run.stderr).toMatch(/step {2}1 {2}σ 0\.50 .*no better, reverted/);
+    expect(run.stderr).toContain('stalled   no better state for a while: noise raised to σ 0.66 (rewrite)');
+    expect(run.stderr).toMatch(/step {2}2 {2}σ 0\.66 .*no better, reverted/);
+    expect(run.stderr).toContain('stalled   no better state for a while: noise raised to σ 1.00 (rewrite)');
+    expect(run.stderr).toMatch(/step {2}3 {2}σ 1\.00 .*green/);
+    expect(run.stderr).toContain('noise schedule restarted 2 times after steps that found no better state');
+  }, 120_000);
+
   it('refuses a bad schedule on the command line, naming the flag and the accepted forms', async () => {
     const run = await runCli(['fix', '--schedule', '0.2,0.9', '--json']);
     expect(run.code).toBe(2);
