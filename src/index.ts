@@ -10,7 +10,8 @@ export type { ErrorCode, ProviderErrorDetails, ProviderFailure } from './core/er
 // Running a repair
 export { builtinModel, fix, fixDefaults } from './fix.js';
 export type { FixOptions, FixSession } from './fix.js';
-export type { RunReporter, RunStartEvent } from './core/events.js';
+export type { RunReporter, RunStartEvent, StepStartEvent } from './core/events.js';
+export type { NoiseSchedule, NoiseThresholds } from './core/noise.js';
 export type { RunResult, RunStopReason, StopReason, FlakyTest, ReplyStats } from './core/run-result.js';
 export type { Attempt, AttemptOutcome, Proposal, Score } from './core/attempts.js';
 export type { FileChange, FileEncoding } from './core/file-change.js';
