@@ -19,10 +19,7 @@ import { defaultFlakyReruns, findFlakyAtBaseline, recheckFlips } from './flaky-c
 import type { FlakyTest, FlakyTests } from './flaky-tests.js';
 import { createFlakyTests } from './flaky-tests.js';
 import { decideNext } from './policy.js';
-import { changedLines, reward } from './reward.js';
-import { roundNoise } from './schedule.js';
-import type { StallOptions } from './stall.js';
-import { advanceClock, clockNoise, startClock } from './stall.js';
+import { createNoiseTrack } from './noise-track.js';
 import { replyStats } from './reply-stats.js';
 import type { TypeGate } from './type-gate.js';
 import { createTypeGate } from './type-gate.js';
@@ -74,21 +71,17 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   let exhaustedReason: string | undefined;
   let stopReason: RunStopReason;
   let backendError: string | undefined;
-  const schedule = scheduleOf(ctx);
-  let clock = startClock(reward({ parent: baseline, candidate: baseline }));
-  let restarts = 0;
-  let restarted = false;
+  const noise = createNoiseTrack(ctx.options, baseline);
 
   for (let step = 1; ; step++) {
     if (flakyStop) {
       stopReason = 'flaky';
       break;
     }
-    const noise = schedule === undefined ? undefined : roundNoise(clockNoise(clock, schedule));
-    const noiseFields = noise === undefined ? {} : { noise };
+    const { restarted, thresholds, ...level } = noise.step();
     const decision = decideNext({
-      ...noiseFields,
-      ...(ctx.options.noiseThresholds === undefined ? {} : { thresholds: ctx.options.noiseThresholds }),
+      ...level,
+      ...(thresholds === undefined ? {} : { thresholds }),
       step,
       maxSteps: ctx.options.maxSteps,
       best: scoreReport(best),
@@ -105,10 +98,9 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
       step,
       maxSteps: ctx.options.maxSteps,
       suggestedMode: decision.suggestedMode,
-      ...noiseFields,
-      ...(restarted ? { restarted } : {}),
+      ...level,
+      ...(restarted === true ? { restarted } : {}),
     });
-    let stateReward = clock.best;
     const deadline = ctx.options.budgetSeconds === undefined ? undefined : started + ctx.options.budgetSeconds * 1000;
     const stream = await openProposals(ctx, {
       step,
@@ -118,7 +110,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
       scope,
       deadline,
       expectations: scaffold.expectations,
-      ...noiseFields,
+      ...level,
     });
     try {
       for (let retry = 0; retry <= ctx.options.formatRetries; retry++) {
@@ -149,14 +141,8 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
             kept.set(change.file, { file: change.file, before: earlier ? earlier.before : change.before, after: change.after });
           }
         }
-        const rated = reward({
-          parent,
-          candidate: taken.tested ?? parent,
-          typeErrors: taken.record.typecheck?.introduced.length ?? 0,
-          changedLines: changedLines(taken.record.diff),
-        });
-        if (taken.keep !== undefined) stateReward = rated;
-        const record: Attempt = { ...taken.record, step, retry, durationMs: Date.now() - attemptStarted, ...noiseFields, reward: rated };
+        const rated = noise.rate(parent, taken.tested, taken.record, taken.keep !== undefined);
+        const record: Attempt = { ...taken.record, step, retry, durationMs: Date.now() - attemptStarted, ...level, reward: rated };
         history.push(record);
         await ctx.reporter.onAttempt(record);
         if ((record.outcome !== 'malformed' && record.outcome !== 'refused') || flakyStop) break;
@@ -169,12 +155,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
       stopReason = 'backend';
       break;
     }
-    if (schedule !== undefined && noise !== undefined) {
-      const advanced = advanceClock(clock, { noise, reward: stateReward }, schedule);
-      clock = advanced.clock;
-      restarted = advanced.restarted;
-      if (restarted) restarts++;
-    }
+    noise.endStep();
     // A back end that stays down through its own retries twice in a row will not recover within this run.
     if (countTrailingErrors(history) >= 2) exhausted = true;
   }
@@ -203,7 +184,7 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     usage,
     replies: replyStats(history),
     durationMs: Date.now() - started,
-    ...(schedule === undefined ? {} : { stallRestarts: restarts }),
+    ...(noise.restarts() === undefined ? {} : { stallRestarts: noise.restarts() }),
   };
   await ctx.reporter.onRunEnd(result);
   return result;
@@ -376,13 +357,6 @@ function headline(message: string): string {
   const lines = message.split('\n').filter((line) => line.trim() !== '');
   const first = lines[0] ?? '';
   return first.trimEnd().endsWith(':') && lines[1] !== undefined ? `${first.trimEnd()} ${lines[1].trim()}` : first;
-}
-
-/** The schedule and stall settings of a run that has a noise schedule. */
-function scheduleOf(ctx: RunContext): StallOptions | undefined {
-  const { schedule, maxSteps, stallSteps, noiseThresholds } = ctx.options;
-  if (schedule === undefined) return undefined;
-  return { schedule, maxSteps, ...(stallSteps === undefined ? {} : { stallSteps }), ...(noiseThresholds === undefined ? {} : { thresholds: noiseThresholds }) };
 }
 
 function countTrailingErrors(history: readonly Attempt[]): number {
