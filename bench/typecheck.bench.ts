@@ -5,6 +5,9 @@
  *  - a fresh check (opening a session: parse, bind and check everything, the baseline) versus a re-check
  *    after a one-line edit in one module's function body, and after one that changes a module's exported
  *    types (its importers are re-checked too); the ratio fresh / re-check;
+ *  - the same baseline taken by the worker the loop uses (`openTypecheckWorker`): the time until it is in,
+ *    thread start and compiler load included, and the main thread's share of it (what the loop waits for
+ *    when the baseline is asked for at once; in a run it overlaps the baseline test run instead);
  *  - the built-in engine's type pruner per candidate (one file re-checked in memory, its importers not),
  *    next to the session's re-check per candidate, to judge whether checking the engine's candidates with the
  *    session would pay for itself.
@@ -15,6 +18,7 @@ import { createTypePruner } from '../src/builtin/candidates/type-pruner.js';
 import { openTypecheckSession } from '../src/coherence/typecheck/typecheck-session.js';
 import type { TypecheckSession } from '../src/coherence/typecheck/typecheck-session.js';
 import { readTypecheckConfig } from '../src/coherence/typecheck/typecheck-config.js';
+import { openTypecheckWorker } from '../src/coherence/typecheck/typecheck-worker-client.js';
 import { editableLine, generateTypedProject } from './support/typed-project.js';
 import { median } from './support/generated-project.js';
 
@@ -75,8 +79,24 @@ async function main(): Promise<void> {
 
     const freshMs = median(fresh);
     console.log(`fresh check (baseline)               ${ms(freshMs)}`);
+    console.log(`  the first, compiler not yet warm   ${ms(fresh[0] ?? 0)}`);
     console.log(`re-check, one-line edit in a body    ${ms(median(body))}   ratio ${(freshMs / median(body)).toFixed(1)}x`);
     console.log(`re-check, edit of an exported type   ${ms(median(shape))}   ratio ${(freshMs / median(shape)).toFixed(1)}x`);
+
+    const inWorker: number[] = [];
+    const blocked: number[] = [];
+    for (let i = 0; i < Math.min(3, samples); i++) {
+      const start = performance.now();
+      const worker = openTypecheckWorker({ root: project.dir });
+      const opened = performance.now() - start;
+      const baseline = await worker.baseline;
+      inWorker.push(performance.now() - start);
+      blocked.push(opened);
+      await worker.close();
+      if (baseline.status !== 'on' || baseline.baseline.length !== session.baseline.length) throw new Error('the worker saw another baseline');
+    }
+    console.log(`baseline in a worker, until in       ${ms(median(inWorker))}   (a cold compiler: thread start and compiler load included; 3 samples)`);
+    console.log(`  main thread blocked by opening it  ${ms(median(blocked))}`);
 
     const config = readTypecheckConfig(project.dir);
     if (config.status !== 'on') throw new Error(config.reason);

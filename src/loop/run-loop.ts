@@ -36,6 +36,15 @@ import { failingResults, scoreReport } from '../core/attempts.js';
  * write-back belong to the caller.
  */
 export async function runLoop(ctx: RunContext): Promise<RunResult> {
+  const typeGate = createTypeGate(ctx);
+  try {
+    return await loop(ctx, typeGate);
+  } finally {
+    await typeGate.close();
+  }
+}
+
+async function loop(ctx: RunContext, typeGate: TypeGate): Promise<RunResult> {
   const started = Date.now();
   const flaky = createFlakyTests();
   const reruns = ctx.options.flakyReruns ?? defaultFlakyReruns;
@@ -47,7 +56,11 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
     packageDir: ctx.options.packageDir,
   });
   const scaffold = await scaffoldMissing(ctx, scope);
+  // The type check's baseline runs in a worker beside the baseline test run; nothing to repair, no type check.
+  typeGate.prepare();
   const seen = await runBaseline(ctx);
+  const seenScore = scoreReport(seen);
+  if (seenScore.total > 0 && seenScore.failed === 0) await typeGate.close();
   flaky.add(await findFlakyAtBaseline(ctx, seen, reruns));
   const goals = flaky.hide(seen);
   // Every failing goal is flaky: nothing to repair, and nothing that may be called green either.
@@ -62,7 +75,6 @@ export async function runLoop(ctx: RunContext): Promise<RunResult> {
   const baselineScore = scoreReport(baseline);
   await ctx.reporter.onBaseline({ report: baseline, score: baselineScore });
 
-  const typeGate = createTypeGate(ctx);
   const history: Attempt[] = [];
   const kept = new Map<string, FileChange>(scaffold.changes.map((change) => [change.file, change]));
   const usage = { promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
@@ -229,7 +241,7 @@ async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, pr
     };
   }
   const editKinds = [...new Set(proposal.edits.map((e) => e.kind))];
-  step.typeGate.prepare();
+  await step.typeGate.ready();
   const applied = await applyProposal(ctx.sandbox, scope, proposal.edits);
   if (applied.status === 'refused') {
     const files = [...new Set(proposal.edits.map((e) => e.file))];
@@ -241,7 +253,7 @@ async function takeStep(ctx: RunContext, step: StepContext, best: TestReport, pr
   }
   const diff = unifiedDiff(applied.changes);
   const files = applied.changes.map((c) => c.file);
-  const typed = step.typeGate.review(applied.changes);
+  const typed = await step.typeGate.review(applied.changes);
   if (typed.action === 'refuse') {
     await revertChanges(ctx.sandbox, applied.changes);
     const record = { ...base, reasoning: proposal.reasoning, editKinds, files, diff, outcome: 'refused' as const, feedback: typed.feedback, score: bestScore };

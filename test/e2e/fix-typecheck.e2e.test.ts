@@ -50,8 +50,10 @@ async function runFix(extra: readonly string[] = []): Promise<{ run: CliRun; res
 
 describe('type-check feedback', () => {
   it('refuses a proposal that introduces a type error before its tests run, feeds the error back and goes green with the next', async () => {
-    const { run, result } = await runFix();
+    const { run, result } = await runFix(['--verbose']);
     expect(result.status, run.stderr).toBe('green');
+    // the compiled worker of dist/ took the baseline
+    expect(run.stderr).toMatch(/typecheck baseline \d+ms in a worker \(tsconfig\.json, 0 errors before any edit\)/);
     const [refused, fixed] = result.steps;
     expect(refused?.outcome).toBe('refused');
     expect(refused?.typecheck).toEqual({
