@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker less than the cores: on a 2-core machine the files ran one at a time, while most
+    // of an e2e file's time is spent waiting on the child processes it starts.
+    maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
   },
 });
