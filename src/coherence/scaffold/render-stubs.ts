@@ -41,6 +41,11 @@ export function createStubRenderer(context: RenderContext) {
     for (const name of safe.names) typeNames.add(name);
     return safe.text;
   };
+  /**
+   * A stub the tests await is not `async`: it returns a Promise type but throws at the call, so the test fails on
+   * `not implemented: <symbol>` itself rather than on a `.resolves`/`.rejects` expectation that truncates or
+   * matches the rejection.
+   */
   const resultType = (callable: Pick<FunctionContract, 'returns' | 'async'>): string => {
     const result = type(callable.returns);
     return callable.async && !/^Promise</.test(result) ? `Promise<${result}>` : result;
@@ -65,6 +70,17 @@ export function createStubRenderer(context: RenderContext) {
     ];
     return tags.length === 0 ? [] : [`${indent}/**`, ...tags.map((tag) => `${indent} * ${tag}`), `${indent} */`];
   };
+  /**
+   * An error class's `instanceof` rethrows a NotImplementedError: a test's `toThrow(TheError)` then fails on the
+   * stub that threw it (`not implemented: Stack.pop`) rather than on "expected error to be instance of TheError".
+   */
+  const instanceCheck = (indent: string): string[] => [
+    `${indent}/** Until nothing is stubbed: an expected error that is a NotImplementedError fails the test with the stub's message.${ts ? '' : ' @param {unknown} value @returns {boolean}'} */`,
+    `${indent}static [Symbol.hasInstance](value${ts ? ': unknown' : ''})${ts ? ': boolean' : ''} {`,
+    `${indent}  if (value instanceof NotImplementedError) throw value;`,
+    `${indent}  return Function.prototype[Symbol.hasInstance].call(this, value);`,
+    `${indent}}`,
+  ];
   const throwing = (indent: string, symbol: string): string => `${indent}  throw new NotImplementedError(${quoted(symbol)});`;
 
   const renderFunction = (contract: FunctionContract): RenderedStub => {
@@ -72,7 +88,7 @@ export function createStubRenderer(context: RenderContext) {
     const binding = isDefault ? context.defaultName : contract.name;
     const list = params(contract.params);
     const returns = resultType(contract);
-    const head = `${isDefault && exportKeyword !== '' ? 'export default ' : exportKeyword}${contract.async ? 'async ' : ''}function ${binding}(${paramList(list)})`;
+    const head = `${isDefault && exportKeyword !== '' ? 'export default ' : exportKeyword}function ${binding}(${paramList(list)})`;
     const lines = [...jsDoc('', list, returns), `${head}${ts ? `: ${returns}` : ''} {`, throwing('', binding), '}'];
     return stub(lines, binding, { usesError: true });
   };
@@ -84,7 +100,7 @@ export function createStubRenderer(context: RenderContext) {
     if (member.kind === 'method') {
       const list = params(member.params);
       const returns = resultType(member);
-      const head = `${indent}${isStatic}${member.async ? 'async ' : ''}${key}(${paramList(list)})${ts ? `: ${returns}` : ''} {`;
+      const head = `${indent}${isStatic}${key}(${paramList(list)})${ts ? `: ${returns}` : ''} {`;
       return [...jsDoc(indent, list, returns), head, throwing(indent, symbol), `${indent}}`];
     }
     const valueType = type(member.type);
@@ -115,7 +131,7 @@ export function createStubRenderer(context: RenderContext) {
       const messageParam = list.length === 0 ? [{ name: 'message', type: 'string', optional: true }] : list;
       const first = messageParam[0];
       const passes = first !== undefined && first.type === 'string' ? first.name : '';
-      body.push([
+      body.push(instanceCheck(indent), [
         ...jsDoc(indent, messageParam, undefined),
         `${indent}constructor(${paramList(messageParam)}) {`,
         `${indent}  super(${passes});`,
@@ -136,7 +152,7 @@ export function createStubRenderer(context: RenderContext) {
     for (const member of members) body.push(renderMember(binding, member, indent));
     const head = `${isDefault && exportKeyword !== '' ? 'export default ' : exportKeyword}class ${binding}${contract.extendsError ? ' extends Error' : ''} {`;
     const lines = [head, ...body.flatMap((block, index) => (index === 0 ? block : ['', ...block])), '}'];
-    return stub(lines, binding, { usesError: members.length > 0 });
+    return stub(lines, binding, { usesError: contract.extendsError || members.length > 0 });
   };
 
   const renderValue = (contract: ValueContract): RenderedStub => {
