@@ -11,7 +11,7 @@ import type { ExportReading, ModuleReading } from './extract/observations.js';
 import { resolveSpecifier } from './extract/resolve-specifier.js';
 import { createTestProgram } from './extract/test-program.js';
 import { readPathAliases } from './extract/tsconfig-paths.js';
-import type { BoundName } from './extract/walk-test-file.js';
+import type { BoundName } from './extract/walk/scope.js';
 import { walkTestFile } from './extract/walk-test-file.js';
 
 /** Which test files to read. */
