@@ -38,7 +38,7 @@ export async function extractContracts(projectDir: string, options: ExtractOptio
   const exportOf = (module: ModuleReading, name: string, evidence: Evidence): ExportReading => {
     let reading = module.exports.get(name);
     if (reading === undefined) {
-      reading = { name, uses: [], evidence };
+      reading = { name, uses: [], resultUses: [], evidence };
       module.exports.set(name, reading);
     }
     return reading;

@@ -37,7 +37,11 @@ function printExport(contract: ExportContract): string {
   const declared = isDefault ? contract.localName : contract.name;
   if (contract.kind === 'function') {
     const head = isDefault ? `export default function${declared === undefined ? '' : ` ${declared}`}` : `export function ${contract.name}`;
-    return `${head}${signature(contract)};${throwsNote(contract)}`;
+    const result =
+      contract.result === undefined
+        ? []
+        : [`export interface ${contract.result.name} {`, ...contract.result.members.map((member) => `  ${printMember(member)}`), '}'];
+    return [...result, `${head}${signature(contract)};${throwsNote(contract)}`].join('\n');
   }
   if (contract.kind === 'value') {
     if (!isDefault) return `export const ${contract.name}: ${contract.type};`;

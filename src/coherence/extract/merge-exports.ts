@@ -1,4 +1,4 @@
-import type { ClassContract, ContractConflict, Evidence, ExportContract, MethodContract, PropertyContract } from '../contract-model.js';
+import type { ClassContract, ContractConflict, Evidence, ExportContract, MethodContract, PropertyContract, ResultInterface } from '../contract-model.js';
 import type { ResultDisagreement } from './merge-callable.js';
 import { mergeCallable, mergeParameters, resolveResult } from './merge-callable.js';
 import type { CallReading, ExportReading, Use } from './observations.js';
@@ -37,14 +37,16 @@ export function mergeExport(reading: ExportReading, file: string, conflicts: Con
     const throwing = uses.filter((use): use is Extract<Use, { kind: 'throws' }> => use.kind === 'throws');
     const callable = mergeCallable(calls, throwing);
     if (callable.disagreement !== undefined) report(disagreementMessage(reading.name, callable.disagreement), evidenceOf(callable.disagreement));
+    const result = resultInterface(reading, callable, report);
     return {
       kind: 'function',
       name: reading.name,
       ...named,
       params: callable.params,
-      returns: callable.returns,
+      returns: result === undefined ? callable.returns : callable.async ? `Promise<${result.name}>` : result.name,
       async: callable.async,
       throws: callable.throws,
+      ...(result === undefined ? {} : { result }),
       evidence,
     };
   }
@@ -53,6 +55,18 @@ export function mergeExport(reading: ExportReading, file: string, conflicts: Con
   const resolved = resolveResult(values.flatMap((use) => use.hints));
   if (resolved.disagreement !== undefined) report(disagreementMessage(reading.name, resolved.disagreement), evidenceOf(resolved.disagreement));
   return { kind: 'value', name: reading.name, ...named, type: resolved.type ?? 'unknown', evidence };
+}
+
+/** The interface of what a function returns, from the members the tests use on it; none when its result type is known otherwise. */
+function resultInterface(
+  reading: ExportReading,
+  callable: ReturnType<typeof mergeCallable>,
+  report: (message: string, places: readonly Evidence[]) => void,
+): ResultInterface | undefined {
+  if (reading.resultUses.length === 0 || (callable.returns !== 'unknown' && callable.returns !== 'Promise<unknown>')) return undefined;
+  const subject = (reading.localName ?? reading.name).replace(/^(create|make|build|new)(?=[A-Z])/, '');
+  const name = `${subject.charAt(0).toUpperCase()}${subject.slice(1)}${subject === reading.name ? 'Result' : ''}`;
+  return { name, members: members(reading.resultUses, report) };
 }
 
 function mergeClass(reading: ExportReading, evidence: readonly Evidence[], report: (message: string, places: readonly Evidence[]) => void): ClassContract {

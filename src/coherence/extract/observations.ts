@@ -65,6 +65,8 @@ export interface ExportReading {
   /** The name the test gave a default import, for printing. */
   localName?: string;
   readonly uses: Use[];
+  /** Member uses on values the export returned (`const q = createQueue(); q.size()`): `method` and `property` uses. */
+  readonly resultUses: Use[];
   readonly evidence: Evidence;
 }
 

@@ -10,6 +10,7 @@ import type { WalkInput } from './walk/scope.js';
 import { createWalkScope } from './walk/scope.js';
 import { declaredBy, isAssignment, isCallee, isDeclarationName, isIncrement, isTypePosition } from './walk/syntax.js';
 import { createTargets } from './walk/targets.js';
+import type { Target } from './walk/targets.js';
 import { unwrapExpression } from '../../analysis/parse.js';
 
 /**
@@ -45,6 +46,9 @@ export function walkTestFile(input: WalkInput): void {
     ...newValueUse(),
   });
 
+  /** Where a member use goes: the export's own uses, or those of what it returned. */
+  const usesOf = (owner: Exclude<Target, { kind: 'namespace' }>): Use[] => (owner.kind === 'result' ? owner.reading.resultUses : owner.reading.uses);
+
   const onCall = (node: ts.CallExpression | ts.NewExpression): void => {
     const isNew = ts.isNewExpression(node);
     const target = targetOf(node.expression);
@@ -59,7 +63,7 @@ export function walkTestFile(input: WalkInput): void {
     const owner = targetOf(node.expression.expression);
     if (owner === undefined || owner.kind === 'namespace') return;
     const use: Extract<Use, { kind: 'method' }> = { kind: 'method', member: node.expression.name.text, static: owner.kind === 'export', ...callReading(node) };
-    owner.reading.uses.push(use);
+    usesOf(owner).push(use);
     consume(node, use);
     const holder = declaredBy(node);
     const made = holder === undefined ? undefined : symbolOf(holder);
@@ -82,7 +86,7 @@ export function walkTestFile(input: WalkInput): void {
       evidence: at(node),
       ...newValueUse(),
     };
-    owner.reading.uses.push(use);
+    usesOf(owner).push(use);
     const parent = node.parent;
     if (ts.isBinaryExpression(parent) && parent.left === node && isAssignment(parent.operatorToken.kind)) {
       use.written = true;

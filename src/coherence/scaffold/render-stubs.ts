@@ -1,4 +1,13 @@
-import type { ClassContract, ExportContract, FunctionContract, MethodContract, ParameterContract, PropertyContract, ValueContract } from '../contract-model.js';
+import type {
+  ClassContract,
+  ExportContract,
+  FunctionContract,
+  MethodContract,
+  ParameterContract,
+  PropertyContract,
+  ResultInterface,
+  ValueContract,
+} from '../contract-model.js';
 import type { Dialect } from './dialect.js';
 import { memberKey, parameterNames } from './identifiers.js';
 import { safeType } from './type-text.js';
@@ -89,8 +98,31 @@ export function createStubRenderer(context: RenderContext) {
     const list = params(contract.params);
     const returns = resultType(contract);
     const head = `${isDefault && exportKeyword !== '' ? 'export default ' : exportKeyword}function ${binding}(${paramList(list)})`;
-    const lines = [...jsDoc('', list, returns), `${head}${ts ? `: ${returns}` : ''} {`, throwing('', binding), '}'];
+    const result = contract.result === undefined ? [] : [...renderResultInterface(contract.result), ''];
+    const lines = [...result, ...jsDoc('', list, returns), `${head}${ts ? `: ${returns}` : ''} {`, throwing('', binding), '}'];
     return stub(lines, binding, { usesError: true });
+  };
+
+  /** The members the tests use on a function's result: an interface, or a JSDoc typedef in JavaScript. */
+  const renderResultInterface = (result: ResultInterface): string[] => {
+    const typedParams = (member: MethodContract): string =>
+      params(member.params)
+        .map((param) => `${param.name}${param.optional ? '?' : ''}: ${param.type}`)
+        .join(', ');
+    if (!ts) {
+      const properties = result.members.map((member) =>
+        member.kind === 'property'
+          ? ` * @property {${type(member.type)}} ${member.name}`
+          : ` * @property {(${typedParams(member)}) => ${resultType(member)}} ${member.name}`,
+      );
+      return ['/**', ` * @typedef {object} ${result.name}`, ...properties, ' */'];
+    }
+    const members = result.members.map((member) =>
+      member.kind === 'property'
+        ? `  ${member.written ? '' : 'readonly '}${memberKey(member.name)}: ${type(member.type)};`
+        : `  ${memberKey(member.name)}(${typedParams(member)}): ${resultType(member)};`,
+    );
+    return [`${exportKeyword}interface ${result.name} {`, ...members, '}'];
   };
 
   const renderMember = (className: string, member: MethodContract | PropertyContract, indent: string): string[] => {

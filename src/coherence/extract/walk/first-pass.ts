@@ -5,10 +5,10 @@ import type { Targets } from './targets.js';
 
 /**
  * The first pass over a test file: variables that hold instances of imported classes go into the scope's
- * `instances`, and the call sites of the file's own functions are returned (their arguments type their parameters).
+ * `instances`, those that hold what an imported function returned into its `results`, and the call sites of the file's own functions are returned (their arguments type their parameters).
  */
 export function firstPass(scope: WalkScope, targets: Targets): Map<ts.Symbol, ts.CallExpression[]> {
-  const { input, symbolOf, instances } = scope;
+  const { input, symbolOf, instances, results } = scope;
   const localCalls = new Map<ts.Symbol, ts.CallExpression[]>();
   const visit = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
@@ -20,6 +20,8 @@ export function firstPass(scope: WalkScope, targets: Targets): Map<ts.Symbol, ts
       const reading = made ?? declared ?? targets.factoryOf(node.initializer);
       const symbol = symbolOf(node.name);
       if (reading !== undefined && symbol !== undefined) instances.set(symbol, reading);
+      const maker = reading === undefined ? targets.madeBy(node.initializer) : undefined;
+      if (maker !== undefined && symbol !== undefined) results.set(symbol, maker);
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
       const right = unwrapExpression(node.right);

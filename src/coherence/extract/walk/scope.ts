@@ -28,6 +28,8 @@ export interface WalkScope {
   readonly symbolOf: (node: ts.Node) => ts.Symbol | undefined;
   /** Variables of the test that hold instances of an export (`const s = new Stack()`), filled by the first pass. */
   readonly instances: Map<ts.Symbol, ExportReading>;
+  /** Variables of the test that hold what an exported function returned (`const q = createQueue()`), filled by the first pass. */
+  readonly results: Map<ts.Symbol, ExportReading>;
 }
 
 export function createWalkScope(input: WalkInput): WalkScope {
@@ -37,5 +39,6 @@ export function createWalkScope(input: WalkInput): WalkScope {
     at: (node) => ({ file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 }),
     symbolOf: (node) => checker.getSymbolAtLocation(node),
     instances: new Map(),
+    results: new Map(),
   };
 }

@@ -7,11 +7,13 @@ import type { WalkScope } from './scope.js';
 export type Target =
   | { readonly kind: 'export'; readonly reading: ExportReading }
   | { readonly kind: 'namespace'; readonly module: ModuleReading }
-  | { readonly kind: 'instance'; readonly reading: ExportReading };
+  | { readonly kind: 'instance'; readonly reading: ExportReading }
+  /** A value an exported function returned. */
+  | { readonly kind: 'result'; readonly reading: ExportReading };
 
 /** Resolves the test's expressions to the exports they stand for, through import bindings and instance variables. */
 export function createTargets(scope: WalkScope) {
-  const { input, at, symbolOf, instances } = scope;
+  const { input, at, symbolOf, instances, results } = scope;
 
   const targetOf = (expression: ts.Expression): Target | undefined => {
     const inner = unwrapExpression(expression);
@@ -24,7 +26,9 @@ export function createTargets(scope: WalkScope) {
           ? { kind: 'namespace', module: bound.module }
           : { kind: 'export', reading: input.exportOf(bound.module, bound.exportName, at(inner)) };
       const instance = instances.get(symbol);
-      return instance === undefined ? undefined : { kind: 'instance', reading: instance };
+      if (instance !== undefined) return { kind: 'instance', reading: instance };
+      const result = results.get(symbol);
+      return result === undefined ? undefined : { kind: 'result', reading: result };
     }
     if (ts.isPropertyAccessExpression(inner)) {
       const owner = targetOf(inner.expression);
@@ -70,7 +74,16 @@ export function createTargets(scope: WalkScope) {
     return target?.kind === 'instance' ? (target.reading.localName ?? target.reading.name) : undefined;
   };
 
-  return { targetOf, constructed, typeTarget, factoryOf, classOf };
+  /** The function whose call made a value (`createQueue()`, also awaited): the variable holding it keeps its result. */
+  const madeBy = (initializer: ts.Expression | undefined): ExportReading | undefined => {
+    let inner = initializer === undefined ? undefined : unwrapExpression(initializer);
+    if (inner !== undefined && ts.isAwaitExpression(inner)) inner = unwrapExpression(inner.expression);
+    if (inner === undefined || !ts.isCallExpression(inner)) return undefined;
+    const callee = targetOf(inner.expression);
+    return callee?.kind === 'export' ? callee.reading : undefined;
+  };
+
+  return { targetOf, constructed, typeTarget, factoryOf, classOf, madeBy };
 }
 
 export type Targets = ReturnType<typeof createTargets>;
