@@ -42,6 +42,7 @@ export function walkTestFile(input: WalkInput): void {
 
   const callReading = (node: ts.CallExpression | ts.NewExpression): CallReading => ({
     args: readArguments(node.arguments ?? []),
+    ...(node.typeArguments === undefined ? {} : { typeArgs: node.typeArguments.map((argument) => argument.getText(source)) }),
     evidence: at(node),
     ...newValueUse(),
   });

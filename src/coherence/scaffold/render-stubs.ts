@@ -45,8 +45,10 @@ export function createStubRenderer(context: RenderContext) {
   const ts = context.dialect.lang === 'ts';
   const exportKeyword = context.dialect.module === 'esm' ? 'export ' : '';
 
+  /** The type parameters of the class or function being rendered: its types may name them (TypeScript only; JavaScript reads them as `unknown`). */
+  let typeParams: ReadonlySet<string> = new Set();
   const type = (text: string): string => {
-    const safe = safeType(text, context.knownType);
+    const safe = safeType(text, (name) => typeParams.has(name) || context.knownType(name));
     for (const name of safe.names) typeNames.add(name);
     return safe.text;
   };
@@ -95,10 +97,13 @@ export function createStubRenderer(context: RenderContext) {
   const renderFunction = (contract: FunctionContract): RenderedStub => {
     const isDefault = contract.name === 'default';
     const binding = isDefault ? context.defaultName : contract.name;
+    const result = contract.result === undefined ? [] : [...renderResultInterface(contract.result), ''];
+    typeParams = new Set(ts ? contract.typeParams : []);
     const list = params(contract.params);
     const returns = resultType(contract);
-    const head = `${isDefault && exportKeyword !== '' ? 'export default ' : exportKeyword}function ${binding}(${paramList(list)})`;
-    const result = contract.result === undefined ? [] : [...renderResultInterface(contract.result), ''];
+    typeParams = new Set();
+    const generic = ts && contract.typeParams !== undefined ? `<${contract.typeParams.join(', ')}>` : '';
+    const head = `${isDefault && exportKeyword !== '' ? 'export default ' : exportKeyword}function ${binding}${generic}(${paramList(list)})`;
     const lines = [...result, ...jsDoc('', list, returns), `${head}${ts ? `: ${returns}` : ''} {`, throwing('', binding), '}'];
     return stub(lines, binding, { usesError: true });
   };
@@ -157,6 +162,7 @@ export function createStubRenderer(context: RenderContext) {
     const binding = isDefault ? context.defaultName : contract.name;
     const indent = '  ';
     const body: string[][] = [];
+    typeParams = new Set(ts ? contract.typeParams : []);
     const list = params(contract.constructorParams);
     if (contract.extendsError) {
       // An error class the tests expect is real code, not a stub: it is thrown and matched by name.
@@ -182,7 +188,9 @@ export function createStubRenderer(context: RenderContext) {
     const inherited = contract.extendsError ? new Set(['name', 'message', 'stack', 'cause']) : new Set<string>();
     const members = contract.members.filter((member) => !inherited.has(member.name));
     for (const member of members) body.push(renderMember(binding, member, indent));
-    const head = `${isDefault && exportKeyword !== '' ? 'export default ' : exportKeyword}class ${binding}${contract.extendsError ? ' extends Error' : ''} {`;
+    typeParams = new Set();
+    const generic = ts && contract.typeParams !== undefined ? `<${contract.typeParams.join(', ')}>` : '';
+    const head = `${isDefault && exportKeyword !== '' ? 'export default ' : exportKeyword}class ${binding}${generic}${contract.extendsError ? ' extends Error' : ''} {`;
     const lines = [head, ...body.flatMap((block, index) => (index === 0 ? block : ['', ...block])), '}'];
     return stub(lines, binding, { usesError: contract.extendsError || members.length > 0 });
   };
