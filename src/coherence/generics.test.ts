@@ -1,15 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { TempProject } from '../../test/helpers/temp-project.js';
-import { createTempProject } from '../../test/helpers/temp-project.js';
+import { describe, expect, it } from 'vitest';
+import { plannedText, usePlannedScaffold } from '../../test/helpers/planned-scaffold.js';
 import { genericsOf } from './extract/generics.js';
 import { printContracts } from './print-contracts.js';
-import { planTestsScaffold } from './scaffold-for-tests.js';
-
-let temp: TempProject | undefined;
-afterEach(async () => {
-  await temp?.cleanup();
-  temp = undefined;
-});
 
 const test = `import { expect, it } from 'vitest';
 import { Stack, first } from '../src/stack.js';
@@ -27,10 +19,7 @@ it('takes the first', () => {
 });
 `;
 
-async function planned(files: Record<string, string>) {
-  temp = await createTempProject(files, 'redgreen-generics-');
-  return planTestsScaffold(temp.dir);
-}
+const planned = usePlannedScaffold();
 
 describe('genericsOf', () => {
   it('writes the types passed as type arguments with the type parameters, in unions, arrays and promises', () => {
@@ -51,11 +40,11 @@ describe('genericsOf', () => {
 
 describe('explicit type arguments in the tests', () => {
   it('make a generic class and a generic function whose types name the parameter', async () => {
-    const { model, plan } = await planned({ 'tsconfig.json': '{}', 'test/stack.test.ts': test });
-    const summary = printContracts(model);
+    const scaffold = await planned({ 'tsconfig.json': '{}', 'test/stack.test.ts': test });
+    const summary = printContracts(scaffold.model);
     expect(summary).toContain('export class Stack<T> {\n  constructor();\n  push(n: T): void;\n  pop(): T | undefined;\n  static readonly limit: number;\n}');
     expect(summary).toContain('export function first<T>(items: T[]): T;');
-    const text = plan.status === 'planned' ? plan.files.find((file) => file.path === 'src/stack.ts')?.after : undefined;
+    const text = plannedText(scaffold, 'src/stack.ts');
     expect(text).toContain('export class Stack<T> {\n  push(n: T): void {');
     expect(text).toContain('  pop(): T | undefined {');
     expect(text).toContain('export function first<T>(items: T[]): T {');

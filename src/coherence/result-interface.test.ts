@@ -1,14 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { TempProject } from '../../test/helpers/temp-project.js';
-import { createTempProject } from '../../test/helpers/temp-project.js';
+import { describe, expect, it } from 'vitest';
+import { plannedText, usePlannedScaffold } from '../../test/helpers/planned-scaffold.js';
 import { printContracts } from './print-contracts.js';
-import { planTestsScaffold } from './scaffold-for-tests.js';
-
-let temp: TempProject | undefined;
-afterEach(async () => {
-  await temp?.cleanup();
-  temp = undefined;
-});
 
 const test = `import { expect, it } from 'vitest';
 import { createQueue, openStore, parse } from '../src/queue.js';
@@ -32,10 +24,7 @@ it('parses', () => {
 });
 `;
 
-async function planned(files: Record<string, string>) {
-  temp = await createTempProject(files, 'redgreen-result-interface-');
-  return planTestsScaffold(temp.dir);
-}
+const planned = usePlannedScaffold();
 
 describe('members the tests use on what a function returns', () => {
   it('become an interface that the function returns, in the contract and its summary', async () => {
@@ -59,8 +48,8 @@ describe('members the tests use on what a function returns', () => {
   });
 
   it('are scaffolded as an exported interface in TypeScript', async () => {
-    const { plan } = await planned({ 'tsconfig.json': '{}', 'test/queue.test.ts': test });
-    const text = plan.status === 'planned' ? plan.files.find((file) => file.path === 'src/queue.ts')?.after : undefined;
+    const scaffold = await planned({ 'tsconfig.json': '{}', 'test/queue.test.ts': test });
+    const text = plannedText(scaffold, 'src/queue.ts');
     expect(text).toContain(
       "export interface Queue {\n  enqueue(n: number): void;\n  size(): number;\n  readonly label: string;\n}\n\nexport function createQueue(): Queue {\n  throw new NotImplementedError('createQueue');\n}",
     );
@@ -70,11 +59,11 @@ describe('members the tests use on what a function returns', () => {
   });
 
   it('are scaffolded as a JSDoc typedef in JavaScript', async () => {
-    const { plan } = await planned({
+    const scaffold = await planned({
       'package.json': '{ "type": "module" }',
       'test/queue.test.js': test.replace(/'\.\.\/src\/queue\.js'/, "'../lib/queue.js'"),
     });
-    const text = plan.status === 'planned' ? plan.files.find((file) => file.path === 'lib/queue.js')?.after : undefined;
+    const text = plannedText(scaffold, 'lib/queue.js');
     expect(text).toContain(
       '/**\n * @typedef {object} Queue\n * @property {(n: number) => void} enqueue\n * @property {() => number} size\n * @property {string} label\n */\n\n/**\n * @returns {Queue}\n */\nexport function createQueue() {',
     );
