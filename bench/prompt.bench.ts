@@ -51,6 +51,12 @@ const libraries = [
     fix: '  return Math.max(1, Math.ceil(words / wordsPerMinute));',
   },
   { name: 'mocha-esm', file: 'src/pricing.js', bug: '  if (quantity > bulkThreshold) {', fix: '  if (quantity >= bulkThreshold) {' },
+  {
+    name: 'vitest-orders',
+    file: 'src/orders.ts',
+    bug: "  const shipping: Cents = region === 'domestic' && subtotal > freeShippingFrom ? 0 : parcelRate(grams, region);",
+    fix: "  const shipping: Cents = region === 'domestic' && subtotal >= freeShippingFrom ? 0 : parcelRate(grams, region);",
+  },
 ] as const;
 
 function tokens(messages: readonly { content: string }[]): number {
