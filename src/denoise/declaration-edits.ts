@@ -1,4 +1,5 @@
 import type { Proposal } from '../core/attempts.js';
+import type { Edit } from '../core/edits.js';
 import { normalizePath } from '../edit/normalize-path.js';
 import type { DeclarationSource, SourceFile } from './prompt.js';
 
@@ -9,14 +10,20 @@ export interface GuardedProposal {
 }
 
 /**
- * Refuses a reply that edits a module the prompt showed as declarations only: its search text or diff
- * context would be quoted from the summary, not the file, and a whole-file reply would replace the code
- * with its declarations. The proposal becomes an unreadable reply whose reason names the files; the caller
- * shows them whole from then on. Pure.
+ * Refuses a reply that edits a module the prompt showed as declarations only, unless the edit quotes that
+ * module's real text: a search text or diff context copied from the summary would otherwise be matched
+ * against the file and fail with a puzzling "not found", and a whole-file reply would replace code the model
+ * never saw. (A search text the file does hold, from an earlier view or a guess, is matched as usual.) The
+ * proposal becomes an unreadable reply whose reason names the files; the caller shows them whole from then
+ * on. Pure.
  */
 export function guardDeclarationEdits(proposal: Proposal, shown: readonly DeclarationSource[], knownFiles: readonly string[]): GuardedProposal {
   if (proposal.kind !== 'edits' || shown.length === 0) return { proposal, shownWhole: [] };
-  const targeted = new Set(proposal.edits.map((edit) => normalizePath(edit.file, knownFiles)));
+  const unseen = proposal.edits.filter((edit) => {
+    const source = shown.find((candidate) => candidate.path === normalizePath(edit.file, knownFiles));
+    return source !== undefined && !quotesRealText(edit, source.wholeText);
+  });
+  const targeted = new Set(unseen.map((edit) => normalizePath(edit.file, knownFiles)));
   const hit = shown.filter((source) => targeted.has(source.path));
   if (hit.length === 0) return { proposal, shownWhole: [] };
   const names = hit.map((source) => source.path).join(', ');
@@ -25,6 +32,18 @@ export function guardDeclarationEdits(proposal: Proposal, shown: readonly Declar
     proposal: { kind: 'malformed', reason, problem: 'invalid', denoiser: proposal.denoiser, ...optional(proposal) },
     shownWhole: hit.map((source) => ({ path: source.path, text: source.wholeText })),
   };
+}
+
+/** Whether an edit quotes only text the file really holds (a rewrite quotes nothing, so it never does). */
+function quotesRealText(edit: Edit, text: string): boolean {
+  if (edit.kind === 'rewrite') return false;
+  if (edit.kind === 'update') return edit.oldText.trim() !== '' && text.includes(edit.oldText.trim());
+  const quoted = edit.diff
+    .split('\n')
+    .filter((line) => /^[ -](?!--)/.test(line))
+    .map((line) => line.slice(1).trim())
+    .filter((line) => line !== '');
+  return quoted.length > 0 && quoted.every((line) => text.includes(line));
 }
 
 function optional(proposal: Extract<Proposal, { kind: 'edits' }>): Pick<Proposal & { kind: 'edits' }, 'format' | 'usage' | 'raw'> {
