@@ -27,7 +27,8 @@ export function guardDeclarationEdits(proposal: Proposal, shown: readonly Declar
   const hit = shown.filter((source) => targeted.has(source.path));
   if (hit.length === 0) return { proposal, shownWhole: [] };
   const names = hit.map((source) => source.path).join(', ');
-  const reason = `refused: ${names} ${hit.length === 1 ? 'was' : 'were'} shown as declarations only, not ${hit.length === 1 ? 'its' : 'their'} text, so an edit to ${hit.length === 1 ? 'it' : 'them'} cannot be applied; ${hit.length === 1 ? 'its' : 'their'} whole text is shown now`;
+  const [be, its, it] = hit.length === 1 ? ['was', 'its', 'it'] : ['were', 'their', 'them'];
+  const reason = `refused: ${names} ${be} shown as declarations only, not ${its} text, so an edit to ${it} cannot be applied; ${its} whole text is shown now`;
   return {
     proposal: { kind: 'malformed', reason, problem: 'invalid', denoiser: proposal.denoiser, ...optional(proposal) },
     shownWhole: hit.map((source) => ({ path: source.path, text: source.wholeText })),
@@ -46,7 +47,7 @@ function quotesRealText(edit: Edit, text: string): boolean {
   return quoted.length > 0 && quoted.every((line) => text.includes(line));
 }
 
-function optional(proposal: Extract<Proposal, { kind: 'edits' }>): Pick<Proposal & { kind: 'edits' }, 'format' | 'usage' | 'raw'> {
+function optional(proposal: Extract<Proposal, { kind: 'edits' }>): Pick<Extract<Proposal, { kind: 'edits' }>, 'format' | 'usage' | 'raw'> {
   return {
     ...(proposal.format === undefined ? {} : { format: proposal.format }),
     ...(proposal.usage === undefined ? {} : { usage: proposal.usage }),
