@@ -78,9 +78,8 @@ const text = (request: CompletionRequest | undefined) => (request?.messages ?? [
 describe('the chat-model denoiser when the tests expect a stub to grow', () => {
   it('sends the expectations and the stub whole, and the module the stub uses as declarations only', async () => {
     const { provider, requests } = recording([searchReplace('src/stack.ts', 'export class Stack {', 'export class Stack {\n  push(item: number): void {}')]);
-    const proposals = createLlmDenoiser({ provider, editFormat: getEditFormat('search-replace') })
-      .propose(contextFor([]))
-      [Symbol.asyncIterator]();
+    const denoiser = createLlmDenoiser({ provider, editFormat: getEditFormat('search-replace') });
+    const proposals = denoiser.propose(contextFor([]))[Symbol.asyncIterator]();
     expect((await proposals.next()).value).toMatchObject({ kind: 'edits' });
     const prompt = text(requests[0]);
     expect(prompt).toContain('## What the tests expect (read from them)');
