@@ -2,9 +2,11 @@
  * `npm run bench:prompt`: how many prompt tokens redgreen's context selection spends per step, against
  * sending every source and test file, and how often replies applied on the first try.
  *
- * For each fixture project it runs the real loop with its recorded replies (fixtures/model-replies/), and at
- * every step builds both prompts from the same context: the one redgreen sends (failing tests + the code they
- * reach) and one with every file of the project. Tokens are counted with the o200k tokenizer (gpt-tokenizer).
+ * For each fixture project it runs the real loop with its recorded replies (fixtures/model-replies/, or the
+ * known fix of a library fixture), and at every step builds three prompts from the same context: every file
+ * of the project; the failing tests + the code they reach, all whole; and the same with the modules that are
+ * not edit targets shown as declarations only (what redgreen sends). Tokens are counted with the o200k
+ * tokenizer (gpt-tokenizer).
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,17 +24,40 @@ import { createScriptedProvider, createScriptedProviderFromReplies } from '../sr
 import { detectRunner, isTestFile } from '../src/runner/runner-registry.js';
 import { createSandbox } from '../src/workspace/sandbox.js';
 import { copyFixture, copyProject } from '../test/helpers/fixture-project.js';
+import { searchReplace } from '../test/helpers/replies-file.js';
 import { generateProject, repoRoot } from './support/generated-project.js';
 
 interface Measured {
   readonly project: string;
   readonly files: number;
-  readonly selected: number[];
+  readonly whole: number[];
+  readonly summarized: number[];
   readonly everything: number[];
+  /** Files shown as declarations at the first step. */
+  readonly declared: number;
   readonly firstTry: string;
 }
 
 const format = getEditFormat('search-replace');
+
+/** Fixture projects of several modules importing each other, with their one bug and its fix. */
+const libraries = [
+  { name: 'vitest-library', file: 'src/discount.ts', bug: '  if (total > bulkThreshold) {', fix: '  if (total >= bulkThreshold) {' },
+  { name: 'jest-library', file: 'src/calendar.js', bug: '  for (let i = 0; i < count - 1; i++) {', fix: '  for (let i = 0; i <= count - 1; i++) {' },
+  {
+    name: 'node-test-library',
+    file: 'src/reading.js',
+    bug: '  return Math.max(1, Math.floor(words / wordsPerMinute));',
+    fix: '  return Math.max(1, Math.ceil(words / wordsPerMinute));',
+  },
+  { name: 'mocha-esm', file: 'src/pricing.js', bug: '  if (quantity > bulkThreshold) {', fix: '  if (quantity >= bulkThreshold) {' },
+  {
+    name: 'vitest-orders',
+    file: 'src/orders.ts',
+    bug: "  const shipping: Cents = region === 'domestic' && subtotal > freeShippingFrom ? 0 : parcelRate(grams, region);",
+    fix: "  const shipping: Cents = region === 'domestic' && subtotal >= freeShippingFrom ? 0 : parcelRate(grams, region);",
+  },
+] as const;
 
 function tokens(messages: readonly { content: string }[]): number {
   return messages.reduce((sum, m) => sum + encode(m.content).length, 0);
@@ -48,19 +73,38 @@ async function readFiles(context: DenoiseContext, filter: (file: string) => bool
   return out;
 }
 
-/** Wraps a denoiser to measure both prompts at every step before delegating. */
-function measuring(inner: Denoiser, selected: number[], everything: number[]): Denoiser {
+interface Samples {
+  readonly whole: number[];
+  readonly summarized: number[];
+  readonly everything: number[];
+  readonly declared: number[];
+}
+
+/** Wraps a denoiser to measure the three prompts at every step before delegating. */
+function measuring(inner: Denoiser, samples: Samples): Denoiser {
   return {
     name: inner.name,
     async *propose(context) {
-      const base = { failures: context.failures, history: context.history, suggestedMode: context.suggestedMode, formatInstructions: format.instructions() };
+      const base = {
+        failures: context.failures,
+        history: context.history,
+        suggestedMode: context.suggestedMode,
+        formatInstructions: format.instructions(),
+        ...(context.expectations === undefined ? {} : { expectations: context.expectations }),
+      };
       const chosen = await selectContext(context.project, context.failures);
-      selected.push(tokens(buildPrompt({ ...base, testSources: chosen.testSources, editableSources: chosen.editableSources })));
+      samples.whole.push(tokens(buildPrompt({ ...base, testSources: chosen.testSources, editableSources: chosen.editableSources })));
+      const summarized = await selectContext(context.project, context.failures, {
+        summarize: true,
+        ...(context.expectations === undefined ? {} : { expectations: context.expectations }),
+      });
+      samples.summarized.push(tokens(buildPrompt({ ...base, ...summarized })));
+      samples.declared.push(summarized.declarationSources.length);
       const all = {
         testSources: await readFiles(context, (f) => context.project.isTestFile(f)),
         editableSources: await readFiles(context, (f) => !context.project.isTestFile(f)),
       };
-      everything.push(tokens(buildPrompt({ ...base, ...all })));
+      samples.everything.push(tokens(buildPrompt({ ...base, ...all })));
       yield* inner.propose(context);
     },
   };
@@ -69,21 +113,28 @@ function measuring(inner: Denoiser, selected: number[], everything: number[]): D
 async function measure(project: string, dir: string, replies: { file: string } | { inline: string[] }): Promise<Measured> {
   const runner = await detectRunner(dir);
   const sandbox = await createSandbox(dir);
-  const selected: number[] = [];
-  const everything: number[] = [];
+  const samples: Samples = { whole: [], summarized: [], everything: [], declared: [] };
   const provider = 'file' in replies ? createScriptedProvider(replies.file) : createScriptedProviderFromReplies(replies.inline);
   try {
     const result = await runLoop({
       runId: 'bench',
       sandbox,
       runner,
-      denoiser: measuring(createLlmDenoiser({ provider, editFormat: format }), selected, everything),
+      denoiser: measuring(createLlmDenoiser({ provider, editFormat: format }), samples),
       reporter: combineReporters([]),
       isTestFile: (file) => isTestFile(runner.name, file),
       options: { maxSteps: 5, allowTestEdits: false, testTimeoutMs: 120_000, formatRetries: 2 },
     });
     const stats = replyStats(result.attempts);
-    return { project, files: (await sandbox.listFiles()).length, selected, everything, firstTry: `${stats.appliedFirstTry}/${stats.steps}` };
+    return {
+      project,
+      files: (await sandbox.listFiles()).length,
+      whole: samples.whole,
+      summarized: samples.summarized,
+      everything: samples.everything,
+      declared: samples.declared[0] ?? 0,
+      firstTry: `${stats.appliedFirstTry}/${stats.steps}`,
+    };
   } finally {
     await sandbox.dispose();
   }
@@ -96,6 +147,14 @@ async function main(): Promise<void> {
     const fixture = await copyFixture(name);
     try {
       rows.push(await measure(name, fixture.dir, recorded(name)));
+    } finally {
+      await fixture.cleanup();
+    }
+  }
+  for (const library of libraries) {
+    const fixture = await copyFixture(library.name);
+    try {
+      rows.push(await measure(library.name, fixture.dir, { inline: [searchReplace(library.file, library.bug, library.fix)] }));
     } finally {
       await fixture.cleanup();
     }
@@ -115,31 +174,35 @@ async function main(): Promise<void> {
     await rm(generated, { recursive: true, force: true });
   }
 
-  console.log('prompt tokens per step (o200k): redgreen context selection vs every source and test file\n');
+  console.log('prompt tokens per step (o200k): every file; the code the failing tests reach, whole; the same with modules');
+  console.log('that are not edit targets shown as declarations only (what redgreen sends)\n');
   console.log(
-    `${'project'.padEnd(24)} ${'files'.padStart(5)} ${'steps'.padStart(5)} ${'selected'.padStart(9)} ${'everything'.padStart(10)} ${'ratio'.padStart(7)}  first-try`,
+    `${'project'.padEnd(24)} ${'files'.padStart(5)} ${'steps'.padStart(5)} ${'everything'.padStart(10)} ${'whole'.padStart(7)} ${'declared'.padStart(8)} ${'summaries'.padStart(9)} ${'saved'.padStart(6)}  first-try`,
   );
-  let sumSelected = 0;
+  const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  let sumWhole = 0;
+  let sumSummarized = 0;
   let sumEverything = 0;
   let firstTryApplied = 0;
   let firstTrySteps = 0;
   for (const row of rows) {
-    const s = row.selected.reduce((a, b) => a + b, 0) / Math.max(1, row.selected.length);
-    const e = row.everything.reduce((a, b) => a + b, 0) / Math.max(1, row.everything.length);
-    sumSelected += s;
+    const [w, s, e] = [mean(row.whole), mean(row.summarized), mean(row.everything)];
+    sumWhole += w;
+    sumSummarized += s;
     sumEverything += e;
     const [applied, steps] = row.firstTry.split('/').map(Number);
     firstTryApplied += applied ?? 0;
     firstTrySteps += steps ?? 0;
     console.log(
-      `${row.project.padEnd(24)} ${String(row.files).padStart(5)} ${String(row.selected.length).padStart(5)} ${s.toFixed(0).padStart(9)} ${e.toFixed(0).padStart(10)} ${(e / s).toFixed(2).padStart(6)}×  ${row.firstTry}`,
+      `${row.project.padEnd(24)} ${String(row.files).padStart(5)} ${String(row.whole.length).padStart(5)} ${e.toFixed(0).padStart(10)} ${w.toFixed(0).padStart(7)} ${String(row.declared).padStart(8)} ${s.toFixed(0).padStart(9)} ${`${((100 * (w - s)) / w).toFixed(0)}%`.padStart(6)}  ${row.firstTry}`,
     );
   }
+  const n = rows.length;
   console.log(
-    `\nmean over projects: ${(sumSelected / rows.length).toFixed(0)} vs ${(sumEverything / rows.length).toFixed(0)} tokens per step (${(sumEverything / sumSelected).toFixed(2)}×)`,
+    `\nmean over projects, tokens per step: every file ${(sumEverything / n).toFixed(0)}, reached code whole ${(sumWhole / n).toFixed(0)}, with declaration summaries ${(sumSummarized / n).toFixed(0)}`,
   );
   console.log(
-    `replies applied on the first try across the recorded fixtures: ${firstTryApplied}/${firstTrySteps} steps (${((100 * firstTryApplied) / Math.max(1, firstTrySteps)).toFixed(0)}%)`,
+    `replies applied on the first try across the fixtures: ${firstTryApplied}/${firstTrySteps} steps (${((100 * firstTryApplied) / Math.max(1, firstTrySteps)).toFixed(0)}%)`,
   );
 }
 

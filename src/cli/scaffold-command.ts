@@ -1,13 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
-import { checkContracts } from '../coherence/check-contracts.js';
 import type { ContractFinding, ContractModel } from '../coherence/contract-model.js';
-import { extractContracts } from '../coherence/extract-contracts.js';
 import { printContracts } from '../coherence/print-contracts.js';
-import { planScaffold } from '../coherence/scaffold.js';
 import type { ScaffoldFile, ScaffoldPlan } from '../coherence/scaffold.js';
-import { readScaffoldInputs } from '../coherence/scaffold-inputs.js';
+import type { PlannedScaffold } from '../coherence/scaffold-for-tests.js';
+import { planTestsScaffold } from '../coherence/scaffold-for-tests.js';
 import { ConfigError, UsageError } from '../core/errors.js';
 import type { FileChange } from '../core/file-change.js';
 import { describeRecovery, recoverWriteBacks } from '../workspace/recover-write-back.js';
@@ -34,20 +32,18 @@ export async function runScaffoldCommand(dir: string, flags: ScaffoldCommandOpti
   const info = await stat(projectDir).catch(() => undefined);
   if (info === undefined || !info.isDirectory()) throw new ConfigError(`project directory not found: ${projectDir}`);
   if (flags.yes === true && flags.dryRun === true) throw new UsageError('--yes and --dry-run contradict each other: choose one');
-  return scaffoldProject(projectDir, await extractContracts(projectDir), flags, io, signal);
+  return scaffoldProject(projectDir, await planTestsScaffold(projectDir), flags, io, signal);
 }
 
-/** The command after extraction: check, plan, show, and (approved, or with `--yes`) write through the write-back transaction. */
+/** The command after planning: show, and (approved, or with `--yes`) write through the write-back transaction. */
 export async function scaffoldProject(
   projectDir: string,
-  model: ContractModel,
+  { model, findings, plan }: PlannedScaffold,
   flags: ScaffoldCommandOptions,
   io: CliIo,
   signal?: AbortSignal,
 ): Promise<number> {
   const c = pc.createColors(io.color);
-  const findings = model.problems.length > 0 ? [] : await checkContracts(projectDir, model);
-  const plan = planScaffold(model, findings, await readScaffoldInputs(projectDir, model));
   if (plan.status === 'refused') {
     for (const problem of plan.problems) io.stderr(`${c.red('error')} ${problem.file}:${problem.line}: ${problem.message}\n`);
     io.stderr('nothing scaffolded: a test file could not be read as code; fix it and run again\n');

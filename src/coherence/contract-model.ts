@@ -31,10 +31,24 @@ export interface Callable {
   readonly throws: readonly string[];
 }
 
+/**
+ * The members the tests use on what a function returns (`const q = createQueue(); q.enqueue(1)`): an interface
+ * the function's result type names (`returns` is `Queue`, or `Promise<Queue>` when awaited).
+ */
+export interface ResultInterface {
+  /** The interface's name: the function's name without a leading `create`/`make`/`build`/`new`, capitalized. */
+  readonly name: string;
+  readonly members: readonly (MethodContract | PropertyContract)[];
+}
+
 export interface FunctionContract extends Callable {
   readonly kind: 'function';
   /** The exported name; `default` for a default export. */
   readonly name: string;
+  /** What the tests use of the result, when they call or read members of it and nothing else types it. */
+  readonly result?: ResultInterface;
+  /** Type parameters, when tests call it with explicit type arguments (`parse<User>(text)`); its types name them. */
+  readonly typeParams?: readonly string[];
   /** The name a test gave a default import (`import Stack from …`), for printing; absent for named exports. */
   readonly localName?: string;
   readonly evidence: readonly Evidence[];
@@ -64,6 +78,8 @@ export interface ClassContract {
   readonly localName?: string;
   readonly constructorParams: readonly ParameterContract[];
   readonly members: readonly (MethodContract | PropertyContract)[];
+  /** Type parameters, when tests construct it with explicit type arguments (`new Stack<number>()`); member types name them. */
+  readonly typeParams?: readonly string[];
   /** The tests expect it to be an error class (thrown and matched with `toThrow(Name)`, or `instanceof Error`). */
   readonly extendsError: boolean;
   readonly evidence: readonly Evidence[];

@@ -11,7 +11,7 @@ import type { ExportReading, ModuleReading } from './extract/observations.js';
 import { resolveSpecifier } from './extract/resolve-specifier.js';
 import { createTestProgram } from './extract/test-program.js';
 import { readPathAliases } from './extract/tsconfig-paths.js';
-import type { BoundName } from './extract/walk-test-file.js';
+import type { BoundName } from './extract/walk/scope.js';
 import { walkTestFile } from './extract/walk-test-file.js';
 
 /** Which test files to read. */
@@ -38,7 +38,7 @@ export async function extractContracts(projectDir: string, options: ExtractOptio
   const exportOf = (module: ModuleReading, name: string, evidence: Evidence): ExportReading => {
     let reading = module.exports.get(name);
     if (reading === undefined) {
-      reading = { name, uses: [], evidence };
+      reading = { name, uses: [], resultUses: [], evidence };
       module.exports.set(name, reading);
     }
     return reading;

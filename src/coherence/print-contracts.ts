@@ -36,8 +36,12 @@ function printExport(contract: ExportContract): string {
   const isDefault = contract.name === 'default';
   const declared = isDefault ? contract.localName : contract.name;
   if (contract.kind === 'function') {
-    const head = isDefault ? `export default function${declared === undefined ? '' : ` ${declared}`}` : `export function ${contract.name}`;
-    return `${head}${signature(contract)};${throwsNote(contract)}`;
+    const head = `${isDefault ? `export default function${declared === undefined ? '' : ` ${declared}`}` : `export function ${contract.name}`}${typeParameters(contract.typeParams)}`;
+    const result =
+      contract.result === undefined
+        ? []
+        : [`export interface ${contract.result.name} {`, ...contract.result.members.map((member) => `  ${printMember(member)}`), '}'];
+    return [...result, `${head}${signature(contract)};${throwsNote(contract)}`].join('\n');
   }
   if (contract.kind === 'value') {
     if (!isDefault) return `export const ${contract.name}: ${contract.type};`;
@@ -48,7 +52,7 @@ function printExport(contract: ExportContract): string {
 }
 
 function printClass(contract: ClassContract, head: string): string {
-  const opening = `${head}${contract.extendsError ? ' extends Error' : ''}`;
+  const opening = `${head}${typeParameters(contract.typeParams)}${contract.extendsError ? ' extends Error' : ''}`;
   const showConstructor = !contract.extendsError || contract.constructorParams.length > 0;
   const lines = [
     ...(showConstructor ? [`  constructor(${parameters(contract.constructorParams)});`] : []),
@@ -61,6 +65,10 @@ function printMember(member: MethodContract | PropertyContract): string {
   const prefix = member.static ? 'static ' : '';
   if (member.kind === 'property') return `${prefix}${member.written ? '' : 'readonly '}${member.name}: ${member.type};`;
   return `${prefix}${member.name}${signature(member)};${throwsNote(member)}`;
+}
+
+function typeParameters(params: readonly string[] | undefined): string {
+  return params === undefined ? '' : `<${params.join(', ')}>`;
 }
 
 function signature(callable: Callable): string {

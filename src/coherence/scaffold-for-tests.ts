@@ -1,9 +1,31 @@
 import { checkContracts } from './check-contracts.js';
-import type { ContractFinding } from './contract-model.js';
+import type { ContractFinding, ContractModel } from './contract-model.js';
 import { extractContracts } from './extract-contracts.js';
 import { printContracts } from './print-contracts.js';
 import { planScaffold } from './scaffold.js';
+import type { ScaffoldPlan } from './scaffold.js';
 import { readScaffoldInputs } from './scaffold-inputs.js';
+
+/** What the tests expect, how the code differs, and the stubs planned for what is missing. */
+export interface PlannedScaffold {
+  readonly model: ContractModel;
+  /** Empty when a test file does not parse (the plan is refused then). */
+  readonly findings: readonly ContractFinding[];
+  readonly plan: ScaffoldPlan;
+}
+
+/** Where the expectations come from: the project's test files (all by default, or `testFiles`), or a model already read. */
+export type ScaffoldSource = { readonly testFiles?: readonly string[] } | { readonly model: ContractModel };
+
+/**
+ * Extract, check, plan: the one sequence behind `redgreen scaffold` and the scaffold stage of `redgreen fix`.
+ * A model with problems (a test file that does not parse) is not checked, and its plan is refused.
+ */
+export async function planTestsScaffold(root: string, source: ScaffoldSource = {}): Promise<PlannedScaffold> {
+  const model = 'model' in source ? source.model : await extractContracts(root, source);
+  const findings = model.problems.length > 0 ? [] : await checkContracts(root, model);
+  return { model, findings, plan: planScaffold(model, findings, await readScaffoldInputs(root, model)) };
+}
 
 /** What the loop writes before its baseline for a project's tests, and what it leaves alone. */
 export interface TestsScaffold {
@@ -24,18 +46,12 @@ const settledByStubs = new Set<ContractFinding['kind']>(['missing-module', 'miss
 
 /**
  * Reads what `testFiles` expect of the code in `root`, compares it with the code, and plans the stubs for what
- * is missing (the same steps as `redgreen scaffold`). A test file that does not parse stops scaffolding: its
+ * is missing (planTestsScaffold, as `redgreen scaffold` does). A test file that does not parse stops scaffolding: its
  * problem is a note, and the baseline reports the file as failing to load.
  */
 export async function scaffoldForTests(root: string, testFiles: readonly string[]): Promise<TestsScaffold> {
-  const model = await extractContracts(root, { testFiles });
+  const { model, findings, plan } = await planTestsScaffold(root, { testFiles });
   const summary = model.modules.length === 0 ? '' : printContracts(model);
-  if (model.problems.length > 0) {
-    const notes = model.problems.map((problem) => `nothing scaffolded: ${problem.file}:${problem.line}: ${problem.message}`);
-    return { files: [], findings: [], unsettled: [], summary, notes };
-  }
-  const findings = await checkContracts(root, model);
-  const plan = planScaffold(model, findings, await readScaffoldInputs(root, model));
   if (plan.status === 'refused') {
     const notes = plan.problems.map((problem) => `nothing scaffolded: ${problem.file}:${problem.line}: ${problem.message}`);
     return { files: [], findings, unsettled: [], summary, notes };

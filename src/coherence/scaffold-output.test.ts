@@ -52,11 +52,14 @@ async function expectStubsToThrow(loaded: Record<string, unknown>): Promise<void
   const counter = new Counter(1);
   expect(() => counter.increment()).toThrow('not implemented: Counter.increment');
   expect(() => counter.value).toThrow('not implemented: Counter.value');
-  await expect((loaded['load'] as () => Promise<number>)()).rejects.toThrow('not implemented: load');
+  expect(() => (loaded['load'] as () => Promise<number>)()).toThrow('not implemented: load');
   expect(() => (loaded['defaults'] as { step: number }).step).toThrow('not implemented: defaults');
   const LimitError = loaded['LimitError'] as new (message?: string) => Error;
   expect(new LimitError('too many')).toMatchObject({ name: 'LimitError', message: 'too many' });
   expect(new LimitError()).toBeInstanceOf(Error);
+  expect(new LimitError()).toBeInstanceOf(LimitError);
+  // A stub's error reaching `toThrow(LimitError)` fails the expectation with the stub's own message.
+  expect(() => expect(() => counter.increment()).toThrow(LimitError)).toThrow('not implemented: Counter.increment');
 }
 
 describe('scaffolded JavaScript runs', () => {

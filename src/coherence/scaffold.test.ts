@@ -58,7 +58,7 @@ describe('planScaffold: new TypeScript modules', () => {
         "  throw new NotImplementedError('add');",
         '}',
         '',
-        'export async function load(id: string): Promise<unknown[]> {',
+        'export function load(id: string): Promise<unknown[]> {',
         "  throw new NotImplementedError('load');",
         '}',
         '',
@@ -91,13 +91,16 @@ describe('planScaffold: new TypeScript modules', () => {
     const text = fileText(plan(model, [missingModule('src/lru.ts')]), 'src/lru.ts');
     expect(text).toContain('  constructor(capacity: number) {\n    // not implemented: Lru.constructor\n  }');
     expect(text).toContain("  get(key: string): number | undefined {\n    throw new NotImplementedError('Lru.get');\n  }");
-    expect(text).toContain('  async load(): Promise<void> {');
+    // Awaited stubs throw at the call: a test fails on the stub's error, not on a `.resolves` expectation.
+    expect(text).toContain("  load(): Promise<void> {\n    throw new NotImplementedError('Lru.load');");
     expect(text).toContain("  get size(): number {\n    throw new NotImplementedError('Lru.size');");
     expect(text).toContain("  set label(value: string) {\n    throw new NotImplementedError('Lru.label');");
     expect(text).not.toContain('set size');
     expect(text).toContain("  static of(): Lru {\n    throw new NotImplementedError('Lru.of');");
+    expect(text).toContain("  constructor(message?: string) {\n    super(message);\n    this.name = 'FullError';\n  }\n\n  get code(): number {");
     expect(text).toContain(
-      "export class FullError extends Error {\n  constructor(message?: string) {\n    super(message);\n    this.name = 'FullError';\n  }\n\n  get code(): number {",
+      "export class FullError extends Error {\n  /** Until nothing is stubbed: an expected error that is a NotImplementedError fails the test with the stub's message. */\n" +
+        '  static [Symbol.hasInstance](value: unknown): boolean {\n    if (value instanceof NotImplementedError) throw value;\n',
     );
     expect(text).not.toContain('get message');
   });
@@ -109,16 +112,16 @@ describe('planScaffold: new TypeScript modules', () => {
     ]);
     const text = fileText(plan(model, [missingModule('src/users/http.ts'), missingModule('src/users/fetch.ts')]), 'src/users/fetch.ts');
     expect(text).toContain("import type { Http } from './http.js';");
-    expect(text).toContain('export async function fetchAll(client: Http): Promise<unknown[]> {');
+    expect(text).toContain('export function fetchAll(client: Http): Promise<unknown[]> {');
   });
 
-  it('reuses an existing not-implemented module, and creates none when nothing throws', () => {
+  it('reuses an existing not-implemented module, and imports it into an error class alone', () => {
     const model = aModel([aModule('src/a.ts', [aFunction('a')]), aModule('src/errors.ts', [aClass('Oops', { extendsError: true })])]);
     const reused = plan(model, [missingModule('src/a.ts')], inputs({ 'src/not-implemented.ts': 'export class NotImplementedError extends Error {}\n' }));
     expect(reused.map((file) => file.path)).toEqual(['src/a.ts']);
     const errorsOnly = plan(model, [missingModule('src/errors.ts')]);
-    expect(errorsOnly.map((file) => file.path)).toEqual(['src/errors.ts']);
-    expect(fileText(errorsOnly, 'src/errors.ts')).not.toContain('import');
+    expect(errorsOnly.map((file) => file.path)).toEqual(['src/errors.ts', 'src/not-implemented.ts']);
+    expect(fileText(errorsOnly, 'src/errors.ts')).toContain("import { NotImplementedError } from './not-implemented.js';");
   });
 });
 
@@ -186,7 +189,7 @@ describe('planScaffold: JavaScript', () => {
     expect(text).toContain("import { NotImplementedError } from './not-implemented.js';");
     expect(text).toContain("  /**\n   * @param {number} value\n   * @returns {void}\n   */\n  push(value) {\n    throw new NotImplementedError('Stack.push');");
     expect(text).toContain('  /** @returns {number} */\n  get size() {');
-    expect(text).toContain('/**\n * @param {number} [n]\n * @returns {Promise<Stack>}\n */\nexport async function make(n) {');
+    expect(text).toContain('/**\n * @param {number} [n]\n * @returns {Promise<Stack>}\n */\nexport function make(n) {');
     expect(fileText(files, 'lib/not-implemented.js')).toMatch(/^export class NotImplementedError extends Error \{$/m);
   });
 

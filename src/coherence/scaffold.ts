@@ -155,12 +155,14 @@ function notImplementedFile(targets: readonly Target[], dialects: ReadonlyMap<st
   return { path: `${base}.${extension}`, text: notImplementedModule({ lang: 'js', module }) };
 }
 
-/** Which module file declares each class the tests use: stubs may name these types (imported where needed). */
+/** Which module file declares each class (or function result interface) the tests use: stubs may name these types (imported where needed). */
 function classOwners(model: ContractModel): Map<string, string> {
   const owners = new Map<string, string>();
   for (const module of model.modules) {
     for (const contract of module.exports)
       if (contract.kind === 'class' && contract.name !== 'default' && !owners.has(contract.name)) owners.set(contract.name, module.file);
+      else if (contract.kind === 'function' && contract.result !== undefined && !owners.has(contract.result.name))
+        owners.set(contract.result.name, module.file);
   }
   return owners;
 }

@@ -41,7 +41,7 @@ export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Den
         context.progress?.(cannot);
         return;
       }
-      const selected = await selectContext(context.project, context.failures, 16);
+      const selected = await selectContext(context.project, context.failures, { maxEditable: 16 });
       const files = new Map(selected.editableSources.filter((f) => sourceFile.test(f.path) && !f.path.endsWith('.d.ts')).map((f) => [f.path, f.text]));
       if (files.size === 0) return;
       const key = fingerprint(files);

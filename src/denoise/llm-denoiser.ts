@@ -3,6 +3,7 @@ import type { EditFormat } from '../edit/edit-format.js';
 import { getEditFormat } from '../edit/edit-formats.js';
 import { buildPrompt, buildRetryMessage } from './prompt.js';
 import { selectContext } from './select-context.js';
+import { guardDeclarationEdits } from './declaration-edits.js';
 import type { Proposal } from '../core/attempts.js';
 import type { ChatMessage, Completion, CompletionRequest, ModelProvider } from '../provider/model-provider.js';
 import type { DenoiseContext, Denoiser } from '../core/denoiser.js';
@@ -36,11 +37,14 @@ export function noiseTemperature(noise: number): number {
 export function createLlmDenoiser(options: LlmDenoiserOptions): Denoiser {
   const { provider } = options;
   const fallback = getEditFormat(fallbackEditFormat);
+  // Files a reply tried to edit from their declarations: shown whole from then on.
+  const whole = new Set<string>();
   return {
     name: provider.id,
     async *propose(context: DenoiseContext): AsyncIterable<Proposal> {
-      const selected = await selectContext(context.project, context.failures);
+      const selected = await selectContext(context.project, context.failures, { summarize: true, expectations: context.expectations, whole });
       const messages: ChatMessage[] = buildPrompt({
+        declarationSources: selected.declarationSources,
         ...(context.expectations === undefined ? {} : { expectations: context.expectations }),
         failures: context.failures,
         testSources: selected.testSources,
@@ -61,7 +65,13 @@ export function createLlmDenoiser(options: LlmDenoiserOptions): Denoiser {
           signal: context.signal,
         });
         if (completion === undefined) return;
-        yield toProposal(provider.id, format, completion, context.project.files);
+        const guarded = guardDeclarationEdits(
+          toProposal(provider.id, format, completion, context.project.files),
+          selected.declarationSources.filter((source) => !whole.has(source.path)),
+          context.project.files,
+        );
+        for (const file of guarded.shownWhole) whole.add(file.path);
+        yield guarded.proposal;
         // Resumed: the loop could not use that reply and asks again.
         format = fallback;
         messages.push({ role: 'assistant', content: completion.text });
@@ -70,7 +80,7 @@ export function createLlmDenoiser(options: LlmDenoiserOptions): Denoiser {
         seen = context.stepFeedback.length;
         messages.push({
           role: 'user',
-          content: buildRetryMessage(reasons.length > 0 ? reasons.join('\n') : 'the reply could not be used', format.instructions()),
+          content: buildRetryMessage(reasons.length > 0 ? reasons.join('\n') : 'the reply could not be used', format.instructions(), guarded.shownWhole),
         });
       }
     },

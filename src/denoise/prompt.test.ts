@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aResult, anAttempt } from '../../test/helpers/factories.js';
-import { buildPrompt } from './prompt.js';
+import { buildPrompt, buildRetryMessage } from './prompt.js';
 
 const input = {
   failures: [aResult('adds numbers', 'failed')],
@@ -42,5 +42,27 @@ describe('buildPrompt', () => {
     expect(text).toContain('Still to settle:\n- src/a.ts: `add` takes 1 argument, the tests pass 2');
     expect(text.indexOf('What the tests expect')).toBeLessThan(text.indexOf('Test sources'));
     expect(buildPrompt(input)[1]?.content).not.toContain('What the tests expect');
+  });
+  it('marks modules shown as declarations, after the code to edit, and says not to edit them', () => {
+    const declarationSources = [{ path: 'src/money.ts', text: 'export declare function cents(x: number): number;\n' }];
+    const [system, user] = buildPrompt({ ...input, declarationSources });
+    const text = user?.content ?? '';
+    expect(system?.content).toContain('Files marked "declarations only; do not edit" show only what a module exports, not its text: do not edit them.');
+    expect(text).toContain(
+      '## Modules the code uses (declarations only; do not edit)\n\nsrc/money.ts (declarations only; do not edit)\n```ts\nexport declare function cents(x: number): number;\n```',
+    );
+    expect(text.indexOf('Code you may edit')).toBeLessThan(text.indexOf('Modules the code uses'));
+    const [plainSystem, plainUser] = buildPrompt(input);
+    expect(plainSystem?.content).not.toContain('declarations only');
+    expect(plainUser?.content).not.toContain('declarations only');
+  });
+  it('lists whole, in a retry, the files a reply tried to edit from their declarations', () => {
+    const retry = buildRetryMessage('refused: src/money.ts was shown as declarations only', 'FORMAT RULES', [
+      { path: 'src/money.ts', text: 'export const x = 1;\n' },
+    ]);
+    expect(retry).toContain(
+      'You may edit these files too; their whole text:\n\nsrc/money.ts (line numbers are not part of the file)\n```\n   1| export const x = 1;\n```',
+    );
+    expect(buildRetryMessage('unreadable', 'FORMAT RULES')).not.toContain('their whole text');
   });
 });

@@ -9,12 +9,19 @@ export interface SourceFile {
   readonly text: string;
 }
 
+/** A module shown by its declarations only: `text` is the summary, `wholeText` what the file holds. */
+export interface DeclarationSource extends SourceFile {
+  readonly wholeText: string;
+}
+
 export interface PromptInput {
   readonly failures: readonly TestResult[];
   /** The source of the test files the failures come from (the specification). */
   readonly testSources: readonly SourceFile[];
   /** The code the model may edit. */
   readonly editableSources: readonly SourceFile[];
+  /** Modules the code uses, shown as declarations only (not to be edited). */
+  readonly declarationSources?: readonly SourceFile[];
   readonly history: readonly Attempt[];
   readonly suggestedMode: EditKind;
   /** How replies must be written, from the edit format in use. */
@@ -24,6 +31,9 @@ export interface PromptInput {
   /** What the tests expect of the code (declaration summary and unsettled findings), when it was read from them. */
   readonly expectations?: TestExpectations;
 }
+
+/** How a module shown by its declarations is marked in the prompt. */
+const declarationsOnly = 'declarations only; do not edit';
 
 const modeAdvice: Record<EditKind, string> = {
   update: 'Make the smallest change that fixes the failures: one or a few exact search/replace edits.',
@@ -38,6 +48,9 @@ export function buildPrompt(input: PromptInput): ChatMessage[] {
     'You are a careful software engineer fixing code so that a failing test suite passes.',
     'The tests are the specification and are correct: never edit test files. Edit only the files listed under "Code you may edit".',
     'Keep all behaviour the passing tests rely on. Do not add dependencies.',
+    ...((input.declarationSources ?? []).length > 0
+      ? [`Files marked "${declarationsOnly}" show only what a module exports, not its text: do not edit them.`]
+      : []),
     '',
     input.formatInstructions.trim(),
   ].join('\n');
@@ -47,6 +60,7 @@ export function buildPrompt(input: PromptInput): ChatMessage[] {
     input.expectations ? section('What the tests expect (read from them)', describeExpectations(input.expectations)) : '',
     section('Test sources (the specification)', input.testSources.map((f) => listing(f, false)).join('\n\n')),
     section('Code you may edit', input.editableSources.map((f) => listing(f, true)).join('\n\n')),
+    section(`Modules the code uses (${declarationsOnly})`, (input.declarationSources ?? []).map(declarations).join('\n\n')),
     input.history.length > 0 ? section('Earlier attempts (do not repeat what failed)', describeHistory(input.history, input.recentAttempts ?? 3)) : '',
     section('Task', `${modeAdvice[input.suggestedMode]}\nFirst explain the cause in one or two sentences, then give the edits.`),
   ];
@@ -56,14 +70,22 @@ export function buildPrompt(input: PromptInput): ChatMessage[] {
   ];
 }
 
-/** The follow-up when a reply could not be used: why, and the format to answer in now. Pure. */
-export function buildRetryMessage(reason: string, formatInstructions: string): string {
+/**
+ * The follow-up when a reply could not be used: why, and the format to answer in now; `shownWhole` are files
+ * the reply tried to edit from their declarations, listed whole now so that the model can. Pure.
+ */
+export function buildRetryMessage(reason: string, formatInstructions: string, shownWhole: readonly SourceFile[] = []): string {
   return [
     `Your reply could not be used: ${reason}`,
     'Answer again, this time with the complete new content of every file you change. Nothing was applied from your last reply.',
+    ...(shownWhole.length > 0 ? ['', 'You may edit these files too; their whole text:', '', shownWhole.map((f) => listing(f, true)).join('\n\n')] : []),
     '',
     formatInstructions.trim(),
   ].join('\n');
+}
+
+function declarations(file: SourceFile): string {
+  return `${file.path} (${declarationsOnly})\n\`\`\`ts\n${file.text.replace(/\n$/, '')}\n\`\`\``;
 }
 
 function describeExpectations(expectations: TestExpectations): string {

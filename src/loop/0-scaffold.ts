@@ -2,7 +2,7 @@ import type { TestExpectations } from '../core/denoiser.js';
 import type { FileChange } from '../core/file-change.js';
 import type { ScaffoldReport } from '../core/run-result.js';
 import { scaffoldForTests } from '../coherence/scaffold-for-tests.js';
-import { testsNeedScaffold } from '../coherence/tests-need-scaffold.js';
+import { testsNeedContractCheck } from '../coherence/tests-need-contract-check.js';
 import type { EditScope } from './edit-scope.js';
 import type { RunContext } from './run-context.js';
 
@@ -19,15 +19,16 @@ export interface ScaffoldStage {
  * Tests first: before the baseline, what the goal tests import and the code lacks (modules, exports, class
  * members) is written into the sandbox as typed stubs that throw "not implemented: <symbol>". The baseline then
  * fails on the right symbol instead of on an import error, every denoiser sees which stubs to grow, and the
- * stubs are part of the diff the user approves. Files outside the edit scope (test folders, `--src`) are left
+ * stubs are part of the diff the user approves. Code that exists but disagrees with the tests (an arity, an awaited
+ * sync function) is reported, and its findings go to the denoisers. Files outside the edit scope (test folders, `--src`) are left
  * alone and named in the report's notes.
  */
 export async function scaffoldMissing(ctx: RunContext, scope: EditScope): Promise<ScaffoldStage> {
   if (ctx.options.scaffold === false) return { changes: [] };
   const testFiles = ctx.options.testFiles ?? (await ctx.sandbox.listFiles()).filter((file) => ctx.isTestFile(file));
   if (testFiles.length === 0) return { changes: [] };
-  // The full extraction builds a program over every goal test file: only when something may be missing.
-  if (!(await testsNeedScaffold(ctx.sandbox.root, testFiles))) return { changes: [] };
+  // The full extraction builds a program over every goal test file: only when something may be missing or disagree.
+  if (!(await testsNeedContractCheck(ctx.sandbox.root, testFiles))) return { changes: [] };
   const plan = await scaffoldForTests(ctx.sandbox.root, testFiles);
   const notes = [...plan.notes];
   const changes: FileChange[] = [];

@@ -6,7 +6,7 @@ import type { FixtureProject } from '../helpers/fixture-project.js';
 import { copyFixture } from '../helpers/fixture-project.js';
 import { fixJsonResultSchema, parseJsonOutput } from '../helpers/json-contract-schema.js';
 import { writeReplies } from '../helpers/replies-file.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, snapshotFiles } from '../helpers/run-cli.js';
 
 /** A whole-file reply: the module's complete implementation. */
 function wholeFile(file: string, text: string): string {
@@ -189,5 +189,25 @@ describe('redgreen fix from tests alone', () => {
     expect(json.scaffold?.files ?? []).toEqual([]);
     expect(json.scaffold?.notes.join('\n')).toMatch(/nothing scaffolded: test\/queue\.test\.ts:\d+: /);
     expect(existsSync(join(project.dir, 'src'))).toBe(false);
+  }, 300_000);
+});
+
+describe('redgreen fix on code that exists but disagrees with its tests', () => {
+  it('reports the wrong arity and the sync function the tests await, though nothing is missing', async () => {
+    project = await copyFixture('tdd-disagree');
+    const before = await snapshotFiles(project.dir);
+    const run = await runCli(['fix', project.dir, '--max-iter', '1', '--dry-run', '--json']);
+    const json = fixJsonResultSchema.parse(parseJsonOutput(run.stdout));
+    expect(json.scaffold?.files ?? [], run.stderr).toEqual([]);
+    const findings = json.scaffold?.findings ?? [];
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^`add` takes at most 1 argument, but the tests pass 2: src\/math\.ts \(test\/math\.test\.ts:\d+\)/),
+        expect.stringMatching(/^`load` in src\/math\.ts does not return a Promise, but the tests await it \(test\/math\.test\.ts:\d+\)/),
+      ]),
+    );
+    expect(findings).toHaveLength(2);
+    expect(run.stderr).toContain('`add` takes at most 1 argument');
+    expect(await snapshotFiles(project.dir)).toEqual(before);
   }, 300_000);
 });

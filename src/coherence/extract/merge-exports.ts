@@ -1,4 +1,6 @@
-import type { ClassContract, ContractConflict, Evidence, ExportContract, MethodContract, PropertyContract } from '../contract-model.js';
+import type { ClassContract, ContractConflict, Evidence, ExportContract, MethodContract, PropertyContract, ResultInterface } from '../contract-model.js';
+import type { Generics } from './generics.js';
+import { genericsOf } from './generics.js';
 import type { ResultDisagreement } from './merge-callable.js';
 import { mergeCallable, mergeParameters, resolveResult } from './merge-callable.js';
 import type { CallReading, ExportReading, Use } from './observations.js';
@@ -37,14 +39,19 @@ export function mergeExport(reading: ExportReading, file: string, conflicts: Con
     const throwing = uses.filter((use): use is Extract<Use, { kind: 'throws' }> => use.kind === 'throws');
     const callable = mergeCallable(calls, throwing);
     if (callable.disagreement !== undefined) report(disagreementMessage(reading.name, callable.disagreement), evidenceOf(callable.disagreement));
+    const result = resultInterface(reading, callable, report);
+    const generics = genericsOf(calls.map((call) => call.typeArgs));
+    const typed = generics === undefined ? (type: string) => type : generics.substitute;
     return {
       kind: 'function',
       name: reading.name,
       ...named,
-      params: callable.params,
-      returns: callable.returns,
+      params: callable.params.map((param) => ({ ...param, type: typed(param.type) })),
+      returns: result === undefined ? typed(callable.returns) : callable.async ? `Promise<${result.name}>` : result.name,
       async: callable.async,
       throws: callable.throws,
+      ...(result === undefined ? {} : { result }),
+      ...(generics === undefined ? {} : { typeParams: generics.params }),
       evidence,
     };
   }
@@ -55,17 +62,43 @@ export function mergeExport(reading: ExportReading, file: string, conflicts: Con
   return { kind: 'value', name: reading.name, ...named, type: resolved.type ?? 'unknown', evidence };
 }
 
+/** The interface of what a function returns, from the members the tests use on it; none when its result type is known otherwise. */
+function resultInterface(
+  reading: ExportReading,
+  callable: ReturnType<typeof mergeCallable>,
+  report: (message: string, places: readonly Evidence[]) => void,
+): ResultInterface | undefined {
+  if (reading.resultUses.length === 0 || (callable.returns !== 'unknown' && callable.returns !== 'Promise<unknown>')) return undefined;
+  const subject = (reading.localName ?? reading.name).replace(/^(create|make|build|new)(?=[A-Z])/, '');
+  const name = `${subject.charAt(0).toUpperCase()}${subject.slice(1)}${subject === reading.name ? 'Result' : ''}`;
+  return { name, members: members(reading.resultUses, report) };
+}
+
 function mergeClass(reading: ExportReading, evidence: readonly Evidence[], report: (message: string, places: readonly Evidence[]) => void): ClassContract {
   const constructions = reading.uses.filter((use): use is Extract<Use, { kind: 'new' }> => use.kind === 'new');
   const extendsError = reading.uses.some((use) => use.kind === 'class-reference' && use.error);
+  const generics = genericsOf(constructions.map((construction) => construction.typeArgs));
+  const found = members(reading.uses, (message, places) => report(message, places));
   return {
     kind: 'class',
     name: reading.name,
     ...(reading.localName === undefined ? {} : { localName: reading.localName }),
     constructorParams: mergeParameters(constructions),
-    members: members(reading.uses, (message, places) => report(message, places)),
+    members: generics === undefined ? found : found.map((member) => genericMember(member, generics)),
     extendsError,
+    ...(generics === undefined ? {} : { typeParams: generics.params }),
     evidence,
+  };
+}
+
+/** An instance member's types written with the class's type parameters (static members cannot name them). */
+function genericMember(member: MethodContract | PropertyContract, generics: Generics): MethodContract | PropertyContract {
+  if (member.static) return member;
+  if (member.kind === 'property') return { ...member, type: generics.substitute(member.type) };
+  return {
+    ...member,
+    params: member.params.map((param) => ({ ...param, type: generics.substitute(param.type) })),
+    returns: generics.substitute(member.returns),
   };
 }
 

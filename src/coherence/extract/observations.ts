@@ -36,6 +36,8 @@ export interface ArgumentReading {
 /** One call (or `new`) of an imported function, class or member: its arguments, where it is, and how its result is treated. */
 export interface CallReading extends ValueUse {
   readonly args: readonly ArgumentReading[];
+  /** Explicit type arguments as written (`new Stack<number>()` → `number`). */
+  readonly typeArgs?: readonly string[];
   readonly evidence: Evidence;
 }
 
@@ -65,6 +67,8 @@ export interface ExportReading {
   /** The name the test gave a default import, for printing. */
   localName?: string;
   readonly uses: Use[];
+  /** Member uses on values the export returned (`const q = createQueue(); q.size()`): `method` and `property` uses. */
+  readonly resultUses: Use[];
   readonly evidence: Evidence;
 }
 

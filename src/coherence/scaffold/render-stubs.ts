@@ -1,4 +1,13 @@
-import type { ClassContract, ExportContract, FunctionContract, MethodContract, ParameterContract, PropertyContract, ValueContract } from '../contract-model.js';
+import type {
+  ClassContract,
+  ExportContract,
+  FunctionContract,
+  MethodContract,
+  ParameterContract,
+  PropertyContract,
+  ResultInterface,
+  ValueContract,
+} from '../contract-model.js';
 import type { Dialect } from './dialect.js';
 import { memberKey, parameterNames } from './identifiers.js';
 import { safeType } from './type-text.js';
@@ -36,11 +45,18 @@ export function createStubRenderer(context: RenderContext) {
   const ts = context.dialect.lang === 'ts';
   const exportKeyword = context.dialect.module === 'esm' ? 'export ' : '';
 
+  /** The type parameters of the class or function being rendered: its types may name them (TypeScript only; JavaScript reads them as `unknown`). */
+  let typeParams: ReadonlySet<string> = new Set();
   const type = (text: string): string => {
-    const safe = safeType(text, context.knownType);
+    const safe = safeType(text, (name) => typeParams.has(name) || context.knownType(name));
     for (const name of safe.names) typeNames.add(name);
     return safe.text;
   };
+  /**
+   * A stub the tests await is not `async`: it returns a Promise type but throws at the call, so the test fails on
+   * `not implemented: <symbol>` itself rather than on a `.resolves`/`.rejects` expectation that truncates or
+   * matches the rejection.
+   */
   const resultType = (callable: Pick<FunctionContract, 'returns' | 'async'>): string => {
     const result = type(callable.returns);
     return callable.async && !/^Promise</.test(result) ? `Promise<${result}>` : result;
@@ -65,16 +81,53 @@ export function createStubRenderer(context: RenderContext) {
     ];
     return tags.length === 0 ? [] : [`${indent}/**`, ...tags.map((tag) => `${indent} * ${tag}`), `${indent} */`];
   };
+  /**
+   * An error class's `instanceof` rethrows a NotImplementedError: a test's `toThrow(TheError)` then fails on the
+   * stub that threw it (`not implemented: Stack.pop`) rather than on "expected error to be instance of TheError".
+   */
+  const instanceCheck = (indent: string): string[] => [
+    `${indent}/** Until nothing is stubbed: an expected error that is a NotImplementedError fails the test with the stub's message.${ts ? '' : ' @param {unknown} value @returns {boolean}'} */`,
+    `${indent}static [Symbol.hasInstance](value${ts ? ': unknown' : ''})${ts ? ': boolean' : ''} {`,
+    `${indent}  if (value instanceof NotImplementedError) throw value;`,
+    `${indent}  return Function.prototype[Symbol.hasInstance].call(this, value);`,
+    `${indent}}`,
+  ];
   const throwing = (indent: string, symbol: string): string => `${indent}  throw new NotImplementedError(${quoted(symbol)});`;
 
   const renderFunction = (contract: FunctionContract): RenderedStub => {
     const isDefault = contract.name === 'default';
     const binding = isDefault ? context.defaultName : contract.name;
+    const result = contract.result === undefined ? [] : [...renderResultInterface(contract.result), ''];
+    typeParams = new Set(ts ? contract.typeParams : []);
     const list = params(contract.params);
     const returns = resultType(contract);
-    const head = `${isDefault && exportKeyword !== '' ? 'export default ' : exportKeyword}${contract.async ? 'async ' : ''}function ${binding}(${paramList(list)})`;
-    const lines = [...jsDoc('', list, returns), `${head}${ts ? `: ${returns}` : ''} {`, throwing('', binding), '}'];
+    typeParams = new Set();
+    const generic = ts && contract.typeParams !== undefined ? `<${contract.typeParams.join(', ')}>` : '';
+    const head = `${isDefault && exportKeyword !== '' ? 'export default ' : exportKeyword}function ${binding}${generic}(${paramList(list)})`;
+    const lines = [...result, ...jsDoc('', list, returns), `${head}${ts ? `: ${returns}` : ''} {`, throwing('', binding), '}'];
     return stub(lines, binding, { usesError: true });
+  };
+
+  /** The members the tests use on a function's result: an interface, or a JSDoc typedef in JavaScript. */
+  const renderResultInterface = (result: ResultInterface): string[] => {
+    const typedParams = (member: MethodContract): string =>
+      params(member.params)
+        .map((param) => `${param.name}${param.optional ? '?' : ''}: ${param.type}`)
+        .join(', ');
+    if (!ts) {
+      const properties = result.members.map((member) =>
+        member.kind === 'property'
+          ? ` * @property {${type(member.type)}} ${member.name}`
+          : ` * @property {(${typedParams(member)}) => ${resultType(member)}} ${member.name}`,
+      );
+      return ['/**', ` * @typedef {object} ${result.name}`, ...properties, ' */'];
+    }
+    const members = result.members.map((member) =>
+      member.kind === 'property'
+        ? `  ${member.written ? '' : 'readonly '}${memberKey(member.name)}: ${type(member.type)};`
+        : `  ${memberKey(member.name)}(${typedParams(member)}): ${resultType(member)};`,
+    );
+    return [`${exportKeyword}interface ${result.name} {`, ...members, '}'];
   };
 
   const renderMember = (className: string, member: MethodContract | PropertyContract, indent: string): string[] => {
@@ -84,7 +137,7 @@ export function createStubRenderer(context: RenderContext) {
     if (member.kind === 'method') {
       const list = params(member.params);
       const returns = resultType(member);
-      const head = `${indent}${isStatic}${member.async ? 'async ' : ''}${key}(${paramList(list)})${ts ? `: ${returns}` : ''} {`;
+      const head = `${indent}${isStatic}${key}(${paramList(list)})${ts ? `: ${returns}` : ''} {`;
       return [...jsDoc(indent, list, returns), head, throwing(indent, symbol), `${indent}}`];
     }
     const valueType = type(member.type);
@@ -109,13 +162,14 @@ export function createStubRenderer(context: RenderContext) {
     const binding = isDefault ? context.defaultName : contract.name;
     const indent = '  ';
     const body: string[][] = [];
+    typeParams = new Set(ts ? contract.typeParams : []);
     const list = params(contract.constructorParams);
     if (contract.extendsError) {
       // An error class the tests expect is real code, not a stub: it is thrown and matched by name.
       const messageParam = list.length === 0 ? [{ name: 'message', type: 'string', optional: true }] : list;
       const first = messageParam[0];
       const passes = first !== undefined && first.type === 'string' ? first.name : '';
-      body.push([
+      body.push(instanceCheck(indent), [
         ...jsDoc(indent, messageParam, undefined),
         `${indent}constructor(${paramList(messageParam)}) {`,
         `${indent}  super(${passes});`,
@@ -134,9 +188,11 @@ export function createStubRenderer(context: RenderContext) {
     const inherited = contract.extendsError ? new Set(['name', 'message', 'stack', 'cause']) : new Set<string>();
     const members = contract.members.filter((member) => !inherited.has(member.name));
     for (const member of members) body.push(renderMember(binding, member, indent));
-    const head = `${isDefault && exportKeyword !== '' ? 'export default ' : exportKeyword}class ${binding}${contract.extendsError ? ' extends Error' : ''} {`;
+    typeParams = new Set();
+    const generic = ts && contract.typeParams !== undefined ? `<${contract.typeParams.join(', ')}>` : '';
+    const head = `${isDefault && exportKeyword !== '' ? 'export default ' : exportKeyword}class ${binding}${generic}${contract.extendsError ? ' extends Error' : ''} {`;
     const lines = [head, ...body.flatMap((block, index) => (index === 0 ? block : ['', ...block])), '}'];
-    return stub(lines, binding, { usesError: members.length > 0 });
+    return stub(lines, binding, { usesError: contract.extendsError || members.length > 0 });
   };
 
   const renderValue = (contract: ValueContract): RenderedStub => {
