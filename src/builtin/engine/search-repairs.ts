@@ -1,6 +1,9 @@
 import { RunnerError } from '../../core/errors.js';
 import type { TestId, TestResult } from '../../core/test-report.js';
-import { pairCandidates } from '../candidates/pair-candidates.js';
+import { testKey } from '../../core/test-report.js';
+import { pairCandidates, singlesForPairs } from '../candidates/pair-candidates.js';
+import type { PartialCandidate } from '../candidates/partial-progress.js';
+import { breaksNothing, partialFixes, rankPartial } from '../candidates/partial-progress.js';
 import { rankPlausible } from '../candidates/rank-plausible.js';
 import { generateCandidates } from '../candidates/generate-candidates.js';
 import type { TestRunner } from '../../core/test-runner.js';
@@ -27,6 +30,8 @@ const verifyReserveMs = 4_000;
  * the warm session is killed and restarted without it.
  */
 const hangAfterMs = 5_000;
+/** Most singles combined into pairs (1,770 pairs), however fast validation is. */
+const maxPairedSingles = 60;
 
 export interface SearchProgress {
   readonly phase: 'localizing' | 'validating' | 'pairs' | 'done';
@@ -35,6 +40,8 @@ export interface SearchProgress {
   /** Candidates this phase validates. */
   readonly total: number;
   readonly plausible: number;
+  /** Candidates so far that fix some failing goal tests and break none of the tests they ran. */
+  readonly partial: number;
   /** The most covering tests any validated candidate passed so far (a plausible one passes all of its own). */
   readonly bestPassed: number;
   readonly elapsedMs: number;
@@ -72,6 +79,11 @@ export interface SearchOptions {
 export interface SearchResult {
   /** Plausible patches, best first (smallest, fewest statements, highest prior). */
   readonly plausible: readonly Candidate[];
+  /**
+   * When no candidate is plausible: those that make some failing goal tests pass and break none of the tests
+   * covering them, most tests fixed first. The loop can keep one and search on from there.
+   */
+  readonly partial: readonly PartialCandidate[];
   readonly generated: number;
   readonly tried: number;
   readonly elapsedMs: number;
@@ -84,19 +96,22 @@ export interface SearchResult {
 /**
  * The built-in engine's search: localize (per-test coverage + Ochiai + frames), generate single-edit
  * candidates (and synthesized bodies for stubs), validate them on the warm session against the tests that
- * cover them, then pairs of edits when no single edit suffices and time remains.
+ * cover them, then, when no single edit fixes any failing test, pairs of edits (those that broke nothing
+ * first) as many as the time left allows. Without a plausible candidate, the best partial ones are returned.
  */
 export async function searchRepairs(options: SearchOptions): Promise<SearchResult> {
   const started = Date.now();
   // Leave the loop time to verify what the search finds before the run's budget ends.
   const deadline = options.deadline - verifyReserveMs;
   const report = (progress: Omit<SearchProgress, 'elapsedMs'>) => options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
-  const state = { plausible: [] as Candidate[], tried: 0, generated: 0, bestPassed: 0, coverage: false };
+  const state = { plausible: [] as Candidate[], partial: [] as PartialCandidate[], tried: 0, generated: 0, bestPassed: 0, coverage: false };
   const finish = (stopped?: SearchResult['stopped']): SearchResult => {
     const ranked = rankPlausible(state.plausible, options.files);
-    report({ phase: 'done', tried: state.tried, total: state.tried, plausible: ranked.length, bestPassed: state.bestPassed });
+    const partial = ranked.length > 0 ? [] : rankPartial(state.partial, options.files);
+    report({ phase: 'done', tried: state.tried, total: state.tried, plausible: ranked.length, partial: partial.length, bestPassed: state.bestPassed });
     return {
       plausible: ranked,
+      partial,
       generated: state.generated,
       tried: state.tried,
       elapsedMs: Date.now() - started,
@@ -138,7 +153,7 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     if (!session) await spawn();
     if (expired) return finish(stopReason() ?? 'deadline');
 
-    report({ phase: 'localizing', tried: 0, total: 0, plausible: 0, bestPassed: 0 });
+    report({ phase: 'localizing', tried: 0, total: 0, plausible: 0, partial: 0, bestPassed: 0 });
     const sites: StatementSite[] = [];
     const instrumented = new Map<string, string>();
     for (const [file, text] of options.files) {
@@ -167,12 +182,17 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     state.generated = singles.length;
 
     const maxPlausible = options.maxPlausible ?? 5;
+    const goals = new Set(options.failing.map((f) => testKey(f.id)));
+    // With one failing test there is no partial progress to see: stopping a file at its first failure is faster.
+    const bail = goals.size < 2;
+    // Singles that broke no passing test: the halves of a two-edit fix are likely among them.
+    const harmless = new Set<number>();
     // `validatedBefore`: this phase's candidates validated before the warm session was restarted.
     const run = async (phase: 'validating' | 'pairs', candidates: readonly Candidate[], validatedBefore = 0): Promise<void> => {
       if (expired || validator === undefined) return;
       const byId = new Map(candidates.map((c) => [c.id, c]));
       const done = new Set<number>();
-      const verdicts = validator.validate(candidates, testsFor)[Symbol.asyncIterator]();
+      const verdicts = validator.validate(candidates, testsFor, { bail })[Symbol.asyncIterator]();
       let abandoned = false;
       try {
         for (;;) {
@@ -187,12 +207,19 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
           state.tried += 1;
           const candidate = byId.get(verdict.candidate);
           if (verdict.status === 'plausible' && candidate !== undefined) state.plausible.push(candidate);
+          if (verdict.status === 'failed' && candidate !== undefined) {
+            const requested = testsFor(candidate);
+            const fixed = partialFixes(verdict, requested, goals);
+            if (fixed !== undefined) state.partial.push({ candidate, fixed, goals: goals.size });
+            if (breaksNothing(verdict, requested, goals, bail)) harmless.add(candidate.id);
+          }
           if (verdict.status === 'plausible' || verdict.status === 'failed') state.bestPassed = Math.max(state.bestPassed, verdict.passed);
           report({
             phase,
             tried: validatedBefore + done.size,
             total: validatedBefore + candidates.length,
             plausible: state.plausible.length,
+            partial: state.partial.length,
             bestPassed: state.bestPassed,
           });
           if (stopReason() !== undefined) return;
@@ -215,9 +242,21 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
         else await verdicts.return?.();
       }
     };
+    const singlesStarted = Date.now();
     await run('validating', singles);
-    if (state.plausible.length === 0 && stopReason() === undefined && !expired) {
-      const pairs = pairCandidates(singles, { firstId: singles.reduce((max, c) => Math.max(max, c.id), 0) + 1, files: options.files }).filter(keep);
+    // Partial progress goes on through the loop one edit at a time, which is cheaper than pairs: pairs are for
+    // edits that fix nothing alone.
+    if (state.plausible.length === 0 && state.partial.length === 0 && stopReason() === undefined && !expired) {
+      // As many pairs as the time left can validate at the pace the singles went (at least the top 30's).
+      const perMs = state.tried / Math.max(1, Date.now() - singlesStarted);
+      const affordable = Math.floor(perMs * Math.max(0, deadline - Date.now()));
+      const pairs = pairCandidates(singles, {
+        firstId: singles.reduce((max, c) => Math.max(max, c.id), 0) + 1,
+        files: options.files,
+        topN: Math.min(maxPairedSingles, Math.max(30, singlesForPairs(affordable))),
+        maxPairs: Math.max(500, affordable),
+        preferred: (single) => harmless.has(single.id),
+      }).filter(keep);
       await run('pairs', pairs);
     }
     return finish(stopReason() ?? (expired ? 'deadline' : undefined));
