@@ -36,6 +36,11 @@ describe('pairCandidates', () => {
     expect(all.map((p) => p.operator)).toEqual(['op3+op5', 'op3+op1', 'op3+op2', 'op5+op1', 'op5+op2']);
   });
 
+  it('leaves out the pairs it is told to skip', () => {
+    const pairs = pairCandidates([boundary, flip, swap], { skip: (a, b) => a.id === 1 && b.id === 3 });
+    expect(pairs.map((p) => p.operator)).toEqual(['op2+op3']);
+  });
+
   it('sizes the singles to combine to the pairs the time allows', () => {
     expect([0, 1, 3, 435, 1770].map(singlesForPairs)).toEqual([2, 2, 3, 30, 60]);
   });

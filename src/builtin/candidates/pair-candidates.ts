@@ -16,6 +16,8 @@ export interface PairCandidatesOptions {
    * first, and pairs of two of them rank above pairs with one, which rank above the rest.
    */
   readonly preferred?: (single: Candidate) => boolean;
+  /** Pairs not to form, e.g. two edits that each make progress alone: the loop can take them one at a time. */
+  readonly skip?: (a: Candidate, b: Candidate) => boolean;
 }
 
 /** How many singles to combine so that their pairs about fill `pairs` (n singles make n(n-1)/2 pairs). */
@@ -37,7 +39,7 @@ export function pairCandidates(singles: readonly Candidate[], options: PairCandi
     for (let j = i + 1; j < top.length; j++) {
       const a = top[i];
       const b = top[j];
-      if (!a || !b || a.changes.some((x) => b.changes.some((y) => overlaps(x, y)))) continue;
+      if (!a || !b || options.skip?.(a, b) === true || a.changes.some((x) => b.changes.some((y) => overlaps(x, y)))) continue;
       const changes = [...a.changes, ...b.changes];
       if (options.files && !parsesAfter(options.files, changes)) continue;
       pairs.push({

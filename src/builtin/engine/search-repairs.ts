@@ -96,8 +96,9 @@ export interface SearchResult {
 /**
  * The built-in engine's search: localize (per-test coverage + Ochiai + frames), generate single-edit
  * candidates (and synthesized bodies for stubs), validate them on the warm session against the tests that
- * cover them, then, when no single edit fixes any failing test, pairs of edits (those that broke nothing
- * first) as many as the time left allows. Without a plausible candidate, the best partial ones are returned.
+ * cover them, then, when no single edit suffices, pairs of edits (those that broke nothing first, never two
+ * that each make progress alone) as many as the time left allows. Without a plausible candidate, the best
+ * partial ones are returned.
  */
 export async function searchRepairs(options: SearchOptions): Promise<SearchResult> {
   const started = Date.now();
@@ -244,18 +245,21 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     };
     const singlesStarted = Date.now();
     await run('validating', singles);
-    // Partial progress goes on through the loop one edit at a time, which is cheaper than pairs: pairs are for
-    // edits that fix nothing alone.
-    if (state.plausible.length === 0 && state.partial.length === 0 && stopReason() === undefined && !expired) {
-      // As many pairs as the time left can validate at the pace the singles went (at least the top 30's).
+    if (state.plausible.length === 0 && stopReason() === undefined && !expired) {
+      // As many pairs as the time left can validate at the pace the singles went (at least the top 30's); with
+      // partial progress in hand, half of it, so that the loop still gets the partial candidate in time.
       const perMs = state.tried / Math.max(1, Date.now() - singlesStarted);
-      const affordable = Math.floor(perMs * Math.max(0, deadline - Date.now()));
+      const share = state.partial.length > 0 ? 0.5 : 1;
+      const affordable = Math.floor(perMs * share * Math.max(0, deadline - Date.now()));
+      const partialIds = new Set(state.partial.map((p) => p.candidate.id));
       const pairs = pairCandidates(singles, {
         firstId: singles.reduce((max, c) => Math.max(max, c.id), 0) + 1,
         files: options.files,
         topN: Math.min(maxPairedSingles, Math.max(30, singlesForPairs(affordable))),
-        maxPairs: Math.max(500, affordable),
+        maxPairs: share < 1 ? affordable : Math.max(500, affordable),
         preferred: (single) => harmless.has(single.id),
+        // Two edits that each fix tests alone are independent fixes: the loop takes them one step at a time.
+        skip: (a, b) => partialIds.has(a.id) && partialIds.has(b.id),
       }).filter(keep);
       await run('pairs', pairs);
     }
