@@ -94,8 +94,6 @@ export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Den
           context.progress?.(noPatchMessage(result));
           return;
         }
-        const first = found[0];
-        if (first?.partial) context.progress?.(`${partialNote(first.partial)}: no candidate fixes every failing test; proposing the best partial one`);
       }
       while (pending.candidates.length > 0) {
         const next = pending.candidates.shift() as Found;
@@ -135,7 +133,9 @@ function describeProgress(p: SearchProgress): string {
   const seconds = (p.elapsedMs / 1000).toFixed(1);
   if (p.phase === 'localizing') return 'localizing the fault (per-test coverage)';
   const partial = p.plausible === 0 && p.partial > 0 ? `, ${p.partial} partial` : '';
-  if (p.phase === 'done') return `${p.tried} candidates validated, ${p.plausible} plausible${partial}, ${seconds}s`;
+  if (p.phase === 'done' && p.bestPartial)
+    return `${p.tried} candidates validated, 0 plausible; ${partialNote(p.bestPartial)} (best of ${p.partial} partial candidates), ${seconds}s`;
+  if (p.phase === 'done') return `${p.tried} candidates validated, ${p.plausible} plausible, ${seconds}s`;
   return `${p.phase === 'pairs' ? 'pairs of edits' : 'candidates'}: ${p.tried}/${p.total} validated, ${p.plausible} plausible${partial}, best passes ${p.bestPassed} tests, ${seconds}s`;
 }
 

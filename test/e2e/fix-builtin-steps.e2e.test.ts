@@ -20,19 +20,20 @@ interface Step {
   readonly score: { readonly passed: number; readonly failed: number };
 }
 
-async function fixGreen(fixture: string): Promise<{ steps: readonly Step[]; text: (file: string) => Promise<string> }> {
+async function fixGreen(fixture: string): Promise<{ steps: readonly Step[]; stderr: string; text: (file: string) => Promise<string> }> {
   project = await copyFixture(fixture);
   const dir = project.dir;
   const run = await runCli(['fix', dir, '--yes', '--json', '--budget-seconds', '90']);
   expect(run.code, run.stderr).toBe(0);
   const result = JSON.parse(run.stdout) as { status: string; steps: readonly Step[] };
   expect(result.status).toBe('green');
-  return { steps: result.steps, text: (file) => readFile(join(dir, file), 'utf8') };
+  return { steps: result.steps, stderr: run.stderr, text: (file) => readFile(join(dir, file), 'utf8') };
 }
 
 describe('redgreen fix with the built-in engine, bugs beyond one edit', () => {
   it('goes green on two independent bugs one fix at a time, through a kept partial step', async () => {
-    const { steps, text } = await fixGreen('builtin-two-bugs');
+    const { steps, stderr, text } = await fixGreen('builtin-two-bugs');
+    expect(stderr).toMatch(/candidates validated, 0 plausible; partial: fixes 1 of 2 failing tests/);
     expect(steps.map((s) => s.outcome)).toEqual(['improved', 'green']);
     const [partial, last] = steps;
     expect(partial).toMatchObject({ denoiser: 'builtin', score: { passed: 2, failed: 1 }, editKinds: ['update'] });

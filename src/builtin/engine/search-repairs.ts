@@ -42,6 +42,8 @@ export interface SearchProgress {
   readonly plausible: number;
   /** Candidates so far that fix some failing goal tests and break none of the tests they ran. */
   readonly partial: number;
+  /** At `done` with partial candidates and no plausible one: how many failing tests the best partial one fixes, of how many. */
+  readonly bestPartial?: { readonly fixed: number; readonly goals: number };
   /** The most covering tests any validated candidate passed so far (a plausible one passes all of its own). */
   readonly bestPassed: number;
   readonly elapsedMs: number;
@@ -109,7 +111,16 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
   const finish = (stopped?: SearchResult['stopped']): SearchResult => {
     const ranked = rankPlausible(state.plausible, options.files);
     const partial = ranked.length > 0 ? [] : rankPartial(state.partial, options.files);
-    report({ phase: 'done', tried: state.tried, total: state.tried, plausible: ranked.length, partial: partial.length, bestPassed: state.bestPassed });
+    const best = partial[0];
+    report({
+      phase: 'done',
+      tried: state.tried,
+      total: state.tried,
+      plausible: ranked.length,
+      partial: partial.length,
+      ...(best ? { bestPartial: { fixed: best.fixed, goals: best.goals } } : {}),
+      bestPassed: state.bestPassed,
+    });
     return {
       plausible: ranked,
       partial,
