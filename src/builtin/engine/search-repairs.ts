@@ -1,7 +1,6 @@
 import { RunnerError } from '../../core/errors.js';
 import type { TestId, TestResult } from '../../core/test-report.js';
 import { testKey } from '../../core/test-report.js';
-import { pairCandidates, singlesForPairs } from '../candidates/pair-candidates.js';
 import type { PartialCandidate } from '../candidates/partial-progress.js';
 import { breaksNothing, partialFixes, rankPartial } from '../candidates/partial-progress.js';
 import { rankPlausible } from '../candidates/rank-plausible.js';
@@ -15,6 +14,7 @@ import { boostCalledFunctions } from '../localize/called-functions.js';
 import { instrumentCoverage } from '../localize/instrument-coverage.js';
 import { rankStatements } from '../localize/rank-statements.js';
 import type { Candidate, CoverageMatrix, StatementSite } from '../types.js';
+import { planPairs } from './plan-pairs.js';
 import { synthesizeStubs } from './synthesize-stubs.js';
 import { createTestSelector } from './tests-for.js';
 
@@ -30,8 +30,6 @@ const verifyReserveMs = 4_000;
  * the warm session is killed and restarted without it.
  */
 const hangAfterMs = 5_000;
-/** Most singles combined into pairs (1,770 pairs), however fast validation is. */
-const maxPairedSingles = 60;
 
 export interface SearchProgress {
   readonly phase: 'localizing' | 'validating' | 'pairs' | 'done';
@@ -257,20 +255,12 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     const singlesStarted = Date.now();
     await run('validating', singles);
     if (state.plausible.length === 0 && stopReason() === undefined && !expired) {
-      // As many pairs as the time left can validate at the pace the singles went (at least the top 30's); with
-      // partial progress in hand, half of it, so that the loop still gets the partial candidate in time.
-      const perMs = state.tried / Math.max(1, Date.now() - singlesStarted);
-      const share = state.partial.length > 0 ? 0.5 : 1;
-      const affordable = Math.floor(perMs * share * Math.max(0, deadline - Date.now()));
-      const partialIds = new Set(state.partial.map((p) => p.candidate.id));
-      const pairs = pairCandidates(singles, {
-        firstId: singles.reduce((max, c) => Math.max(max, c.id), 0) + 1,
+      const pairs = planPairs(singles, {
         files: options.files,
-        topN: Math.min(maxPairedSingles, Math.max(30, singlesForPairs(affordable))),
-        maxPairs: share < 1 ? affordable : Math.max(500, affordable),
-        preferred: (single) => harmless.has(single.id),
-        // Two edits that each fix tests alone are independent fixes: the loop takes them one step at a time.
-        skip: (a, b) => partialIds.has(a.id) && partialIds.has(b.id),
+        perMs: state.tried / Math.max(1, Date.now() - singlesStarted),
+        remainingMs: deadline - Date.now(),
+        harmless,
+        partial: new Set(state.partial.map((p) => p.candidate.id)),
       }).filter(keep);
       await run('pairs', pairs);
     }
