@@ -41,6 +41,14 @@ export interface Candidate {
 /** The outcome of running a candidate against the tests that cover its changes. */
 export type CandidateVerdict =
   | { readonly candidate: number; readonly status: 'plausible'; readonly passed: number; readonly durationMs: number }
-  | { readonly candidate: number; readonly status: 'failed'; readonly passed: number; readonly failedTest: TestId; readonly durationMs: number }
+  | {
+      readonly candidate: number;
+      readonly status: 'failed';
+      readonly passed: number;
+      readonly failedTest: TestId;
+      /** The requested tests that passed (a bailed run leaves the rest of a file unrun): what partial progress is judged by. */
+      readonly passedTests: readonly TestId[];
+      readonly durationMs: number;
+    }
   | { readonly candidate: number; readonly status: 'timeout'; readonly durationMs: number }
   | { readonly candidate: number; readonly status: 'error'; readonly message: string; readonly durationMs: number };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { applyCandidate } from '../builtin/schemata/apply-changes.js';
 import { searchRepairs } from '../builtin/engine/search-repairs.js';
 import type { SearchProgress, SearchResult } from '../builtin/engine/search-repairs.js';
+import { candidateEdits } from '../builtin/engine/candidate-edits.js';
 import type { Candidate } from '../builtin/types.js';
 import { selectContext } from './select-context.js';
 import type { Proposal } from '../core/attempts.js';
@@ -22,17 +23,24 @@ const sourceFile = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
  */
 const searchPlausible = 1;
 
+/** A patch the search found: plausible, or partial progress (`fixed` of `goals` failing tests). */
+interface Found {
+  readonly candidate: Candidate;
+  readonly partial?: { readonly fixed: number; readonly goals: number };
+}
+
 /**
  * The model-free denoiser: fault localization, mutation and repair templates, synthesis for stubs, and fast
  * validation on a warm test runner. It proposes plausible patches (they pass every test that covers them),
- * best first; the loop re-verifies each against the whole suite. Plausible patches a step does not use are
- * kept for the next step as long as the code has not changed.
+ * best first; the loop re-verifies each against the whole suite. When none is plausible it proposes partial
+ * progress (some failing tests fixed, none broken), which the loop keeps and searches on from. Patches a step
+ * does not use are kept for the next step as long as the code has not changed.
  */
 export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Denoiser {
   const tried = new Set<string>();
   // The code a search already went through completely: searching it again would only repeat the verdicts.
   let exhaustedKey: string | undefined;
-  let pending: { readonly key: string; readonly candidates: Candidate[]; readonly files: ReadonlyMap<string, string> } | undefined;
+  let pending: { readonly key: string; readonly candidates: Found[]; readonly files: ReadonlyMap<string, string> } | undefined;
   return {
     name: 'builtin',
     async *propose(context: DenoiseContext): AsyncIterable<Proposal> {
@@ -69,36 +77,45 @@ export function createBuiltinDenoiser(options: BuiltinDenoiserOptions = {}): Den
               tried: p.tried,
               total: p.total,
               plausible: p.plausible,
+              partial: p.partial,
               bestPassed: p.bestPassed,
               elapsedMs: p.elapsedMs,
               done: p.phase === 'done' ? 1 : 0,
             }),
         });
-        pending = { key, candidates: [...result.plausible], files };
+        const found: Found[] =
+          result.plausible.length > 0
+            ? result.plausible.map((candidate) => ({ candidate }))
+            : result.partial.map(({ candidate, fixed, goals }) => ({ candidate, partial: { fixed, goals } }));
+        pending = { key, candidates: found, files };
         // A search cut short by the clock or by Ctrl-C has not gone through this code: it may be searched again.
         if (result.stopped === undefined && (result.plausible.length < searchPlausible || result.tried >= result.generated)) exhaustedKey = key;
-        if (result.plausible.length === 0) {
+        if (found.length === 0) {
           context.progress?.(noPatchMessage(result));
           return;
         }
       }
       while (pending.candidates.length > 0) {
-        const candidate = pending.candidates.shift() as Candidate;
-        tried.add(resultKey(candidate, pending.files));
-        yield toProposal(candidate, pending.files, pending.candidates.length);
+        const next = pending.candidates.shift() as Found;
+        tried.add(resultKey(next.candidate, pending.files));
+        yield toProposal(next, pending.files, pending.candidates.length);
       }
     },
   };
 }
 
-function toProposal(candidate: Candidate, files: ReadonlyMap<string, string>, alternatives: number): Proposal {
-  const changed = changedFiles(files, candidate);
-  const edits = [...new Set(candidate.changes.map((c) => c.file))].map((file) => ({ kind: 'rewrite' as const, file, content: changed.get(file) ?? '' }));
-  const more = alternatives > 0 ? `; ${alternatives} other plausible patch${alternatives === 1 ? '' : 'es'} in reserve` : '';
+function partialNote(partial: NonNullable<Found['partial']>): string {
+  return `partial: fixes ${partial.fixed} of ${partial.goals} failing test${partial.goals === 1 ? '' : 's'}`;
+}
+
+function toProposal({ candidate, partial }: Found, files: ReadonlyMap<string, string>, alternatives: number): Proposal {
+  const kind = partial ? 'partial' : 'plausible';
+  const more = alternatives > 0 ? `; ${alternatives} other ${kind} patch${alternatives === 1 ? '' : 'es'} in reserve` : '';
+  const verdict = partial ? `${partialNote(partial)}, breaks none that cover it` : 'passes every test that covers it';
   return {
     kind: 'edits',
-    edits,
-    reasoning: `${candidate.description} (${candidate.operator}; passes every test that covers it${more})`,
+    edits: candidateEdits(files, candidate),
+    reasoning: `${candidate.description} (${candidate.operator}; ${verdict}${more})`,
     denoiser: 'builtin',
     format: 'builtin',
   };
@@ -115,8 +132,11 @@ function noPatchMessage(result: SearchResult): string {
 function describeProgress(p: SearchProgress): string {
   const seconds = (p.elapsedMs / 1000).toFixed(1);
   if (p.phase === 'localizing') return 'localizing the fault (per-test coverage)';
+  const partial = p.plausible === 0 && p.partial > 0 ? `, ${p.partial} partial` : '';
+  if (p.phase === 'done' && p.bestPartial)
+    return `${p.tried} candidates validated, 0 plausible; ${partialNote(p.bestPartial)} (best of ${p.partial} partial candidates), ${seconds}s`;
   if (p.phase === 'done') return `${p.tried} candidates validated, ${p.plausible} plausible, ${seconds}s`;
-  return `${p.phase === 'pairs' ? 'pairs of edits' : 'candidates'}: ${p.tried}/${p.total} validated, ${p.plausible} plausible, best passes ${p.bestPassed} tests, ${seconds}s`;
+  return `${p.phase === 'pairs' ? 'pairs of edits' : 'candidates'}: ${p.tried}/${p.total} validated, ${p.plausible} plausible${partial}, best passes ${p.bestPassed} tests, ${seconds}s`;
 }
 
 function fingerprint(files: ReadonlyMap<string, string>): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate, TextChange } from '../types.js';
-import { pairCandidates } from './pair-candidates.js';
+import { pairCandidates, singlesForPairs } from './pair-candidates.js';
 import { patchSize, rankPlausible } from './rank-plausible.js';
 
 const file = 'src/a.ts';
@@ -26,6 +26,23 @@ describe('pairCandidates', () => {
   it('keeps to topN and maxPairs', () => {
     expect(pairCandidates([boundary, flip, swap], { topN: 2 })).toEqual([]);
     expect(pairCandidates([boundary, flip, swap], { maxPairs: 1, firstId: 50 }).map((p) => p.id)).toEqual([50]);
+  });
+
+  it('combines preferred singles first and ranks pairs of two preferred above the rest', () => {
+    const weak = candidate(5, 0.01, change(...at('a && b'), 'a || b'));
+    const pairs = pairCandidates([boundary, flip, swap, weak], { topN: 2, preferred: (c) => c.id === 3 || c.id === 5 });
+    expect(pairs.map((p) => p.operator)).toEqual(['op3+op5']);
+    const all = pairCandidates([boundary, flip, swap, weak], { preferred: (c) => c.id === 3 || c.id === 5 });
+    expect(all.map((p) => p.operator)).toEqual(['op3+op5', 'op3+op1', 'op3+op2', 'op5+op1', 'op5+op2']);
+  });
+
+  it('leaves out the pairs it is told to skip', () => {
+    const pairs = pairCandidates([boundary, flip, swap], { skip: (a, b) => a.id === 1 && b.id === 3 });
+    expect(pairs.map((p) => p.operator)).toEqual(['op2+op3']);
+  });
+
+  it('sizes the singles to combine to the pairs the time allows', () => {
+    expect([0, 1, 3, 435, 1770].map(singlesForPairs)).toEqual([2, 2, 3, 30, 60]);
   });
 
   it('drops pairs whose result does not parse', () => {

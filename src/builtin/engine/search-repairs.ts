@@ -1,6 +1,8 @@
 import { RunnerError } from '../../core/errors.js';
 import type { TestId, TestResult } from '../../core/test-report.js';
-import { pairCandidates } from '../candidates/pair-candidates.js';
+import { testKey } from '../../core/test-report.js';
+import type { PartialCandidate } from '../candidates/partial-progress.js';
+import { breaksNothing, partialFixes, rankPartial } from '../candidates/partial-progress.js';
 import { rankPlausible } from '../candidates/rank-plausible.js';
 import { generateCandidates } from '../candidates/generate-candidates.js';
 import type { TestRunner } from '../../core/test-runner.js';
@@ -12,6 +14,7 @@ import { boostCalledFunctions } from '../localize/called-functions.js';
 import { instrumentCoverage } from '../localize/instrument-coverage.js';
 import { rankStatements } from '../localize/rank-statements.js';
 import type { Candidate, CoverageMatrix, StatementSite } from '../types.js';
+import { planPairs } from './plan-pairs.js';
 import { synthesizeStubs } from './synthesize-stubs.js';
 import { createTestSelector } from './tests-for.js';
 
@@ -35,6 +38,10 @@ export interface SearchProgress {
   /** Candidates this phase validates. */
   readonly total: number;
   readonly plausible: number;
+  /** Candidates so far that fix some failing goal tests and break none of the tests they ran. */
+  readonly partial: number;
+  /** At `done` with partial candidates and no plausible one: how many failing tests the best partial one fixes, of how many. */
+  readonly bestPartial?: { readonly fixed: number; readonly goals: number };
   /** The most covering tests any validated candidate passed so far (a plausible one passes all of its own). */
   readonly bestPassed: number;
   readonly elapsedMs: number;
@@ -72,6 +79,11 @@ export interface SearchOptions {
 export interface SearchResult {
   /** Plausible patches, best first (smallest, fewest statements, highest prior). */
   readonly plausible: readonly Candidate[];
+  /**
+   * When no candidate is plausible: those that make some failing goal tests pass and break none of the tests
+   * covering them, most tests fixed first. The loop can keep one and search on from there.
+   */
+  readonly partial: readonly PartialCandidate[];
   readonly generated: number;
   readonly tried: number;
   readonly elapsedMs: number;
@@ -84,19 +96,32 @@ export interface SearchResult {
 /**
  * The built-in engine's search: localize (per-test coverage + Ochiai + frames), generate single-edit
  * candidates (and synthesized bodies for stubs), validate them on the warm session against the tests that
- * cover them, then pairs of edits when no single edit suffices and time remains.
+ * cover them, then, when no single edit suffices, pairs of edits (those that broke nothing first, never two
+ * that each make progress alone) as many as the time left allows. Without a plausible candidate, the best
+ * partial ones are returned.
  */
 export async function searchRepairs(options: SearchOptions): Promise<SearchResult> {
   const started = Date.now();
   // Leave the loop time to verify what the search finds before the run's budget ends.
   const deadline = options.deadline - verifyReserveMs;
   const report = (progress: Omit<SearchProgress, 'elapsedMs'>) => options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
-  const state = { plausible: [] as Candidate[], tried: 0, generated: 0, bestPassed: 0, coverage: false };
+  const state = { plausible: [] as Candidate[], partial: [] as PartialCandidate[], tried: 0, generated: 0, bestPassed: 0, coverage: false };
   const finish = (stopped?: SearchResult['stopped']): SearchResult => {
     const ranked = rankPlausible(state.plausible, options.files);
-    report({ phase: 'done', tried: state.tried, total: state.tried, plausible: ranked.length, bestPassed: state.bestPassed });
+    const partial = ranked.length > 0 ? [] : rankPartial(state.partial, options.files);
+    const best = partial[0];
+    report({
+      phase: 'done',
+      tried: state.tried,
+      total: state.tried,
+      plausible: ranked.length,
+      partial: partial.length,
+      ...(best ? { bestPartial: { fixed: best.fixed, goals: best.goals } } : {}),
+      bestPassed: state.bestPassed,
+    });
     return {
       plausible: ranked,
+      partial,
       generated: state.generated,
       tried: state.tried,
       elapsedMs: Date.now() - started,
@@ -138,7 +163,7 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     if (!session) await spawn();
     if (expired) return finish(stopReason() ?? 'deadline');
 
-    report({ phase: 'localizing', tried: 0, total: 0, plausible: 0, bestPassed: 0 });
+    report({ phase: 'localizing', tried: 0, total: 0, plausible: 0, partial: 0, bestPassed: 0 });
     const sites: StatementSite[] = [];
     const instrumented = new Map<string, string>();
     for (const [file, text] of options.files) {
@@ -167,12 +192,17 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     state.generated = singles.length;
 
     const maxPlausible = options.maxPlausible ?? 5;
+    const goals = new Set(options.failing.map((f) => testKey(f.id)));
+    // With one failing test there is no partial progress to see: stopping a file at its first failure is faster.
+    const bail = goals.size < 2;
+    // Singles that broke no passing test: the halves of a two-edit fix are likely among them.
+    const harmless = new Set<number>();
     // `validatedBefore`: this phase's candidates validated before the warm session was restarted.
     const run = async (phase: 'validating' | 'pairs', candidates: readonly Candidate[], validatedBefore = 0): Promise<void> => {
       if (expired || validator === undefined) return;
       const byId = new Map(candidates.map((c) => [c.id, c]));
       const done = new Set<number>();
-      const verdicts = validator.validate(candidates, testsFor)[Symbol.asyncIterator]();
+      const verdicts = validator.validate(candidates, testsFor, { bail })[Symbol.asyncIterator]();
       let abandoned = false;
       try {
         for (;;) {
@@ -187,12 +217,19 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
           state.tried += 1;
           const candidate = byId.get(verdict.candidate);
           if (verdict.status === 'plausible' && candidate !== undefined) state.plausible.push(candidate);
+          if (verdict.status === 'failed' && candidate !== undefined) {
+            const requested = testsFor(candidate);
+            const fixed = partialFixes(verdict, requested, goals);
+            if (fixed !== undefined) state.partial.push({ candidate, fixed, goals: goals.size });
+            if (breaksNothing(verdict, requested, goals, bail)) harmless.add(candidate.id);
+          }
           if (verdict.status === 'plausible' || verdict.status === 'failed') state.bestPassed = Math.max(state.bestPassed, verdict.passed);
           report({
             phase,
             tried: validatedBefore + done.size,
             total: validatedBefore + candidates.length,
             plausible: state.plausible.length,
+            partial: state.partial.length,
             bestPassed: state.bestPassed,
           });
           if (stopReason() !== undefined) return;
@@ -215,9 +252,16 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
         else await verdicts.return?.();
       }
     };
+    const singlesStarted = Date.now();
     await run('validating', singles);
     if (state.plausible.length === 0 && stopReason() === undefined && !expired) {
-      const pairs = pairCandidates(singles, { firstId: singles.reduce((max, c) => Math.max(max, c.id), 0) + 1, files: options.files }).filter(keep);
+      const pairs = planPairs(singles, {
+        files: options.files,
+        perMs: state.tried / Math.max(1, Date.now() - singlesStarted),
+        remainingMs: deadline - Date.now(),
+        harmless,
+        partial: new Set(state.partial.map((p) => p.candidate.id)),
+      }).filter(keep);
       await run('pairs', pairs);
     }
     return finish(stopReason() ?? (expired ? 'deadline' : undefined));

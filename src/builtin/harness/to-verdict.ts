@@ -29,7 +29,10 @@ export function toVerdict(candidate: number, tests: readonly TestId[], run: Cand
   const passed = requested.filter((result) => result?.status === 'passed').length;
   const failedIndex = requested.findIndex((result) => result?.status === 'failed');
   const failedTest = tests[failedIndex];
-  if (failedTest !== undefined) return { candidate, status: 'failed', passed, failedTest, durationMs };
+  if (failedTest !== undefined) {
+    const passedTests = tests.filter((_, index) => requested[index]?.status === 'passed');
+    return { candidate, status: 'failed', passed, failedTest, passedTests, durationMs };
+  }
   const missing = tests.filter((_, index) => requested[index] === undefined);
   if (missing.length > 0) {
     const names = missing.slice(0, 3).map(testKey).join('; ');

@@ -11,6 +11,8 @@ export interface ValidateCandidatesOptions {
   readonly testsFor: (candidate: Candidate) => readonly TestId[];
   /** Candidates per framework run. */
   readonly batchSize: number;
+  /** Stop a test file at its first failure (default true). */
+  readonly bail?: boolean;
 }
 
 /**
@@ -31,6 +33,7 @@ function poisoned(runs: readonly (CandidateRun | undefined)[]): boolean {
 
 export async function* validateCandidates(options: ValidateCandidatesOptions): AsyncGenerator<CandidateVerdict> {
   const { session, candidates, testsFor } = options;
+  const bail = options.bail ?? true;
   const files = new Map<string, string>();
   for (const file of new Set(candidates.flatMap((candidate) => candidate.changes.map((change) => change.file)))) {
     const text = await session.readOriginal(file);
@@ -54,7 +57,7 @@ export async function* validateCandidates(options: ValidateCandidatesOptions): A
           else requests.push({ active: id, tests });
         }
         if (requests.length === 0) continue;
-        const runs = await session.runBatch(requests, { bail: true });
+        const runs = await session.runBatch(requests, { bail });
         if (requests.length > 1 && poisoned(requests.map((r) => runs.get(r.active)))) {
           // The shared schemata did not load (a candidate the framework's parser rejects): one bad candidate
           // must not sink the others, so each is tried alone with its text applied directly.
@@ -65,7 +68,7 @@ export async function* validateCandidates(options: ValidateCandidatesOptions): A
               continue;
             }
             await session.load(applied.files);
-            const alone = await session.runBatch([request], { bail: true });
+            const alone = await session.runBatch([request], { bail });
             yield toVerdict(request.active, request.tests, alone.get(request.active) ?? notRun);
           }
           await session.load(batch.files);

@@ -7,7 +7,11 @@ import { validateCandidates } from './validate-candidates.js';
 
 /** The candidate validator both paths share (warm session or a spawn per candidate): verdicts as they come, then `dispose`. */
 export interface CandidateValidator {
-  validate(candidates: readonly Candidate[], testsFor: (candidate: Candidate) => readonly TestId[]): AsyncIterable<CandidateVerdict>;
+  /**
+   * Verdicts on `candidates`, each run against `testsFor(c)`. `bail` (default true) stops a test file at its
+   * first failure where the validator can: faster, but the tests after it say nothing (no partial progress).
+   */
+  validate(candidates: readonly Candidate[], testsFor: (candidate: Candidate) => readonly TestId[], options?: ValidateOptions): AsyncIterable<CandidateVerdict>;
   dispose(): Promise<void>;
 }
 
@@ -21,6 +25,10 @@ export interface ValidationSession extends WarmSession, CandidateValidator {}
 export interface ValidationSessionOptions extends WarmSessionOptions {
   /** Candidates per framework run; default 32. */
   readonly batchSize?: number;
+}
+
+export interface ValidateOptions {
+  readonly bail?: boolean;
 }
 
 /** Whether the runner offers warm validation for the framework version the project installs. */
@@ -38,6 +46,6 @@ export async function createValidationSession(runner: TestRunner, options: Valid
   const session = await runner.warmSession.start(warm);
   return {
     ...session,
-    validate: (candidates, testsFor) => validateCandidates({ session, candidates, testsFor, batchSize }),
+    validate: (candidates, testsFor, validateOptions) => validateCandidates({ session, candidates, testsFor, batchSize, bail: validateOptions?.bail ?? true }),
   };
 }

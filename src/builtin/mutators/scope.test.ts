@@ -32,4 +32,12 @@ describe('variablesAt', () => {
     expect(visibleAt('function f(x: string) { const y = 1; { const x = HERE; } }', 'HERE').map(([name]) => name)).toEqual(['y', 'x', 'f']);
     expect(visibleAt('function f(n: number) { let x = 1; { let x = "s"; HERE; } }', 'HERE')[0]).toEqual(['x', 'string', 'local']);
   });
+
+  it('guesses a conditional by its branches when they agree', () => {
+    const code = 'function f(m: number[]) { const a = m.length === 0 ? 0 : m.length; const b = m.length ? 0 : "none"; HERE; }';
+    expect(visibleAt(code, 'HERE').slice(0, 2)).toEqual([
+      ['a', 'number', 'local'],
+      ['b', 'unknown', 'local'],
+    ]);
+  });
 });

@@ -196,6 +196,11 @@ export function guessExpressionType(expression: ts.Expression, lookup: (name: st
   if (ts.isPostfixUnaryExpression(e)) return 'number';
   if (ts.isTypeOfExpression(e)) return 'string';
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'length') return 'number';
+  if (ts.isConditionalExpression(e)) {
+    // `rows === 0 ? 0 : matrix[0].length`: both branches agree, or nothing is known.
+    const whenTrue = guessExpressionType(e.whenTrue, lookup);
+    return whenTrue === guessExpressionType(e.whenFalse, lookup) ? whenTrue : 'unknown';
+  }
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     if (numericOperators.has(op)) return 'number';
