@@ -199,6 +199,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
         ...common,
         chains,
         concurrency,
+        ...(options.modelSettings?.seed === undefined ? {} : { seed: options.modelSettings.seed }),
         open: async (chain) => (chain === 1 ? first : openChain(options, chain, meter, isolationPolicy(options))),
       });
       result = ran.result;

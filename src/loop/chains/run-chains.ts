@@ -38,6 +38,8 @@ export interface RunChainsOptions<S extends ChainSandbox> {
   readonly options: LoopOptions;
   readonly isTestFile: (file: string) => boolean;
   readonly signal?: AbortSignal;
+  /** The run's seed: chain i gets `seed + i − 1`, also when it never starts. */
+  readonly seed?: number;
   /** Opens chain `chain` (1-based): its sandbox, runner and denoiser. */
   readonly open: (chain: number) => Promise<ChainSeat<S>>;
 }
@@ -71,7 +73,7 @@ export async function runChains<S extends ChainSandbox>(o: RunChainsOptions<S>):
   let greenChain: number | undefined;
   const runs: ChainRun<S>[] = [];
   const task = (chain: number) => async (): Promise<ChainRun<S>> => {
-    if (greenChain !== undefined) return { end: idle(chain) };
+    if (greenChain !== undefined) return { end: idle(chain, o.seed === undefined ? undefined : o.seed + chain - 1) };
     const seat = await o.open(chain);
     const chainRun: { end: ChainEnd; result?: RunResult; seat: ChainSeat<S> } = { end: idle(chain, seat.seed), seat };
     runs.push(chainRun);
@@ -123,7 +125,9 @@ export async function runChains<S extends ChainSandbox>(o: RunChainsOptions<S>):
     const summary = selectChain(ends.map((r) => r.end));
     const kept = ends[summary.kept - 1];
     if (kept?.result === undefined || kept.seat === undefined) throw new Error(`chain ${summary.kept} was kept but never ran`);
-    const attempts = ends.flatMap((r) => r.result?.attempts ?? []).sort((a, b) => a.at.localeCompare(b.at));
+    const attempts = ends
+      .flatMap((r) => (r.result?.attempts ?? []).map((attempt) => ({ ...attempt, chain: r.end.chain })))
+      .sort((a, b) => a.at.localeCompare(b.at));
     const result: RunResult = {
       ...kept.result,
       attempts,

@@ -36,6 +36,7 @@ describe('selectChain', () => {
     const picked = selectChain([end(1, { bestReward: 2 }), end(2, { bestReward: 2, duplicate: true })]);
     expect(picked.kept).toBe(1);
     expect(picked.chains.map((c) => c.outcome)).toEqual(['budget', 'duplicate']);
+    expect(picked.reason).toBe('highest reward (2), none went green');
   });
 
   it('marks chains stopped by a green one, and carries seeds and steps', () => {

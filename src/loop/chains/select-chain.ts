@@ -31,7 +31,7 @@ export function selectChain(ends: readonly ChainEnd[]): ChainsSummary {
   const reason =
     winner !== undefined
       ? 'first chain to go green'
-      : ends.length === 1 || kept.bestReward > Math.max(...ends.filter((e) => e !== kept).map((e) => e.bestReward))
+      : kept.bestReward > Math.max(-Infinity, ...ends.filter((e) => e !== kept && !e.duplicate).map((e) => e.bestReward))
         ? `highest reward (${kept.bestReward}), none went green`
         : `highest reward (${kept.bestReward}), tied: lowest chain number`;
   return { kept: kept.chain, reason, chains: ends.map((e) => summary(e, kept.chain)) };
