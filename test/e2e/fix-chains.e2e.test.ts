@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +47,7 @@ async function runChains(chains: readonly (readonly string[])[], extra: readonly
   return { run, json };
 }
 
-/** Processes whose command line holds `marker`, polled for a moment so that a process being killed has gone. */
+/** Processes whose command line holds `marker` or whose working directory is under it, polled for a moment so that a process being killed has gone. */
 async function survivors(marker: string): Promise<string[]> {
   let found: string[] = [];
   for (let i = 0; i < 20; i++) {
@@ -55,7 +55,7 @@ async function survivors(marker: string): Promise<string[]> {
       .filter((name) => /^\d+$/.test(name))
       .filter((pid) => {
         try {
-          return readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes(marker);
+          return readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes(marker) || readlinkSync(`/proc/${pid}/cwd`).startsWith(marker);
         } catch {
           return false;
         }
@@ -112,10 +112,10 @@ describe('--chains with the scripted denoiser', () => {
 });
 
 describe('--chains with the built-in engine', () => {
-  it('goes green with two chains, leaves no process running and no sandbox in TMPDIR', async () => {
+  it('goes green with two chains at once, leaves no process running and no sandbox in TMPDIR', async () => {
     project = await copyFixture('vitest-basic');
     scratch = await mkdtemp(join(tmpdir(), 'redgreen-chains-tmp-'));
-    const run = await runCli(['fix', project.dir, '--chains', '2', '--json', '--yes'], { env: { TMPDIR: scratch } });
+    const run = await runCli(['fix', project.dir, '--chains', '2', '--concurrency', '2', '--json', '--yes'], { env: { TMPDIR: scratch } });
     const json = fixJsonResultSchema.parse(JSON.parse(run.stdout));
     expect(run.code, run.stderr).toBe(0);
     expect(json.status).toBe('green');
