@@ -137,10 +137,10 @@ export async function fix(input: FixOptions): Promise<FixSession> {
     budgetSeconds: input.budgetSeconds ?? (model === builtinModel ? fixDefaults.builtinBudgetSeconds : undefined),
   };
   const noise = noiseOptions(options);
-  const { location, runner, loopRunner, toRoot } = await resolveFixScope(options.projectDir, options.runner);
-  const meter = createUsageMeter();
   const chains = wholeAtLeastOne('chains', options.chains ?? 1);
   const concurrency = wholeAtLeastOne('concurrency', options.concurrency ?? defaultConcurrency(chains, availableParallelism()));
+  const { location, runner, loopRunner, toRoot } = await resolveFixScope(options.projectDir, options.runner);
+  const meter = createUsageMeter();
   const denoiser = createDenoiser(options, meter);
   const runId = createRunId();
   const reporter = combineReporters(options.reporters ?? [], (_hook, error) => options.onReporterError?.(error));
