@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,7 +38,9 @@ async function runScripted(chains: readonly (readonly string[])[], extra: readon
   scratch = await mkdtemp(join(tmpdir(), 'redgreen-chains-e2e-'));
   const replies = join(scratch, 'replies.json');
   await writeFile(replies, JSON.stringify({ chains }));
-  return runCli(['fix', project.dir, '--model', `scripted:${replies}`, '--chains', String(chains.length), ...extra]);
+  await mkdir(join(scratch, 'tmp'));
+  const args = ['fix', project.dir, '--model', `scripted:${replies}`, '--chains', String(chains.length), ...extra];
+  return runCli(args, { env: { TMPDIR: join(scratch, 'tmp') } });
 }
 
 async function runChains(chains: readonly (readonly string[])[], extra: readonly string[] = []) {
@@ -85,6 +87,8 @@ describe('--chains with the scripted denoiser', () => {
     expect(json.diff).not.toContain('total - value');
     expect(await readFile(join(project!.dir, 'src/math.ts'), 'utf8')).toContain('if (value > max) {');
     expect(run.stderr).toMatch(/\[chain 1\] step {2}1 .*regressed, reverted/);
+    // Chain 1's sandbox (the one named at the start) is gone, and so is the mark that claimed it.
+    expect(await readdir(join(scratch!, 'tmp'))).toEqual([]);
     expect(run.stderr).toMatch(/\[chain 2\] step {2}1 .*green/);
   });
 

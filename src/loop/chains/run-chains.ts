@@ -73,9 +73,14 @@ export async function runChains<S extends ChainSandbox>(o: RunChainsOptions<S>):
   let greenChain: number | undefined;
   const runs: ChainRun<S>[] = [];
   const task = (chain: number) => async (): Promise<ChainRun<S>> => {
-    if (greenChain !== undefined) return { end: idle(chain, o.seed === undefined ? undefined : o.seed + chain - 1) };
+    const seed = o.seed === undefined ? undefined : o.seed + chain - 1;
+    if (greenChain !== undefined) return { end: idle(chain, seed, true) };
+    // The time budget is the run's: a chain that waited for its turn gets what is left of it.
+    const budget = o.options.budgetSeconds;
+    const left = budget === undefined ? undefined : budget - (Date.now() - started) / 1000;
+    if (left !== undefined && left <= 0) return { end: idle(chain, seed, false) };
     const seat = await o.open(chain);
-    const chainRun: { end: ChainEnd; result?: RunResult; seat: ChainSeat<S> } = { end: idle(chain, seat.seed), seat };
+    const chainRun: { end: ChainEnd; result?: RunResult; seat: ChainSeat<S> } = { end: idle(chain, seat.seed, false), seat };
     runs.push(chainRun);
     let duplicate = false;
     let greenAt: number | undefined;
@@ -102,7 +107,7 @@ export async function runChains<S extends ChainSandbox>(o: RunChainsOptions<S>):
       reporter: createChainReporter(chain, o.reporter, onAttempt),
       isTestFile: o.isTestFile,
       signal: controllers[chain - 1]?.signal,
-      options: o.options,
+      options: left === undefined ? o.options : { ...o.options, budgetSeconds: left },
     });
     chainRun.result = result;
     chainRun.end = {
@@ -148,9 +153,9 @@ export async function runChains<S extends ChainSandbox>(o: RunChainsOptions<S>):
   }
 }
 
-/** A chain that never ran: another went green before its turn. */
-function idle(chain: number, seed?: number): ChainEnd {
-  return { chain, ...(seed === undefined ? {} : { seed }), steps: 0, bestReward: 0, green: false, duplicate: false, stopped: true };
+/** A chain that never ran: another went green before its turn (stopped), or the time budget ran out first. */
+function idle(chain: number, seed: number | undefined, stopped: boolean): ChainEnd {
+  return { chain, ...(seed === undefined ? {} : { seed }), steps: 0, bestReward: 0, green: false, duplicate: false, stopped };
 }
 
 /** A chain that fails stops the others, so the run does not wait on work whose result is thrown away. */
