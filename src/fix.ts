@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import picomatch from 'picomatch';
 import type { TypecheckMode } from './core/attempts.js';
 import type { NoiseSchedule, NoiseThresholds } from './core/noise.js';
@@ -15,6 +16,10 @@ import { resolveFixScope } from './fix-scope.js';
 import type { RunResult } from './core/run-result.js';
 import { defaultFlakyReruns } from './loop/flaky-check.js';
 import { runLoop } from './loop/run-loop.js';
+import type { ChainSeat } from './loop/chains/run-chains.js';
+import { runChains } from './loop/chains/run-chains.js';
+import { defaultConcurrency } from './loop/chains/limit.js';
+import type { LoopOptions } from './loop/run-context.js';
 import type { ModelSettings } from './provider/model-settings.js';
 import { createProvider } from './provider/provider-registry.js';
 import type { PriceTable, UsageMeter } from './provider/usage-meter.js';
@@ -88,6 +93,13 @@ export interface FixOptions {
   readonly noiseThresholds?: string | NoiseThresholds;
   /** With a schedule, steps without a better state before the noise is raised again (default 2). */
   readonly stallSteps?: number;
+  /**
+   * Independent chains, each in its own sandbox with its own seed (`seed + i`); the first green one stops the
+   * others, else the one whose best state has the highest reward is kept (default 1).
+   */
+  readonly chains?: number;
+  /** Chains run at once (default: min(chains, cores − 1), at least 1). */
+  readonly concurrency?: number;
 }
 
 export interface FixSession {
@@ -125,6 +137,8 @@ export async function fix(input: FixOptions): Promise<FixSession> {
     budgetSeconds: input.budgetSeconds ?? (model === builtinModel ? fixDefaults.builtinBudgetSeconds : undefined),
   };
   const noise = noiseOptions(options);
+  const chains = wholeAtLeastOne('chains', options.chains ?? 1);
+  const concurrency = wholeAtLeastOne('concurrency', options.concurrency ?? defaultConcurrency(chains, availableParallelism()));
   const { location, runner, loopRunner, toRoot } = await resolveFixScope(options.projectDir, options.runner);
   const meter = createUsageMeter();
   const denoiser = createDenoiser(options, meter);
@@ -158,33 +172,40 @@ export async function fix(input: FixOptions): Promise<FixSession> {
       maxSteps: options.maxSteps ?? fixDefaults.maxSteps,
       isolation,
     });
-    const result = await runLoop({
-      runId,
-      sandbox,
-      runner: loopRunner,
-      denoiser,
-      reporter,
-      isTestFile,
-      signal: options.signal,
-      options: {
-        maxSteps: options.maxSteps ?? fixDefaults.maxSteps,
-        testFiles,
-        srcGlobs: options.src && toRoot(options.src),
-        allowTestEdits: options.allowTestEdits ?? false,
-        scaffold: options.scaffold ?? true,
-        allowEdit: options.allowEdit && toRoot(options.allowEdit),
-        packageDir: location.subdir,
-        testTimeoutMs: options.testTimeoutMs ?? fixDefaults.testTimeoutMs,
-        hangTimeoutMs: options.hangTimeoutMs ?? fixDefaults.hangTimeoutMs,
-        budgetSeconds: options.budgetSeconds,
-        formatRetries: options.formatRetries ?? fixDefaults.formatRetries,
-        flakyReruns: options.flakyReruns ?? fixDefaults.flakyReruns,
-        ...(options.typecheck === undefined ? {} : { typecheck: options.typecheck }),
-        ...noise,
-      },
-    });
+    const loopOptions: LoopOptions = {
+      maxSteps: options.maxSteps ?? fixDefaults.maxSteps,
+      testFiles,
+      srcGlobs: options.src && toRoot(options.src),
+      allowTestEdits: options.allowTestEdits ?? false,
+      scaffold: options.scaffold ?? true,
+      allowEdit: options.allowEdit && toRoot(options.allowEdit),
+      packageDir: location.subdir,
+      testTimeoutMs: options.testTimeoutMs ?? fixDefaults.testTimeoutMs,
+      hangTimeoutMs: options.hangTimeoutMs ?? fixDefaults.hangTimeoutMs,
+      budgetSeconds: options.budgetSeconds,
+      formatRetries: options.formatRetries ?? fixDefaults.formatRetries,
+      flakyReruns: options.flakyReruns ?? fixDefaults.flakyReruns,
+      ...(options.typecheck === undefined ? {} : { typecheck: options.typecheck }),
+      ...noise,
+    };
+    const common = { runId, reporter, isTestFile, signal: options.signal, options: loopOptions };
+    let kept: Sandbox = sandbox;
+    let result;
+    if (chains === 1) {
+      result = await runLoop({ ...common, sandbox, runner: loopRunner, denoiser });
+    } else {
+      const first: ChainSeat<Sandbox> = { sandbox, runner: loopRunner, denoiser, ...chainSeed(options, 1), close: async () => {} };
+      const ran = await runChains({
+        ...common,
+        chains,
+        concurrency,
+        ...(options.modelSettings?.seed === undefined ? {} : { seed: options.modelSettings.seed }),
+        open: async (chain) => (chain === 1 ? first : openChain(options, chain, meter, isolationPolicy(options))),
+      });
+      result = ran.result;
+      kept = ran.sandbox;
+    }
     const cost = options.prices ? meter.cost(options.prices) : undefined;
-    const kept = sandbox;
     return { result, ...(cost === undefined ? {} : { cost }), sandboxDir: kept.root, projectRoot: location.root, isolation, dispose: (o) => kept.dispose(o) };
   } catch (error) {
     await sandbox?.dispose({ keep: false });
@@ -220,7 +241,7 @@ function isolationPolicy(options: FixOptions): IsolationPolicy {
   };
 }
 
-function createDenoiser(options: FixOptions, meter: UsageMeter): Denoiser {
+function createDenoiser(options: FixOptions, meter: UsageMeter, chain?: number): Denoiser {
   if (options.model === builtinModel) {
     if (options.infill === true)
       throw new ConfigError('--infill needs a code model with a fill-in-the-middle API; the built-in engine masks and regenerates by itself');
@@ -234,6 +255,7 @@ function createDenoiser(options: FixOptions, meter: UsageMeter): Denoiser {
       ? { budget: { maxTokens: options.budgetTokens, maxSeconds: options.budgetSeconds } }
       : {}),
     usage: meter,
+    ...(chain === undefined ? {} : { chain }),
   });
   if (options.infill === true) return createInfillDenoiser(provider);
   return createLlmDenoiser({ provider, editFormat: getEditFormat(options.editFormat ?? defaultEditFormat(provider.id)) });
@@ -241,4 +263,37 @@ function createDenoiser(options: FixOptions, meter: UsageMeter): Denoiser {
 
 async function disposeRunner(runner: TestRunner): Promise<void> {
   await runner.dispose?.();
+}
+
+/** Chain `chain`'s seed: the run's seed + chain − 1, when the run has a seed. */
+function chainSeed(options: FixOptions, chain: number): { seed?: number } {
+  const seed = options.modelSettings?.seed;
+  return seed === undefined ? {} : { seed: seed + chain - 1 };
+}
+
+/** A further chain: its own sandbox, runner and denoiser (with its own seed), confined like the first. */
+async function openChain(options: FixOptions, chain: number, meter: UsageMeter, policy: IsolationPolicy): Promise<ChainSeat<Sandbox>> {
+  const { location, runner, loopRunner } = await resolveFixScope(options.projectDir, options.runner);
+  const seed = chainSeed(options, chain);
+  const denoiser = createDenoiser({ ...options, modelSettings: { ...options.modelSettings, ...seed } }, meter, chain);
+  try {
+    await denoiser.init?.();
+    const sandbox = await createSandbox(location.root);
+    confine(sandbox.root, { projectDir: location.root, policy, dependencies: await dependencyDirs(location.root) });
+    return {
+      sandbox,
+      runner: loopRunner,
+      denoiser,
+      ...seed,
+      close: async () => void (await Promise.allSettled([disposeRunner(runner), denoiser.dispose?.()])),
+    };
+  } catch (error) {
+    await Promise.allSettled([disposeRunner(runner), denoiser.dispose?.()]);
+    throw error;
+  }
+}
+
+function wholeAtLeastOne(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of at least 1, got ${value}`);
+  return value;
 }

@@ -107,6 +107,8 @@ export async function runFixCommand(dir: string, flags: FixCommandOptions, io: C
   } finally {
     await session.dispose({ keep });
     if (!keep) await releaseTempDir(session.sandboxDir);
+    // With several chains the kept sandbox may not be the one claimed at the start, which is gone by now.
+    if (sandboxDir !== undefined && sandboxDir !== session.sandboxDir) await releaseTempDir(sandboxDir);
   }
   if (result.backendError !== undefined) io.stderr(`${io.color ? pc.red('error') : 'error'} ${result.backendError}\n`);
   return exitCode;
@@ -144,6 +146,8 @@ export function toFixOptions(projectDir: string, s: Settings): Omit<FixOptions, 
     schedule: s.schedule,
     noiseThresholds: s.noiseThresholds,
     stallSteps: s.stallSteps,
+    chains: s.chains,
+    concurrency: s.concurrency,
     budgetTokens: s.budgetTokens,
     editFormat: s.editFormat,
     formatRetries: s.formatRetries,

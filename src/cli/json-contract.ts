@@ -2,7 +2,7 @@ import type { ErrorCode } from '../core/errors.js';
 import type { IsolationMode } from '../isolation/policy.js';
 import type { FlakyTest } from '../loop/flaky-tests.js';
 import type { ReplyStats } from '../loop/reply-stats.js';
-import type { RunResult, RunStopReason, ScaffoldReport } from '../core/run-result.js';
+import type { ChainsSummary, RunResult, RunStopReason, ScaffoldReport } from '../core/run-result.js';
 import type { Attempt, Score } from '../core/attempts.js';
 import type { TokenUsage } from '../provider/model-provider.js';
 import type { TestId } from '../core/test-report.js';
@@ -61,6 +61,8 @@ export interface FixJsonResult {
   readonly durationMs: number;
   /** With `--schedule`: times the noise level was raised because no better state was found for `stallSteps` steps. */
   readonly stallRestarts?: number;
+  /** With `--chains` above 1: which chain's state this result holds, why, and how each chain ended. */
+  readonly chains?: ChainsSummary;
   /** Where the sandbox was kept (red runs, `--keep-sandbox`). */
   readonly sandboxDir?: string;
   /** How the tests were contained; `fallbackReason` says why strict isolation was unavailable. */

@@ -21,6 +21,7 @@ export function printSummary(result: RunResult, delivery: Delivery, sandboxDir: 
     `${statusWords[result.status]}  ${result.baseline.passed}/${result.baseline.total} → ${result.final.passed}/${result.final.total} tests passing  ` +
       `${result.attempts.length} step${result.attempts.length === 1 ? '' : 's'}  ${(result.durationMs / 1000).toFixed(1)}s`,
   ];
+  if (result.chains !== undefined) lines.push(describeChains(result.chains));
   if (result.flaky.length > 0) lines.push(`flaky: ${describeFlaky(result.flaky)}`);
   if (result.stallRestarts !== undefined && result.stallRestarts > 0) {
     lines.push(`noise schedule restarted ${result.stallRestarts} time${result.stallRestarts === 1 ? '' : 's'} after steps that found no better state`);
@@ -114,7 +115,14 @@ export function toJson(result: RunResult, delivery: Delivery, extras: JsonRunExt
     ...(extras.cost === undefined ? {} : { costUsd: extras.cost }),
     durationMs: result.durationMs,
     ...(result.stallRestarts === undefined ? {} : { stallRestarts: result.stallRestarts }),
+    ...(result.chains === undefined ? {} : { chains: result.chains }),
     ...(extras.sandboxDir === undefined ? {} : { sandboxDir: extras.sandboxDir }),
     isolation: extras.isolation,
   };
+}
+
+/** `kept chain 2 (first chain to go green); chains: 1 stopped, 2 green, 3 duplicate` */
+function describeChains(chains: NonNullable<RunResult['chains']>): string {
+  const each = chains.chains.map((c) => `${c.chain} ${c.outcome}${c.outcome === 'budget' ? ` (reward ${c.bestReward})` : ''}`);
+  return `kept chain ${chains.kept} (${chains.reason}); chains: ${each.join(', ')}`;
 }

@@ -26,6 +26,11 @@ function typeErrorsWords(typecheck: AttemptTypecheck): string {
   return `type errors: ${typecheck.introduced.length}${typecheck.testsRan ? '' : ' (not run)'}`;
 }
 
+/** `[chain 2] ` before a chain's lines when the run has several chains; nothing otherwise. */
+function chainLabel(chain: number | undefined): string {
+  return chain === undefined ? '' : `[chain ${chain}] `;
+}
+
 /** Live progress: a header, the baseline, then one line per step. */
 export function createTerminalReporter(options: TerminalReporterOptions): RunReporter {
   const c = pc.createColors(options.color ?? false);
@@ -72,9 +77,9 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
       const state = score.failed > 0 ? c.red(`${score.failed} failing`) : flaky > 0 ? c.yellow('only flaky tests fail') : c.green('green');
       line(`baseline  ${score.passed}/${score.total} tests passing  ${state}`);
     },
-    onStepStart({ noise, restarted, suggestedMode }) {
+    onStepStart({ noise, restarted, suggestedMode, chain }) {
       if (restarted === true && noise !== undefined)
-        line(c.yellow(`stalled   no better state for a while: noise raised to σ ${noise.toFixed(2)} (${suggestedMode})`));
+        line(`${chainLabel(chain)}${c.yellow(`stalled   no better state for a while: noise raised to σ ${noise.toFixed(2)} (${suggestedMode})`)}`);
     },
     onAttempt(attempt) {
       const tests = `${attempt.score.passed}/${attempt.score.total} tests`;
@@ -87,7 +92,9 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
       const typed = attempt.typecheck === undefined ? '' : `  ${c.yellow(typeErrorsWords(attempt.typecheck))}`;
       const sigma = attempt.noise === undefined ? '' : `σ ${attempt.noise.toFixed(2)}  `;
       const rewarded = attempt.reward === undefined ? '' : c.dim(`  reward ${attempt.reward}`);
-      line(`${label}  ${sigma}${tests.padEnd(11)}  ${mode.padEnd(7)}  ${files.padEnd(7)}  ${seconds.padStart(6)}  ${colored}${rewarded}${typed}`);
+      line(
+        `${chainLabel(attempt.chain)}${label}  ${sigma}${tests.padEnd(11)}  ${mode.padEnd(7)}  ${files.padEnd(7)}  ${seconds.padStart(6)}  ${colored}${rewarded}${typed}`,
+      );
       if (attempt.typecheck !== undefined) {
         for (const d of attempt.typecheck.introduced.slice(0, 3))
           line(c.dim(`          ${d.file}:${d.line}:${d.column} TS${d.code} ${d.message.split('\n')[0] ?? ''}`));

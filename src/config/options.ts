@@ -111,6 +111,22 @@ export const fixOptions = {
     default: 2,
     config: true,
   },
+  chains: {
+    flag: '--chains <k>',
+    kind: positiveInt,
+    description: 'independent chains, each in its own sandbox with its own seed; the first green one stops the others',
+    default: 1,
+    config: true,
+    details:
+      'Chain i gets seed `seed + i − 1` (with `--seed`), sent to model back ends as the request seed. A scripted replies file gives each chain its own list with `{"chains": [[…], […]]}`; with `{"replies": […]}` every chain replays the same list. The built-in engine does not take a seed yet: its chains search alike, and a chain that reaches a state another chain already holds stops as a duplicate. When no chain goes green, the one whose best state has the highest reward is kept (ties: the lowest chain number); that state alone is shown and offered for approval.',
+  },
+  concurrency: {
+    flag: '--concurrency <n>',
+    kind: positiveInt,
+    description: 'with --chains: chains run at once',
+    defaultText: 'chains, at most the cores less one',
+    config: true,
+  },
   budgetSeconds: {
     flag: '--budget-seconds <n>',
     kind: seconds,

@@ -80,6 +80,8 @@ export interface Attempt {
    * reward when nothing ran.
    */
   readonly reward?: number;
+  /** The chain (1-based) that made this attempt, when the run has more than one (`--chains`). */
+  readonly chain?: number;
 }
 
 /** A type error, where it is (project-relative file, 1-based line and column) and what the compiler says. */

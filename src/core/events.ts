@@ -25,6 +25,8 @@ export interface StepStartEvent {
   readonly noise?: number;
   /** The best state's reward had not risen for a while: the schedule restarted at a higher noise level. */
   readonly restarted?: boolean;
+  /** The chain (1-based) taking the step, when the run has more than one (`--chains`). */
+  readonly chain?: number;
 }
 
 /** Observer of a run. Every hook is optional; a hook that throws is reported once and never stops the run. */

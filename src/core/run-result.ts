@@ -78,4 +78,28 @@ export interface RunResult {
   readonly durationMs: number;
   /** Times the noise schedule restarted at a higher level because the reward stalled (only with a schedule). */
   readonly stallRestarts?: number;
+  /** With more than one chain (`--chains`): each chain's course, and which one's state this result holds. */
+  readonly chains?: ChainsSummary;
+}
+
+/** How a chain ended: green (it won), stopped (another went green first), duplicate (reached a state another chain held), budget (ran out of steps or time). */
+export type ChainOutcome = 'green' | 'stopped' | 'duplicate' | 'budget';
+
+export interface ChainSummary {
+  /** 1-based. */
+  readonly chain: number;
+  /** The chain's seed, when the run has one (`--seed` + chain − 1). */
+  readonly seed?: number;
+  readonly steps: number;
+  /** The reward of the chain's best state (0 when it kept nothing). */
+  readonly bestReward: number;
+  readonly outcome: ChainOutcome;
+}
+
+export interface ChainsSummary {
+  /** The chain whose state this result holds. */
+  readonly kept: number;
+  /** Why it was kept, in words. */
+  readonly reason: string;
+  readonly chains: readonly ChainSummary[];
 }

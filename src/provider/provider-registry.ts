@@ -30,6 +30,8 @@ export interface CreateProviderOptions {
   readonly budget?: BudgetOptions;
   /** Where each completion's token usage is summed. */
   readonly usage?: UsageMeter;
+  /** The chain (1-based) the provider serves: a scripted file with a `chains` list replays that chain's replies. */
+  readonly chain?: number;
   /** How `gguf:` loads node-llama-cpp; injected by tests. */
   readonly importModule?: ImportModule;
 }
@@ -55,7 +57,7 @@ const providers = {
   scripted: {
     usage: 'scripted:<replies.json>',
     local: true,
-    create: (file, options) => createScriptedProvider(resolve(options.cwd ?? process.cwd(), file)),
+    create: (file, options) => createScriptedProvider(resolve(options.cwd ?? process.cwd(), file), options.chain),
   },
   openai: { usage: 'openai:<model>', create: (model, options) => createOpenAiProvider({ model, ...common(options) }) },
   ollama: { usage: 'ollama:<model>', create: (model, options) => createOllamaProvider({ model, ...common(options) }) },

@@ -45,6 +45,24 @@ describe('createScriptedProvider', () => {
     expect(() => createScriptedProvider(file)).toThrow(message);
   });
 
+  it('gives each chain its own list from a chains file, wrapping around, and every chain the same plain list', async () => {
+    dir = await createTempProject({
+      'chains.json': JSON.stringify({ chains: [['one-a'], ['two-a', 'two-b']] }),
+      'plain.json': JSON.stringify({ replies: ['same'] }),
+    });
+    const replyOf = async (file: string, chain: number) => (await createScriptedProvider(join(dir.dir, file), chain).generate(request)).text;
+    expect(await replyOf('chains.json', 1)).toBe('one-a');
+    expect(await replyOf('chains.json', 2)).toBe('two-a');
+    expect(await replyOf('chains.json', 3)).toBe('one-a');
+    expect(createScriptedProvider(join(dir.dir, 'chains.json'), 2).remaining).toBe(2);
+    expect(await replyOf('plain.json', 2)).toBe('same');
+  });
+
+  it('refuses a chains file whose lists are not lists of replies', async () => {
+    dir = await createTempProject({ 'chains.json': JSON.stringify({ chains: ['a'] }) });
+    expect(() => createScriptedProvider(join(dir.dir, 'chains.json'))).toThrow(/must look like \{"chains": \[\["…"\], \["…"\]\]\} \(chains\.0: .+\)$/);
+  });
+
   it('refuses a missing file', async () => {
     dir = await createTempProject();
     expect(() => createScriptedProvider(join(dir.dir, 'nope.json'))).toThrow(/cannot read scripted replies file .*nope\.json$/);

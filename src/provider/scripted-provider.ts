@@ -12,14 +12,18 @@ export interface ScriptedProvider extends ModelProvider {
   readonly remaining: number;
 }
 
-const scriptSchema = z.object({ replies: z.array(z.string()) }).strict();
+const repliesSchema = z.object({ replies: z.array(z.string()) }).strict();
+const chainsSchema = z.object({ chains: z.array(z.array(z.string())).min(1) }).strict();
 
 /**
- * Reads `{"replies": ["…", …]}` from `file`; each `generate()` returns the next reply. A missing, unreadable
+ * Reads `{"replies": ["…", …]}` from `file`; each `generate()` returns the next reply. A file of the form
+ * `{"chains": [["…"], ["…"]]}` gives each chain of a `--chains` run its own replies: chain `chain` (1-based)
+ * replays list `chain`, wrapping around when there are fewer lists than chains; with `replies`, every chain
+ * replays the same list. A missing, unreadable
  * or malformed file is a `ConfigError` naming it. The id is `scripted:<file name>`. The file is read once,
  * synchronously: it is configuration, and a bad one should fail before the run starts.
  */
-export function createScriptedProvider(file: string): ScriptedProvider {
+export function createScriptedProvider(file: string, chain = 1): ScriptedProvider {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -32,12 +36,17 @@ export function createScriptedProvider(file: string): ScriptedProvider {
   } catch (error) {
     throw new ConfigError(`scripted replies file ${file} is not valid JSON`, { cause: error });
   }
-  const parsed = scriptSchema.safeParse(json);
+  const perChain = typeof json === 'object' && json !== null && 'chains' in json;
+  const parsed = perChain ? chainsSchema.safeParse(json) : repliesSchema.safeParse(json);
   if (!parsed.success) {
     const problem = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-    throw new ConfigError(`scripted replies file ${file} must look like {"replies": ["…"]} (${problem})`, { cause: parsed.error });
+    throw new ConfigError(`scripted replies file ${file} must look like ${perChain ? '{"chains": [["…"], ["…"]]}' : '{"replies": ["…"]}'} (${problem})`, {
+      cause: parsed.error,
+    });
   }
-  return createScriptedProviderFromReplies(parsed.data.replies, `scripted:${basename(file)}`);
+  const script = parsed.data;
+  const replies = 'replies' in script ? script.replies : (script.chains[(chain - 1) % script.chains.length] ?? []);
+  return createScriptedProviderFromReplies(replies, `scripted:${basename(file)}`);
 }
 
 /** A scripted provider over in-memory replies; once they run out, `generate()` throws a `ProviderError`. */

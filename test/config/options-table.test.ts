@@ -44,6 +44,8 @@ const samples = {
   allowNetwork: true,
   passEnv: ['DATABASE_URL'],
   memoryLimit: 512,
+  chains: 3,
+  concurrency: 2,
 } as const satisfies Record<ConfigOptionName, unknown>;
 
 async function fixHelp(): Promise<string> {

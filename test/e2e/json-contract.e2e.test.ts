@@ -56,6 +56,23 @@ describe('--json is a contract: one object on stdout that validates, with the ex
     expect(result).toMatchObject({ schemaVersion: 1, status: 'green', exitCode: 0, stopReason: 'green', delivery: { kind: 'dry-run' } });
     expect(result.files).toEqual(['src/math.ts']);
     expect(result.diff).toContain('+++ b/src/math.ts');
+    // One chain: no chain summary and no chain on the steps, as before chains existed.
+    expect(result.chains).toBeUndefined();
+    expect(result.steps.every((step) => step.chain === undefined)).toBe(true);
+  }, 120_000);
+
+  it('a run with two chains carries the chain of every step and a chains summary', async () => {
+    project = await copyFixture('vitest-basic');
+    const run = await runCli(['fix', project.dir, '--dry-run', '--json', '--chains', '2', '--seed', '7']);
+    expect(run.code, run.stderr).toBe(0);
+    const result = fixJsonResultSchema.parse(parseJsonOutput(run.stdout));
+    expect(result.steps.length).toBeGreaterThan(0);
+    expect(result.steps.every((step) => step.chain === 1 || step.chain === 2)).toBe(true);
+    expect(result.chains?.chains.map((c) => [c.chain, c.seed])).toEqual([
+      [1, 7],
+      [2, 8],
+    ]);
+    expect(result.chains?.chains.find((c) => c.chain === result.chains?.kept)?.outcome).toBe('green');
   }, 120_000);
 
   it('Ctrl-C during the baseline prints one object with exit code 130', async () => {

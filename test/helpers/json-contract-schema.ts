@@ -27,6 +27,7 @@ const step = z.strictObject({
   usage: usage.optional(),
   noise: z.number().min(0).max(1).optional(),
   reward: z.number().optional(),
+  chain: z.number().int().positive().optional(),
 });
 
 const delivery = z.discriminatedUnion('kind', [
@@ -73,6 +74,24 @@ export const fixJsonResultSchema = z.strictObject({
   costUsd: z.number().optional(),
   durationMs: z.number(),
   stallRestarts: z.number().int().nonnegative().optional(),
+  chains: z
+    .object({
+      kept: z.number().int().positive(),
+      reason: z.string(),
+      chains: z.array(
+        z
+          .object({
+            chain: z.number().int().positive(),
+            seed: z.number().int().optional(),
+            steps: z.number().int().nonnegative(),
+            bestReward: z.number(),
+            outcome: z.enum(['green', 'stopped', 'duplicate', 'budget']),
+          })
+          .strict(),
+      ),
+    })
+    .strict()
+    .optional(),
   sandboxDir: z.string().optional(),
   isolation: z.strictObject({ mode: z.enum(['strict', 'basic', 'off']), fallbackReason: z.string().optional() }),
 });
