@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,7 +10,7 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default is one worker less than the cores: on a 2-core machine the files ran one at a time, while most
     // of an e2e file's time is spent waiting on the child processes it starts.
-    maxWorkers: 2,
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     globalSetup: ['test/global-setup.ts'],
   },
 });

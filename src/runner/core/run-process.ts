@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { containLaunch } from '../../isolation/boundary.js';
 import { createOutputBuffer } from './output-buffer.js';
 import { logProcess } from './log-process.js';
-import { killGroup, trackGroup, untrackGroup } from './process-groups.js';
+import { killGroup, trackGroup, untrackGroup, waitForGroupExit } from './process-groups.js';
 
 export interface ProcessOptions {
   readonly command: string;
@@ -114,7 +114,9 @@ export function runProcess(options: ProcessOptions): Promise<ProcessOutcome> {
         ...(spawnError ? { spawnError } : {}),
       };
       logProcess(options.command, options.args, options.cwd, outcome);
-      resolve(outcome);
+      // Resolved only when the group is gone: a caller told "the run is over" must find nothing of it running.
+      if (pid === undefined) resolve(outcome);
+      else void waitForGroupExit(pid).then(() => resolve(outcome));
     };
     child.on('error', (error) => finish(null, null, error));
     child.on('exit', (code, signal) => {
