@@ -91,6 +91,7 @@ export function withTypePruning(inner: CandidateValidator, options: TypePrunedVa
       for (const candidate of candidates) {
         if (disposed) return;
         if (addsTypeErrors(candidate)) {
+          debug('builtin', () => `candidate ${candidate.id} pruned by the type check: ${candidate.description}`);
           options.onPruned?.(candidate);
           yield { candidate: candidate.id, status: 'error', message: prunedMessage, durationMs: 0 };
           continue;
