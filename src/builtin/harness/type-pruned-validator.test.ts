@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Candidate, CandidateVerdict } from '../types.js';
 import type { TypePruner } from '../candidates/type-pruner.js';
-import { isPruned, openTypePruner, withTypePruning } from './type-pruned-validator.js';
+import { isPruned, openTypePruner, prunedNote, withTypePruning } from './type-pruned-validator.js';
 import type { CandidateValidator } from './validation-session.js';
 
 const source = 'export function pick(a: number, b: number, label: string): number {\n  return a < b ? a : b;\n}\n';
@@ -99,5 +99,12 @@ describe('openTypePruner', () => {
     } finally {
       await rm(js, { recursive: true, force: true });
     }
+  });
+});
+
+describe('prunedNote', () => {
+  it('counts pruned candidates for a progress line, and says nothing when none was', () => {
+    expect(prunedNote(6)).toBe(', 6 pruned by the type check');
+    expect(prunedNote(0)).toBe('');
   });
 });

@@ -15,6 +15,11 @@ export function isPruned(verdict: CandidateVerdict): boolean {
   return verdict.status === 'error' && verdict.message === prunedMessage;
 }
 
+/** The words a progress or closing line adds for `count` pruned candidates: `, 6 pruned by the type check`, or nothing. */
+export function prunedNote(count: number): string {
+  return count > 0 ? `, ${count} pruned by the type check` : '';
+}
+
 /**
  * The project's type pruner over its original texts, or undefined when it has none: no tsconfig.json (nor a
  * jsconfig.json asking for `checkJs`: JavaScript nobody type-checks has no type errors to introduce), or the
