@@ -10,7 +10,14 @@
  *    when the baseline is asked for at once; in a run it overlaps the baseline test run instead);
  *  - the built-in engine's type pruner per candidate (one file re-checked in memory, its importers not),
  *    next to the session's re-check per candidate, to judge whether checking the engine's candidates with the
- *    session would pay for itself.
+ *    session would pay for itself;
+ *  - on real projects (the JavaScript fixtures of jest, node:test and mocha, the TypeScript mocha fixture, the
+ *    vitest bugs of bench/bugs), the share of the engine's candidates that add type errors to their file and
+ *    the pruner's cost per candidate (JavaScript checked with `checkJs`, to see whether it would give signal);
+ *  - the engine's search on the spawn path (mocha-typed) with and without pruning: candidates/s and time to the
+ *    first plausible patch, and on the warm vitest path the engine's candidates/s next to the pruner's cost.
+ *
+ * BENCH_PART=engine runs only the last two, BENCH_PART=session only the first three.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,6 +28,7 @@ import { readTypecheckConfig } from '../src/coherence/typecheck/typecheck-config
 import { openTypecheckWorker } from '../src/coherence/typecheck/typecheck-worker-client.js';
 import { editableLine, generateTypedProject } from './support/typed-project.js';
 import { median } from './support/generated-project.js';
+import { engineFigures } from './support/prune-figures.js';
 
 const modules = Number(process.env.BENCH_MODULES ?? 60);
 const samples = Number(process.env.BENCH_SAMPLES ?? 7);
@@ -114,4 +122,6 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const part = process.env.BENCH_PART;
+if (part !== 'engine') await main();
+if (part !== 'session') await engineFigures();

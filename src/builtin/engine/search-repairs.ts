@@ -8,6 +8,7 @@ import { generateCandidates } from '../candidates/generate-candidates.js';
 import type { TestRunner } from '../../core/test-runner.js';
 import { createRunner } from '../../runner/runner-registry.js';
 import { createSpawnValidator } from '../harness/spawn-validator.js';
+import { openTypePruner, withTypePruning } from '../harness/type-pruned-validator.js';
 import type { CandidateValidator, ValidationSession } from '../harness/validation-session.js';
 import { createValidationSession, hasValidationSession } from '../harness/validation-session.js';
 import { boostCalledFunctions } from '../localize/called-functions.js';
@@ -44,6 +45,8 @@ export interface SearchProgress {
   readonly bestPartial?: { readonly fixed: number; readonly goals: number };
   /** The most covering tests any validated candidate passed so far (a plausible one passes all of its own). */
   readonly bestPassed: number;
+  /** Candidates so far answered by the type check without a test run (they add type errors to their file). */
+  readonly pruned: number;
   readonly elapsedMs: number;
 }
 
@@ -72,6 +75,12 @@ export interface SearchOptions {
   /** Candidates already tried by the loop (by resulting text), not to be proposed again. */
   readonly skip?: (candidate: Candidate) => boolean;
   readonly onProgress?: (progress: SearchProgress) => void;
+  /**
+   * Type-check each candidate in memory before a runner is spawned for it, and drop those that add type errors
+   * (default true). Only on the spawn path of a project with a tsconfig.json: a warm session runs a candidate
+   * faster than the check.
+   */
+  readonly typePruning?: boolean;
   /** Stops the search between verdicts (the user pressed Ctrl-C). */
   readonly signal?: AbortSignal;
 }
@@ -86,6 +95,8 @@ export interface SearchResult {
   readonly partial: readonly PartialCandidate[];
   readonly generated: number;
   readonly tried: number;
+  /** Of `tried`, the candidates the type check answered without a test run. */
+  readonly pruned: number;
   readonly elapsedMs: number;
   /** Whether per-test coverage was available for localization. */
   readonly coverage: boolean;
@@ -105,7 +116,7 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
   // Leave the loop time to verify what the search finds before the run's budget ends.
   const deadline = options.deadline - verifyReserveMs;
   const report = (progress: Omit<SearchProgress, 'elapsedMs'>) => options.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
-  const state = { plausible: [] as Candidate[], partial: [] as PartialCandidate[], tried: 0, generated: 0, bestPassed: 0, coverage: false };
+  const state = { plausible: [] as Candidate[], partial: [] as PartialCandidate[], tried: 0, generated: 0, bestPassed: 0, pruned: 0, coverage: false };
   const finish = (stopped?: SearchResult['stopped']): SearchResult => {
     const ranked = rankPlausible(state.plausible, options.files);
     const partial = ranked.length > 0 ? [] : rankPartial(state.partial, options.files);
@@ -118,12 +129,14 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
       partial: partial.length,
       ...(best ? { bestPartial: { fixed: best.fixed, goals: best.goals } } : {}),
       bestPassed: state.bestPassed,
+      pruned: state.pruned,
     });
     return {
       plausible: ranked,
       partial,
       generated: state.generated,
       tried: state.tried,
+      pruned: state.pruned,
       elapsedMs: Date.now() - started,
       coverage: state.coverage,
       ...(stopped ? { stopped } : {}),
@@ -159,11 +172,17 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
     if (session) adopt(session);
     // Without a hit counter, a looping candidate can only be stopped by the clock: a few baseline runs' worth.
     const spawnTimeoutMs = Math.min(options.testTimeoutMs, Math.max(10_000, 3 * (options.baselineMs ?? 0)));
-    const spawn = async () => adopt(await createSpawnValidator({ projectDir: options.root, runner, candidateTimeoutMs: spawnTimeoutMs }));
+    const spawn = async () => {
+      const spawned = await createSpawnValidator({ projectDir: options.root, runner, candidateTimeoutMs: spawnTimeoutMs });
+      // A spawned run costs about a second, an in-memory type check tens of milliseconds: checking first pays.
+      const pruner = options.typePruning === false ? undefined : openTypePruner(options.root);
+      const onPruned = () => void (state.pruned += 1);
+      return adopt(pruner ? withTypePruning(spawned, { root: options.root, pruner, onPruned }) : spawned);
+    };
     if (!session) await spawn();
     if (expired) return finish(stopReason() ?? 'deadline');
 
-    report({ phase: 'localizing', tried: 0, total: 0, plausible: 0, partial: 0, bestPassed: 0 });
+    report({ phase: 'localizing', tried: 0, total: 0, plausible: 0, partial: 0, bestPassed: 0, pruned: 0 });
     const sites: StatementSite[] = [];
     const instrumented = new Map<string, string>();
     for (const [file, text] of options.files) {
@@ -231,6 +250,7 @@ export async function searchRepairs(options: SearchOptions): Promise<SearchResul
             plausible: state.plausible.length,
             partial: state.partial.length,
             bestPassed: state.bestPassed,
+            pruned: state.pruned,
           });
           if (stopReason() !== undefined) return;
         }
