@@ -4,6 +4,7 @@ import { searchRepairs } from '../builtin/engine/search-repairs.js';
 import type { SearchProgress, SearchResult } from '../builtin/engine/search-repairs.js';
 import { candidateEdits } from '../builtin/engine/candidate-edits.js';
 import type { Candidate } from '../builtin/types.js';
+import { prunedNote } from '../builtin/harness/type-pruned-validator.js';
 import { selectContext } from './select-context.js';
 import type { Proposal } from '../core/attempts.js';
 import { builtinCannotWork } from './builtin-limits.js';
@@ -126,7 +127,7 @@ function noPatchMessage(result: SearchResult): string {
   if (result.stopped === 'deadline' && result.generated === 0) return 'out of time: no time was left for the search after the baseline';
   if (result.stopped === 'deadline') return `out of time: the search reached the time budget with no plausible patch (${counts})`;
   if (result.stopped === 'interrupted') return `interrupted: the search stopped with no plausible patch (${counts})`;
-  return `no plausible patch among ${result.tried} candidates validated (${result.generated} generated)`;
+  return `no plausible patch among ${result.tried} candidates validated (${result.generated} generated${prunedNote(result.pruned)})`;
 }
 
 function describeProgress(p: SearchProgress): string {
@@ -134,8 +135,8 @@ function describeProgress(p: SearchProgress): string {
   if (p.phase === 'localizing') return 'localizing the fault (per-test coverage)';
   const partial = p.plausible === 0 && p.partial > 0 ? `, ${p.partial} partial` : '';
   if (p.phase === 'done' && p.bestPartial)
-    return `${p.tried} candidates validated, 0 plausible; ${partialNote(p.bestPartial)} (best of ${p.partial} partial candidates), ${seconds}s`;
-  if (p.phase === 'done') return `${p.tried} candidates validated, ${p.plausible} plausible, ${seconds}s`;
+    return `${p.tried} candidates validated${prunedNote(p.pruned)}, 0 plausible; ${partialNote(p.bestPartial)} (best of ${p.partial} partial candidates), ${seconds}s`;
+  if (p.phase === 'done') return `${p.tried} candidates validated${prunedNote(p.pruned)}, ${p.plausible} plausible, ${seconds}s`;
   return `${p.phase === 'pairs' ? 'pairs of edits' : 'candidates'}: ${p.tried}/${p.total} validated, ${p.plausible} plausible${partial}, best passes ${p.bestPassed} tests, ${seconds}s`;
 }
 

@@ -18,6 +18,8 @@ describe('redgreen fix on a TypeScript project run by mocha', () => {
     expect(run.stderr).toContain('runner mocha');
     // The verbose log names each candidate the type check answered for without a mocha run.
     expect(run.stderr).toMatch(/candidate \d+ pruned by the type check/);
+    // And the search's closing line counts them.
+    expect(run.stderr).toMatch(/candidates validated, \d+ pruned by the type check/);
     const result = JSON.parse(run.stdout) as { status: string; diff: string; baseline: { failed: number } };
     expect(result).toMatchObject({ status: 'green', baseline: { failed: 2 } });
     expect(result.diff).toContain('+  if (line.quantity >= bulkQuantity) return discounted;');
