@@ -1,24 +1,21 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdir, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TempProject } from '../../../test/helpers/temp-project.js';
+import { createTempProject } from '../../../test/helpers/temp-project.js';
 import type { TypecheckSession } from './typecheck-session.js';
 import { openTypecheckSession } from './typecheck-session.js';
 
-const dirs: string[] = [];
+const projects: TempProject[] = [];
 
 async function project(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'redgreen-typecheck-'));
-  dirs.push(dir);
-  await write(dir, files);
-  return dir;
+  const created = await createTempProject(files, 'redgreen-typecheck-');
+  projects.push(created);
+  return created.dir;
 }
 
 async function write(dir: string, files: Record<string, string>): Promise<void> {
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, file)), { recursive: true });
-    await writeFile(join(dir, file), text);
-  }
+  await projects.find((created) => created.dir === dir)?.write(files);
 }
 
 function open(root: string): TypecheckSession {
@@ -34,7 +31,7 @@ const math = 'export function double(n: number): number {\n  return n * 2;\n}\n'
 const old = 'export const broken: number = "old";\n';
 
 afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(projects.splice(0).map((created) => created.cleanup()));
 });
 
 describe('openTypecheckSession', () => {

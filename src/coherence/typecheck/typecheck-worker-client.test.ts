@@ -1,26 +1,21 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TempProject } from '../../../test/helpers/temp-project.js';
+import { createTempProject } from '../../../test/helpers/temp-project.js';
 import type { TypecheckWorker } from './typecheck-worker-client.js';
 import { liveTypecheckWorkers, openTypecheckWorker } from './typecheck-worker-client.js';
 import { openTypecheckSession } from './typecheck-session.js';
 
-const dirs: string[] = [];
+const projects: TempProject[] = [];
 const workers: TypecheckWorker[] = [];
 
 async function project(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'redgreen-typecheck-worker-'));
-  dirs.push(dir);
-  await write(dir, files);
-  return dir;
+  const created = await createTempProject(files, 'redgreen-typecheck-worker-');
+  projects.push(created);
+  return created.dir;
 }
 
 async function write(dir: string, files: Record<string, string>): Promise<void> {
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, file)), { recursive: true });
-    await writeFile(join(dir, file), text);
-  }
+  await projects.find((created) => created.dir === dir)?.write(files);
 }
 
 function open(...args: Parameters<typeof openTypecheckWorker>): TypecheckWorker {
@@ -37,7 +32,7 @@ const old = 'export const broken: number = "old";\nexport const worse: string = 
 
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((worker) => worker.close()));
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(projects.splice(0).map((created) => created.cleanup()));
 });
 
 describe('openTypecheckWorker', () => {
