@@ -1,11 +1,11 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchRepairs } from '../../src/builtin/engine/search-repairs.js';
 import type { SearchProgress } from '../../src/builtin/engine/search-repairs.js';
 import type { TestId } from '../../src/core/test-report.js';
 import { createVitestRunner } from '../../src/runner/vitest/vitest-runner.js';
-import { copyFixture } from '../helpers/fixture-project.js';
+import { copyFixture, replaceCode } from '../helpers/fixture-project.js';
 
 // Two independent faults on one line: no single edit passes the test, so the search goes on to pairs.
 const source = 'export function total(a: number, b: number): number {\n  return (a - b) * 3;\n}\n';
@@ -16,12 +16,7 @@ describe('searchRepairs progress', () => {
   it('never reports more candidates validated than the phase holds, pairs included', async () => {
     const project = await copyFixture('vitest-basic');
     try {
-      await rm(join(project.dir, 'src'), { recursive: true });
-      await rm(join(project.dir, 'test'), { recursive: true });
-      await mkdir(join(project.dir, 'src'));
-      await mkdir(join(project.dir, 'test'));
-      await writeFile(join(project.dir, 'src/total.ts'), source);
-      await writeFile(join(project.dir, 'test/total.test.ts'), test);
+      await replaceCode(project.dir, { 'src/total.ts': source, 'test/total.test.ts': test });
       const baseline = await createVitestRunner().run(project.dir, { timeoutMs: 60_000 });
       const failing = baseline.results.filter((result) => result.status === 'failed');
       expect(failing).toHaveLength(1);

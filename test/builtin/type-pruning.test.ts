@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SearchProgress } from '../../src/builtin/engine/search-repairs.js';
@@ -6,7 +6,7 @@ import { searchRepairs } from '../../src/builtin/engine/search-repairs.js';
 import { applyCandidate } from '../../src/builtin/schemata/apply-changes.js';
 import type { TestId } from '../../src/core/test-report.js';
 import { createRunner } from '../../src/runner/runner-registry.js';
-import { copyFixture } from '../helpers/fixture-project.js';
+import { copyFixture, replaceCode } from '../helpers/fixture-project.js';
 
 const sourceFile = 'src/invoice.ts';
 const testFile = 'test/invoice.test.ts';
@@ -71,14 +71,12 @@ describe('type pruning in the built-in engine', () => {
     const project = await copyFixture('vitest-basic');
     try {
       // The same typed source and tests, run by vitest (its tsconfig.json is there too).
-      await rm(join(project.dir, 'src'), { recursive: true });
-      await rm(join(project.dir, 'test'), { recursive: true });
-      await mkdir(join(project.dir, 'src'));
-      await mkdir(join(project.dir, 'test'));
       const fixture = join(import.meta.dirname, '../../fixtures/projects/mocha-typed');
-      await writeFile(join(project.dir, sourceFile), await readFile(join(fixture, sourceFile), 'utf8'));
       const tests = await readFile(join(fixture, testFile), 'utf8');
-      await writeFile(join(project.dir, testFile), `import { describe, it } from 'vitest';\n${tests}`);
+      await replaceCode(project.dir, {
+        [sourceFile]: await readFile(join(fixture, sourceFile), 'utf8'),
+        [testFile]: `import { describe, it } from 'vitest';\n${tests}`,
+      });
       const { result } = await search(project.dir, 'vitest');
       expect(result.coverage).toBe(true);
       expect(result.pruned).toBe(0);

@@ -1,6 +1,6 @@
-import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -25,4 +25,14 @@ export async function copyProject(sourceDir: string): Promise<FixtureProject> {
   await cp(sourceDir, dir, { recursive: true });
   await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Replaces a copied project's `src/` and `test/` with `files` (project-relative paths): its config, another program. */
+export async function replaceCode(dir: string, files: Readonly<Record<string, string>>): Promise<void> {
+  await rm(join(dir, 'src'), { recursive: true, force: true });
+  await rm(join(dir, 'test'), { recursive: true, force: true });
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), text);
+  }
 }
