@@ -100,8 +100,13 @@ export interface FixOptions {
    * others, else the one whose best state has the highest reward is kept (default 1).
    */
   readonly chains?: number;
-  /** Chains run at once (default: min(chains, cores − 1), at least 1). */
+  /** Chains run at once (default: min(chains, cores − 1), at least 1; with `beam`, all of them). */
   readonly concurrency?: number;
+  /**
+   * Beam width: after each step the chains synchronise, the best `beam` states across them are kept and the
+   * other chains restart from those (at most `chains`; default: off, the chains stay independent).
+   */
+  readonly beam?: number;
 }
 
 export interface FixSession {
@@ -140,7 +145,8 @@ export async function fix(input: FixOptions): Promise<FixSession> {
   };
   const noise = noiseOptions(options);
   const chains = wholeAtLeastOne('chains', options.chains ?? 1);
-  const concurrency = wholeAtLeastOne('concurrency', options.concurrency ?? defaultConcurrency(chains, availableParallelism()));
+  const beam = beamWidth(options.beam, chains, options.concurrency);
+  const concurrency = beam === undefined ? wholeAtLeastOne('concurrency', options.concurrency ?? defaultConcurrency(chains, availableParallelism())) : chains;
   const { location, runner, loopRunner, toRoot } = await resolveFixScope(options.projectDir, options.runner);
   const meter = createUsageMeter();
   // One budget for the whole run: every chain's provider counts against the same tally.
@@ -203,6 +209,7 @@ export async function fix(input: FixOptions): Promise<FixSession> {
         ...common,
         chains,
         concurrency,
+        ...(beam === undefined ? {} : { beam }),
         ...(options.modelSettings?.seed === undefined ? {} : { seed: options.modelSettings.seed }),
         open: async (chain) => (chain === 1 ? first : openChain(options, chain, spent, isolationPolicy(options))),
       });
@@ -309,6 +316,17 @@ async function openChain(options: FixOptions, chain: number, shared: Shared, pol
     await Promise.allSettled([disposeRunner(runner), denoiser.dispose?.()]);
     throw error;
   }
+}
+
+/** The beam width, checked against the chains: a beam synchronises every chain, so all of them run at once. */
+function beamWidth(beam: number | undefined, chains: number, concurrency: number | undefined): number | undefined {
+  if (beam === undefined) return undefined;
+  wholeAtLeastOne('beam', beam);
+  if (beam > chains) throw new ConfigError(`beam must be at most chains (${chains}), got ${beam}; raise --chains or narrow --beam`);
+  if (concurrency !== undefined && concurrency < chains) {
+    throw new ConfigError(`beam needs every chain running at once: concurrency ${concurrency} is below chains (${chains})`);
+  }
+  return beam;
 }
 
 function wholeAtLeastOne(name: string, value: number): number {

@@ -168,6 +168,12 @@ async function loop(ctx: RunContext, typeGate: TypeGate): Promise<RunResult> {
       break;
     }
     noise.endStep();
+    const replaced = await ctx.afterStep?.({ step, baseline, best, changes: [...kept.values()] });
+    if (replaced !== undefined) {
+      best = replaced.best;
+      kept.clear();
+      for (const change of replaced.changes) kept.set(change.file, change);
+    }
     // A back end that stays down through its own retries twice in a row will not recover within this run.
     if (countTrailingErrors(history) >= 2) exhausted = true;
   }
