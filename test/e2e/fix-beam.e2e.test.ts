@@ -53,6 +53,8 @@ describe('--beam with the scripted denoiser', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(json.status).toBe('green');
     expect(json.chains?.kept).toBe(3);
+    // Chain 3's green ends the run: no later step is synchronised.
+    expect(json.chains?.beam).toHaveLength(1);
     expect(json.chains?.beam?.[0]).toMatchObject({
       step: 1,
       kept: [{ chain: 2 }],

@@ -85,8 +85,14 @@ describe('createBeam', () => {
     expect(beam.rounds()).toHaveLength(1);
   });
 
-  it('does not hold a chain whose state is green', async () => {
-    const beam = createBeam({ chains: 2, width: 1, onRound: async () => {} });
-    expect(await beam.afterStep(1, memorySandbox(), state(1, 2))).toBeUndefined();
+  it('does not hold a chain whose state is green, and moves no chain once one is green', async () => {
+    const beam = createBeam({ chains: 3, width: 1, onRound: async () => {} });
+    const waiting = beam.afterStep(1, memorySandbox(), state(1, 0));
+    expect(await beam.afterStep(2, memorySandbox(), state(1, 2))).toBeUndefined();
+    const third = beam.afterStep(3, memorySandbox(), state(1, 1, [{ file: 'src/a.ts', before: 'a = 0\n', after: 'a = 1\n' }]));
+    beam.leave(2);
+    expect(await waiting).toBeUndefined();
+    expect(await third).toBeUndefined();
+    expect(beam.rounds()).toEqual([]);
   });
 });

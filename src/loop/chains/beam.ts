@@ -31,13 +31,15 @@ export function createBeam(o: { chains: number; width: number; onRound: (round: 
   const running = new Set(Array.from({ length: o.chains }, (_, i) => i + 1));
   const waiting = new Map<number, Arrival>();
   const rounds: BeamRound[] = [];
+  // A chain went green: the run is ending, and the chains still stepping only wait to be stopped.
+  let greenSeen = false;
 
   const release = async () => {
     if (waiting.size === 0 || [...running].some((chain) => !waiting.has(chain))) return;
     const arrivals = new Map(waiting);
     waiting.clear();
     // One chain left has nothing to compare with: it goes on as it is.
-    if (arrivals.size === 1) return arrivals.forEach((a) => a.settle({}));
+    if (arrivals.size === 1 || greenSeen) return arrivals.forEach((a) => a.settle({}));
     try {
       const step = Math.max(...[...arrivals.values()].map((a) => a.state.step));
       const round = assignBeam(
@@ -66,9 +68,16 @@ export function createBeam(o: { chains: number; width: number; onRound: (round: 
       const score = scoreReport(state.best);
       const green = score.total > 0 && score.failed === 0;
       // A green chain ends the run; the others are stopped and leave.
-      if (green || !running.has(chain)) return undefined;
+      if (green && !greenSeen) {
+        greenSeen = true;
+        waiting.forEach((a) => a.settle({}));
+        waiting.clear();
+      }
+      if (greenSeen || !running.has(chain)) return undefined;
       const hash = stateHash(await sandbox.changedFiles());
       const rewarded = reward({ parent: state.baseline, candidate: state.best, changedLines: changedLines(unifiedDiff(state.changes)) });
+      // Checked again: a chain may have gone green or this one left while the files were read.
+      if (greenSeen || !running.has(chain)) return undefined;
       const outcome = await new Promise<{ replacement?: StepReplacement; error?: unknown }>((settle) => {
         waiting.set(chain, { sandbox, state, ranked: { chain, reward: rewarded, green, hash }, settle });
         void release();
