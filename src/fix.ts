@@ -22,6 +22,8 @@ import { defaultConcurrency } from './loop/chains/limit.js';
 import type { LoopOptions } from './loop/run-context.js';
 import type { ModelSettings } from './provider/model-settings.js';
 import { createProvider } from './provider/provider-registry.js';
+import type { BudgetTally } from './provider/with-budget.js';
+import { createBudgetTally } from './provider/with-budget.js';
 import type { PriceTable, UsageMeter } from './provider/usage-meter.js';
 import { createUsageMeter } from './provider/usage-meter.js';
 import { isTestFile as isRunnerTestFile } from './runner/runner-registry.js';
@@ -98,8 +100,13 @@ export interface FixOptions {
    * others, else the one whose best state has the highest reward is kept (default 1).
    */
   readonly chains?: number;
-  /** Chains run at once (default: min(chains, cores − 1), at least 1). */
+  /** Chains run at once (default: min(chains, cores − 1), at least 1; with `beam`, all of them). */
   readonly concurrency?: number;
+  /**
+   * Beam width: after each step the chains synchronise, the best `beam` states across them are kept and the
+   * other chains restart from those (at most `chains`; default: off, the chains stay independent).
+   */
+  readonly beam?: number;
 }
 
 export interface FixSession {
@@ -138,10 +145,13 @@ export async function fix(input: FixOptions): Promise<FixSession> {
   };
   const noise = noiseOptions(options);
   const chains = wholeAtLeastOne('chains', options.chains ?? 1);
-  const concurrency = wholeAtLeastOne('concurrency', options.concurrency ?? defaultConcurrency(chains, availableParallelism()));
+  const beam = beamWidth(options.beam, chains, options.concurrency);
+  const concurrency = beam === undefined ? wholeAtLeastOne('concurrency', options.concurrency ?? defaultConcurrency(chains, availableParallelism())) : chains;
   const { location, runner, loopRunner, toRoot } = await resolveFixScope(options.projectDir, options.runner);
   const meter = createUsageMeter();
-  const denoiser = createDenoiser(options, meter);
+  // One budget for the whole run: every chain's provider counts against the same tally.
+  const spent: Shared = { meter, tally: createBudgetTally() };
+  const denoiser = createDenoiser(options, spent);
   const runId = createRunId();
   const reporter = combineReporters(options.reporters ?? [], (_hook, error) => options.onReporterError?.(error));
   let sandbox: Sandbox | undefined;
@@ -199,12 +209,14 @@ export async function fix(input: FixOptions): Promise<FixSession> {
         ...common,
         chains,
         concurrency,
+        ...(beam === undefined ? {} : { beam }),
         ...(options.modelSettings?.seed === undefined ? {} : { seed: options.modelSettings.seed }),
-        open: async (chain) => (chain === 1 ? first : openChain(options, chain, meter, isolationPolicy(options))),
+        open: async (chain) => (chain === 1 ? first : openChain(options, chain, spent, isolationPolicy(options))),
       });
       result = ran.result;
       kept = ran.sandbox;
     }
+    result = withBudgetReason(result, options.budgetTokens, spent.tally);
     const cost = options.prices ? meter.cost(options.prices) : undefined;
     return { result, ...(cost === undefined ? {} : { cost }), sandboxDir: kept.root, projectRoot: location.root, isolation, dispose: (o) => kept.dispose(o) };
   } catch (error) {
@@ -241,7 +253,20 @@ function isolationPolicy(options: FixOptions): IsolationPolicy {
   };
 }
 
-function createDenoiser(options: FixOptions, meter: UsageMeter, chain?: number): Denoiser {
+/** A run that stopped for want of proposals because the token budget is spent says so (the denoiser only sees "no more"). */
+function withBudgetReason(result: RunResult, maxTokens: number | undefined, tally: BudgetTally): RunResult {
+  if (result.stopReason !== 'exhausted' || result.exhaustedReason !== undefined) return result;
+  if (maxTokens === undefined || tally.tokens < maxTokens) return result;
+  return { ...result, exhaustedReason: `the model budget is spent: ${tally.tokens} of ${maxTokens} tokens used` };
+}
+
+/** What every chain of a run counts against: the usage meter and the token and time budget. */
+interface Shared {
+  readonly meter: UsageMeter;
+  readonly tally: BudgetTally;
+}
+
+function createDenoiser(options: FixOptions, { meter, tally }: Shared, chain?: number): Denoiser {
   if (options.model === builtinModel) {
     if (options.infill === true)
       throw new ConfigError('--infill needs a code model with a fill-in-the-middle API; the built-in engine masks and regenerates by itself');
@@ -252,7 +277,7 @@ function createDenoiser(options: FixOptions, meter: UsageMeter, chain?: number):
     ...(options.modelSettings ? { settings: options.modelSettings } : {}),
     ...(options.onRetry ? { retry: { onRetry: options.onRetry } } : {}),
     ...(options.budgetTokens !== undefined || options.budgetSeconds !== undefined
-      ? { budget: { maxTokens: options.budgetTokens, maxSeconds: options.budgetSeconds } }
+      ? { budget: { maxTokens: options.budgetTokens, maxSeconds: options.budgetSeconds, tally } }
       : {}),
     usage: meter,
     ...(chain === undefined ? {} : { chain }),
@@ -272,10 +297,10 @@ function chainSeed(options: FixOptions, chain: number): { seed?: number } {
 }
 
 /** A further chain: its own sandbox, runner and denoiser (with its own seed), confined like the first. */
-async function openChain(options: FixOptions, chain: number, meter: UsageMeter, policy: IsolationPolicy): Promise<ChainSeat<Sandbox>> {
+async function openChain(options: FixOptions, chain: number, shared: Shared, policy: IsolationPolicy): Promise<ChainSeat<Sandbox>> {
   const { location, runner, loopRunner } = await resolveFixScope(options.projectDir, options.runner);
   const seed = chainSeed(options, chain);
-  const denoiser = createDenoiser({ ...options, modelSettings: { ...options.modelSettings, ...seed } }, meter, chain);
+  const denoiser = createDenoiser({ ...options, modelSettings: { ...options.modelSettings, ...seed } }, shared, chain);
   try {
     await denoiser.init?.();
     const sandbox = await createSandbox(location.root);
@@ -291,6 +316,17 @@ async function openChain(options: FixOptions, chain: number, meter: UsageMeter, 
     await Promise.allSettled([disposeRunner(runner), denoiser.dispose?.()]);
     throw error;
   }
+}
+
+/** The beam width, checked against the chains: a beam synchronises every chain, so all of them run at once. */
+function beamWidth(beam: number | undefined, chains: number, concurrency: number | undefined): number | undefined {
+  if (beam === undefined) return undefined;
+  wholeAtLeastOne('beam', beam);
+  if (beam > chains) throw new ConfigError(`beam must be at most chains (${chains}), got ${beam}; raise --chains or narrow --beam`);
+  if (concurrency !== undefined && concurrency < chains) {
+    throw new ConfigError(`beam needs every chain running at once: concurrency ${concurrency} is below chains (${chains})`);
+  }
+  return beam;
 }
 
 function wholeAtLeastOne(name: string, value: number): number {

@@ -53,3 +53,18 @@ describe('the terminal reporter under a noise schedule', () => {
     expect(out).toEqual(['stalled   no better state for a while: noise raised to σ 1.00 (rewrite)']);
   });
 });
+
+describe('the terminal reporter with a beam', () => {
+  it('names the kept states, best first, and which chain restarts from which', () => {
+    const round = {
+      step: 2,
+      kept: [
+        { chain: 1, reward: 5.2 },
+        { chain: 3, reward: 4.8 },
+      ],
+      moves: [{ chain: 2, from: 1 }],
+    };
+    expect(lines((r) => r.onBeam?.(round))).toEqual(['beam: kept chain 1 (reward 5.2), chain 3 (4.8); chain 2 ← chain 1']);
+    expect(lines((r) => r.onBeam?.({ step: 1, kept: [{ chain: 2, reward: 1 }], moves: [] }))).toEqual(['beam: kept chain 2 (reward 1)']);
+  });
+});

@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import type { RunReporter } from '../core/events.js';
 import { describeFlaky } from '../loop/flaky-tests.js';
 import type { Attempt, AttemptTypecheck } from '../core/attempts.js';
+import type { BeamRound } from '../core/run-result.js';
 
 export interface TerminalReporterOptions {
   /** Where progress goes; stderr keeps stdout free for `--json` and the diff. */
@@ -29,6 +30,13 @@ function typeErrorsWords(typecheck: AttemptTypecheck): string {
 /** `[chain 2] ` before a chain's lines when the run has several chains; nothing otherwise. */
 function chainLabel(chain: number | undefined): string {
   return chain === undefined ? '' : `[chain ${chain}] `;
+}
+
+/** `beam: kept chain 1 (reward 5.2), chain 3 (4.8); chain 2 ← chain 1` */
+export function describeBeam(round: BeamRound): string {
+  const kept = round.kept.map((k, i) => `chain ${k.chain} (${i === 0 ? 'reward ' : ''}${k.reward})`).join(', ');
+  const moves = round.moves.map((m) => `chain ${m.chain} ← chain ${m.from}`).join(', ');
+  return `beam: kept ${kept}${moves === '' ? '' : `; ${moves}`}`;
 }
 
 /** Live progress: a header, the baseline, then one line per step. */
@@ -80,6 +88,9 @@ export function createTerminalReporter(options: TerminalReporterOptions): RunRep
     onStepStart({ noise, restarted, suggestedMode, chain }) {
       if (restarted === true && noise !== undefined)
         line(`${chainLabel(chain)}${c.yellow(`stalled   no better state for a while: noise raised to σ ${noise.toFixed(2)} (${suggestedMode})`)}`);
+    },
+    onBeam(round) {
+      line(c.cyan(describeBeam(round)));
     },
     onAttempt(attempt) {
       const tests = `${attempt.score.passed}/${attempt.score.total} tests`;

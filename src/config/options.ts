@@ -127,6 +127,15 @@ export const fixOptions = {
     defaultText: 'chains, at most the cores less one',
     config: true,
   },
+  beam: {
+    flag: '--beam <b>',
+    kind: positiveInt,
+    description: 'with --chains: after each step keep the best b states across the chains and restart the others from them',
+    defaultText: 'off: independent chains',
+    config: true,
+    details:
+      'Every chain runs at once and waits for the others after each step. The states are ranked (green first, then by reward; equal states count once), the best b are kept, and each other chain copies one of them into its sandbox and goes on from there, the chains dealt out evenly over the kept states. b must be at most --chains.',
+  },
   budgetSeconds: {
     flag: '--budget-seconds <n>',
     kind: seconds,

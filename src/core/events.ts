@@ -1,6 +1,6 @@
 import type { FlakyTest } from './run-result.js';
 import type { Attempt, Score } from './attempts.js';
-import type { RunResult, ScaffoldReport } from './run-result.js';
+import type { BeamRound, RunResult, ScaffoldReport } from './run-result.js';
 import type { TestReport } from './test-report.js';
 import type { EditKind } from './edits.js';
 import type { ProgressData } from './denoiser.js';
@@ -42,6 +42,8 @@ export interface RunReporter {
   /** What a long-running proposal is doing (the built-in engine's candidates tried). */
   onProgress?(event: { readonly step: number; readonly message: string; readonly data?: ProgressData }): void | Promise<void>;
   onRunEnd?(result: RunResult): void | Promise<void>;
+  /** With `--beam`: the states a synchronised step kept and the chains that restart from them. */
+  onBeam?(round: BeamRound): void | Promise<void>;
 }
 
 type Hook = keyof RunReporter;
@@ -68,5 +70,6 @@ export function combineReporters(reporters: readonly RunReporter[], onError: (ho
     onAttempt: call('onAttempt'),
     onProgress: call('onProgress'),
     onRunEnd: call('onRunEnd'),
+    onBeam: call('onBeam'),
   };
 }

@@ -102,4 +102,14 @@ export interface ChainsSummary {
   /** Why it was kept, in words. */
   readonly reason: string;
   readonly chains: readonly ChainSummary[];
+  /** With `--beam`: what each synchronised step kept and moved. */
+  readonly beam?: readonly BeamRound[];
+}
+
+/** One synchronised step of a beam (`--beam`): the states kept, best first, and where every other chain restarts. */
+export interface BeamRound {
+  readonly step: number;
+  readonly kept: readonly { readonly chain: number; readonly reward: number }[];
+  /** `chain` now continues from the state of chain `from`. */
+  readonly moves: readonly { readonly chain: number; readonly from: number }[];
 }

@@ -3,6 +3,8 @@ import type { NoiseSchedule, NoiseThresholds } from '../core/noise.js';
 import type { Denoiser } from '../core/denoiser.js';
 import type { RunReporter } from '../core/events.js';
 import type { TestRunner } from '../core/test-runner.js';
+import type { TestReport } from '../core/test-report.js';
+import type { FileChange } from '../core/file-change.js';
 
 /** The sandbox as the loop sees it: a directory it may freely read and write. */
 export interface SandboxFiles {
@@ -58,4 +60,25 @@ export interface RunContext {
   readonly options: LoopOptions;
   readonly isTestFile: (file: string) => boolean;
   readonly signal?: AbortSignal;
+  /**
+   * Called after each step with the state the loop holds; it may hand back another state to go on from, whose
+   * files it has already written into the sandbox (a beam restarting a chain from a better one). Absent: no hook.
+   */
+  readonly afterStep?: (state: StepState) => Promise<StepReplacement | undefined>;
+}
+
+/** The loop's state after a step, as `afterStep` sees it. */
+export interface StepState {
+  readonly step: number;
+  readonly baseline: TestReport;
+  /** The best report so far: the state the next step starts from. */
+  readonly best: TestReport;
+  /** The kept changes, relative to the project as copied. */
+  readonly changes: readonly FileChange[];
+}
+
+/** A state to continue from instead: its report and its changes, already in the sandbox. */
+export interface StepReplacement {
+  readonly best: TestReport;
+  readonly changes: readonly FileChange[];
 }

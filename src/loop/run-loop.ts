@@ -168,6 +168,19 @@ async function loop(ctx: RunContext, typeGate: TypeGate): Promise<RunResult> {
       break;
     }
     noise.endStep();
+    if (ctx.afterStep !== undefined) {
+      // The hook may rewrite the sandbox: the type check's baseline must be taken first.
+      await typeGate.ready();
+      const replaced = await ctx.afterStep({ step, baseline, best, changes: [...kept.values()] });
+      if (replaced !== undefined) {
+        // The type check re-reads only the files it is told of: those the old state or the new one changed.
+        const touched = [...kept.values(), ...replaced.changes];
+        best = replaced.best;
+        kept.clear();
+        for (const change of replaced.changes) kept.set(change.file, change);
+        await typeGate.review(touched);
+      }
+    }
     // A back end that stays down through its own retries twice in a row will not recover within this run.
     if (countTrailingErrors(history) >= 2) exhausted = true;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../core/errors.js';
 import type { Completion, ModelProvider } from './model-provider.js';
-import { withBudget } from './with-budget.js';
+import { createBudgetTally, withBudget } from './with-budget.js';
 
 const request = { messages: [{ role: 'user' as const, content: 'hi' }] };
 
@@ -48,5 +48,19 @@ describe('withBudget', () => {
   it('cuts off a request that runs past the time budget', async () => {
     const provider = withBudget(fake(undefined, 5_000), { maxSeconds: 0.1 });
     await expect(provider.generate(request)).rejects.toMatchObject({ details: { exhausted: true } });
+  });
+
+  it('counts the tokens of every provider sharing a tally against one budget', async () => {
+    const tally = createBudgetTally();
+    const first = fake();
+    const second = fake();
+    const a = withBudget(first, { maxTokens: 250, tally });
+    const b = withBudget(second, { maxTokens: 250, tally });
+    await a.generate(request);
+    await b.generate(request);
+    await a.generate(request);
+    await expect(b.generate(request)).rejects.toMatchObject({ message: 'the model budget is spent: 300 of 250 tokens used' });
+    expect(first.calls + second.calls).toBe(3);
+    expect(tally.tokens).toBe(300);
   });
 });

@@ -10,6 +10,19 @@ export interface BudgetOptions {
   readonly maxSeconds?: number;
   /** Injected for tests; milliseconds. */
   readonly now?: () => number;
+  /** What has been spent, shared by every provider given the same tally (the chains of one run); default: its own. */
+  readonly tally?: BudgetTally;
+}
+
+/** Tokens spent and when the first request started, counted across every provider that shares it. */
+export interface BudgetTally {
+  tokens: number;
+  startedAt: number | undefined;
+}
+
+/** A tally of nothing spent yet, to share one budget between providers. */
+export function createBudgetTally(): BudgetTally {
+  return { tokens: 0, startedAt: undefined };
 }
 
 /**
@@ -19,18 +32,17 @@ export interface BudgetOptions {
  */
 export function withBudget(provider: ModelProvider, options: BudgetOptions): ModelProvider {
   const now = options.now ?? Date.now;
-  let startedAt: number | undefined;
-  let tokens = 0;
+  const tally = options.tally ?? createBudgetTally();
 
   const exhausted = (what: string) => new ProviderError(`the model budget is spent: ${what}`, { retryable: false, exhausted: true });
   const guarded = async (signal: AbortSignal | undefined, call: (signal: AbortSignal | undefined) => Promise<Completion>): Promise<Completion> => {
-    startedAt ??= now();
-    if (options.maxTokens !== undefined && tokens >= options.maxTokens) throw exhausted(`${tokens} of ${options.maxTokens} tokens used`);
+    const startedAt = (tally.startedAt ??= now());
+    if (options.maxTokens !== undefined && tally.tokens >= options.maxTokens) throw exhausted(`${tally.tokens} of ${options.maxTokens} tokens used`);
     const timeSpent = `${options.maxSeconds} s elapsed`;
     const leftMs = options.maxSeconds === undefined ? undefined : options.maxSeconds * 1000 - (now() - startedAt);
     if (leftMs !== undefined && leftMs <= 0) throw exhausted(timeSpent);
     const completion = leftMs === undefined ? await call(signal) : await raceDeadline(leftMs, signal, call, () => exhausted(timeSpent));
-    tokens += (completion.usage?.promptTokens ?? 0) + (completion.usage?.completionTokens ?? 0);
+    tally.tokens += (completion.usage?.promptTokens ?? 0) + (completion.usage?.completionTokens ?? 0);
     return completion;
   };
 

@@ -46,6 +46,7 @@ const samples = {
   memoryLimit: 512,
   chains: 3,
   concurrency: 2,
+  beam: 2,
 } as const satisfies Record<ConfigOptionName, unknown>;
 
 async function fixHelp(): Promise<string> {

@@ -89,6 +89,15 @@ export const fixJsonResultSchema = z.strictObject({
           })
           .strict(),
       ),
+      beam: z
+        .array(
+          z.strictObject({
+            step: z.number().int().positive(),
+            kept: z.array(z.strictObject({ chain: z.number().int().positive(), reward: z.number() })).min(1),
+            moves: z.array(z.strictObject({ chain: z.number().int().positive(), from: z.number().int().positive() })),
+          }),
+        )
+        .optional(),
     })
     .strict()
     .optional(),

@@ -17,6 +17,7 @@ export function createChainReporter(chain: number, reporter: Required<RunReporte
     onFlaky: first ? reporter.onFlaky : quiet,
     onStepStart: (event) => reporter.onStepStart({ ...event, chain }),
     onProgress: reporter.onProgress,
+    onBeam: reporter.onBeam,
     async onAttempt(attempt) {
       const tagged = { ...attempt, chain };
       await onAttempt(tagged);

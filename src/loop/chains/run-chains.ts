@@ -7,6 +7,7 @@ import type { TestRunner } from '../../core/test-runner.js';
 import { replyStats } from '../reply-stats.js';
 import type { LoopOptions, SandboxFiles } from '../run-context.js';
 import { runLoop } from '../run-loop.js';
+import { createBeam } from './beam.js';
 import { createChainReporter } from './chain-reporter.js';
 import { runLimited } from './limit.js';
 import type { ChainEnd } from './select-chain.js';
@@ -38,6 +39,8 @@ export interface RunChainsOptions<S extends ChainSandbox> {
   readonly options: LoopOptions;
   readonly isTestFile: (file: string) => boolean;
   readonly signal?: AbortSignal;
+  /** Synchronise the chains after each step and keep the best `beam` states (see beam.ts); all chains must run at once. */
+  readonly beam?: number;
   /** The run's seed: chain i gets `seed + i − 1`, also when it never starts. */
   readonly seed?: number;
   /** Opens chain `chain` (1-based): its sandbox, runner and denoiser. */
@@ -72,7 +75,16 @@ export async function runChains<S extends ChainSandbox>(o: RunChainsOptions<S>):
   const owners = new Map<string, number>();
   let greenChain: number | undefined;
   const runs: ChainRun<S>[] = [];
+  if (o.beam !== undefined && o.concurrency < o.chains) throw new Error('a beam needs every chain running at once');
+  const beam = o.beam === undefined ? undefined : createBeam({ chains: o.chains, width: o.beam, onRound: async (round) => o.reporter.onBeam(round) });
   const task = (chain: number) => async (): Promise<ChainRun<S>> => {
+    try {
+      return await chainTask(chain);
+    } finally {
+      beam?.leave(chain);
+    }
+  };
+  const chainTask = async (chain: number): Promise<ChainRun<S>> => {
     const seed = o.seed === undefined ? undefined : o.seed + chain - 1;
     if (greenChain !== undefined) return { end: idle(chain, seed, true) };
     // The time budget is the run's: a chain that waited for its turn gets what is left of it.
@@ -92,6 +104,8 @@ export async function runChains<S extends ChainSandbox>(o: RunChainsOptions<S>):
         stopAll(chain);
         return;
       }
+      // In a beam, equal states are merged at the next synchronised step rather than stopped.
+      if (beam !== undefined) return;
       const hash = stateHash(await seat.sandbox.changedFiles());
       const owner = owners.get(hash);
       if (owner !== undefined && owner !== chain) {
@@ -107,6 +121,9 @@ export async function runChains<S extends ChainSandbox>(o: RunChainsOptions<S>):
       reporter: createChainReporter(chain, o.reporter, onAttempt),
       isTestFile: o.isTestFile,
       signal: controllers[chain - 1]?.signal,
+      ...(beam === undefined
+        ? {}
+        : { afterStep: async (state) => (controllers[chain - 1]?.signal.aborted === true ? undefined : beam.afterStep(chain, seat.sandbox, state)) }),
       options: left === undefined ? o.options : { ...o.options, budgetSeconds: left },
     });
     chainRun.result = result;
@@ -139,7 +156,7 @@ export async function runChains<S extends ChainSandbox>(o: RunChainsOptions<S>):
       usage: sumUsage(ends.map((r) => r.result?.usage)),
       replies: replyStats(attempts),
       durationMs: Date.now() - started,
-      chains: summary,
+      chains: beam === undefined ? summary : { ...summary, beam: beam.rounds() },
     };
     await Promise.all(runs.filter((r) => r !== kept).map((r) => r.seat?.sandbox.dispose({ keep: false })));
     await o.reporter.onRunEnd(result);
