@@ -123,6 +123,6 @@ export function toJson(result: RunResult, delivery: Delivery, extras: JsonRunExt
 
 /** `kept chain 2 (first chain to go green); chains: 1 stopped, 2 green, 3 duplicate` */
 function describeChains(chains: NonNullable<RunResult['chains']>): string {
-  const each = chains.chains.map((c) => `${c.chain} ${c.outcome}${c.outcome === 'budget' ? ` (reward ${c.bestReward})` : ''}`);
+  const each = chains.chains.map((c) => `${c.chain} ${c.outcome}${c.outcome === 'red' ? ` (reward ${c.bestReward})` : ''}`);
   return `kept chain ${chains.kept} (${chains.reason}); chains: ${each.join(', ')}`;
 }

@@ -82,8 +82,11 @@ export interface RunResult {
   readonly chains?: ChainsSummary;
 }
 
-/** How a chain ended: green (it won), stopped (another went green first), duplicate (reached a state another chain held), budget (ran out of steps or time). */
-export type ChainOutcome = 'green' | 'stopped' | 'duplicate' | 'budget';
+/**
+ * How a chain ended: green (it won), stopped (another went green first), duplicate (reached a state another chain
+ * held), red (ended without going green: its steps, time or proposals ran out).
+ */
+export type ChainOutcome = 'green' | 'stopped' | 'duplicate' | 'red';
 
 export interface ChainSummary {
   /** 1-based. */

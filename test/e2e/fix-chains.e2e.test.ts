@@ -110,7 +110,7 @@ describe('--chains with the scripted denoiser', () => {
   it('stops a chain that reaches a state another chain holds, as a duplicate', async () => {
     const run = await runScripted([[partialFix], [partialFix]], ['--concurrency', '1', '--dry-run']);
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stderr).toMatch(/kept chain 1 \(highest reward \([\d.]+\), none went green\); chains: 1 budget \(reward [\d.]+\), 2 duplicate/);
+    expect(run.stderr).toMatch(/kept chain 1 \(highest reward \([\d.]+\), none went green\); chains: 1 red \(reward [\d.]+\), 2 duplicate/);
     expect(run.stderr).not.toMatch(/\[chain 2\] step {2}2/);
   });
 });

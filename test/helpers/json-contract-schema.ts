@@ -85,7 +85,7 @@ export const fixJsonResultSchema = z.strictObject({
             seed: z.number().int().optional(),
             steps: z.number().int().nonnegative(),
             bestReward: z.number(),
-            outcome: z.enum(['green', 'stopped', 'duplicate', 'budget']),
+            outcome: z.enum(['green', 'stopped', 'duplicate', 'red']),
           })
           .strict(),
       ),

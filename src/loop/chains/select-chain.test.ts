@@ -17,7 +17,7 @@ describe('selectChain', () => {
     const picked = selectChain([end(1, { bestReward: 9 }), end(2, { green: true, greenAt: 50, bestReward: 3 }), end(3, { green: true, greenAt: 20 })]);
     expect(picked.kept).toBe(3);
     expect(picked.reason).toBe('first chain to go green');
-    expect(picked.chains.map((c) => c.outcome)).toEqual(['budget', 'budget', 'green']);
+    expect(picked.chains.map((c) => c.outcome)).toEqual(['red', 'red', 'green']);
   });
 
   it('without a green chain keeps the highest reward', () => {
@@ -35,7 +35,7 @@ describe('selectChain', () => {
   it('never keeps a duplicate, and names it so', () => {
     const picked = selectChain([end(1, { bestReward: 2 }), end(2, { bestReward: 2, duplicate: true })]);
     expect(picked.kept).toBe(1);
-    expect(picked.chains.map((c) => c.outcome)).toEqual(['budget', 'duplicate']);
+    expect(picked.chains.map((c) => c.outcome)).toEqual(['red', 'duplicate']);
     expect(picked.reason).toBe('highest reward (2), none went green');
   });
 

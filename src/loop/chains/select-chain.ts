@@ -44,6 +44,6 @@ function bestByReward(ends: readonly ChainEnd[]): ChainEnd {
 }
 
 function summary(end: ChainEnd, kept: number): ChainSummary {
-  const outcome: ChainOutcome = end.duplicate ? 'duplicate' : end.green && end.chain === kept ? 'green' : end.stopped ? 'stopped' : 'budget';
+  const outcome: ChainOutcome = end.duplicate ? 'duplicate' : end.green && end.chain === kept ? 'green' : end.stopped ? 'stopped' : 'red';
   return { chain: end.chain, ...(end.seed === undefined ? {} : { seed: end.seed }), steps: end.steps, bestReward: end.bestReward, outcome };
 }
