@@ -1,10 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FixtureProject } from '../helpers/fixture-project.js';
 import { copyFixture } from '../helpers/fixture-project.js';
-import { searchReplace } from '../helpers/replies-file.js';
+import { searchReplace, writeChainReplies } from '../helpers/replies-file.js';
 import { runCli } from '../helpers/run-cli.js';
 import { fixJsonResultSchema } from '../helpers/json-contract-schema.js';
 
@@ -25,19 +24,14 @@ const finishPartial = searchReplace(
 const noOp = (i: number) => searchReplace('src/math.ts', '  if (value < min) {', `  if (value < min) { // ${i}`);
 
 let project: FixtureProject | undefined;
-let scratch: string | undefined;
 afterEach(async () => {
   await project?.cleanup();
-  if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
   project = undefined;
-  scratch = undefined;
 });
 
 async function runScripted(chains: readonly (readonly string[])[], extra: readonly string[]) {
   project = await copyFixture('vitest-basic');
-  scratch = await mkdtemp(join(tmpdir(), 'redgreen-beam-e2e-'));
-  const replies = join(scratch, 'replies.json');
-  await writeFile(replies, JSON.stringify({ chains }));
+  const replies = await writeChainReplies(chains);
   return runCli(['fix', project.dir, '--model', `scripted:${replies}`, '--chains', String(chains.length), ...extra]);
 }
 

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FixtureProject } from '../helpers/fixture-project.js';
 import { copyFixture } from '../helpers/fixture-project.js';
-import { searchReplace } from '../helpers/replies-file.js';
+import { searchReplace, writeChainReplies } from '../helpers/replies-file.js';
 import { runCli } from '../helpers/run-cli.js';
 import { fixJsonResultSchema } from '../helpers/json-contract-schema.js';
 
@@ -36,8 +36,7 @@ afterEach(async () => {
 async function runScripted(chains: readonly (readonly string[])[], extra: readonly string[]) {
   project = await copyFixture('vitest-basic');
   scratch = await mkdtemp(join(tmpdir(), 'redgreen-chains-e2e-'));
-  const replies = join(scratch, 'replies.json');
-  await writeFile(replies, JSON.stringify({ chains }));
+  const replies = await writeChainReplies(chains);
   await mkdir(join(scratch, 'tmp'));
   const args = ['fix', project.dir, '--model', `scripted:${replies}`, '--chains', String(chains.length), ...extra];
   return runCli(args, { env: { TMPDIR: join(scratch, 'tmp') } });

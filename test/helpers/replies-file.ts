@@ -9,10 +9,19 @@ export function recordedReplies(name: string): string {
 }
 
 /** Writes `{"replies": [...]}` to a temp file, outside any project, and returns its path. */
-export async function writeReplies(replies: readonly string[]): Promise<string> {
+export function writeReplies(replies: readonly string[]): Promise<string> {
+  return writeRepliesFile({ replies });
+}
+
+/** Writes `{"chains": [[...], ...]}` (a list of replies per chain of `--chains`) the way `writeReplies` does. */
+export function writeChainReplies(chains: readonly (readonly string[])[]): Promise<string> {
+  return writeRepliesFile({ chains });
+}
+
+async function writeRepliesFile(body: object): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'redgreen-replies-'));
   const file = join(dir, 'replies.json');
-  await writeFile(file, JSON.stringify({ replies }));
+  await writeFile(file, JSON.stringify(body));
   return file;
 }
 
