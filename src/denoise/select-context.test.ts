@@ -24,13 +24,7 @@ describe('selectContext', () => {
       'src/b.ts': "import { a } from './a.js';",
       'src/unrelated.ts': '',
     };
-    const project: ProjectView = {
-      root: '/nonexistent',
-      files: Object.keys(texts),
-      read: async (file) => texts[file],
-      isTestFile: (file) => file.startsWith('test/'),
-      isEditable: (file) => file.startsWith('src/'),
-    };
+    const project = viewOf(texts);
     const selected = await selectContext(project, [aResult('x', 'failed')]);
     expect(selected.testSources.map((f) => f.path)).toEqual(['test/a.test.ts']);
     expect(selected.editableSources.map((f) => f.path)).toEqual(['src/a.ts', 'src/b.ts']);
@@ -53,13 +47,7 @@ describe('selectContext with summaries', () => {
     'src/money.ts': money,
     'src/tiny.ts': 'export const rate = 2;',
   };
-  const project: ProjectView = {
-    root: '/nonexistent',
-    files: Object.keys(texts),
-    read: async (file) => texts[file],
-    isTestFile: (file) => file.startsWith('test/'),
-    isEditable: (file) => file.startsWith('src/'),
-  };
+  const project = viewOf(texts);
   const failure = { ...aResult('total', 'failed', 'test/invoice.test.ts'), failure: { message: 'expected $2.00', output: '', frames: [] } };
 
   it('shows the edit targets whole and the modules they use as declarations, tiny ones whole', async () => {
@@ -85,3 +73,14 @@ describe('selectContext with summaries', () => {
     expect(selected.declarationSources).toEqual([]);
   });
 });
+
+/** The files `texts` holds as the denoiser sees a project: tests under test/, editable sources under src/. */
+function viewOf(texts: Readonly<Record<string, string>>): ProjectView {
+  return {
+    root: '/nonexistent',
+    files: Object.keys(texts),
+    read: async (file) => texts[file],
+    isTestFile: (file) => file.startsWith('test/'),
+    isEditable: (file) => file.startsWith('src/'),
+  };
+}
